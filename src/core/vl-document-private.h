@@ -1,0 +1,79 @@
+/* vl-document-private.h — what VlDocument, VlRecord and VlRecordList share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "vl-document.h"
+#include "vl-uuid.h"
+
+G_BEGIN_DECLS
+
+/* One field's value, typed by its VlField: STRING/DATE use s (never NULL
+ * for STRING, NULL for an unset DATE), NUMBER uses d (NaN when unset), all
+ * others use i (REF: 0 when unset). */
+typedef union
+{
+  gint64  i;
+  double  d;
+  char   *s;
+} VlValue;
+
+VlValue  *vl_values_new_default (VlKind          kind);
+VlValue  *vl_values_copy        (VlKind          kind,
+                                 const VlValue  *values);
+void      vl_values_free        (VlKind          kind,
+                                 VlValue        *values);
+gboolean  vl_value_equal        (const VlField  *field,
+                                 const VlValue  *a,
+                                 const VlValue  *b);
+void      vl_value_assign       (const VlField  *field,
+                                 VlValue        *dest,
+                                 const VlValue  *src);
+
+VlRecord       *_vl_record_new      (VlDocument    *document,
+                                     VlKind         kind,
+                                     gint64         rowid,
+                                     const guint8  *uuid,
+                                     gboolean       deleted,
+                                     VlValue       *values);
+const VlValue  *_vl_record_values   (VlRecord      *self);
+const guint8   *_vl_record_uuid_bytes (VlRecord    *self);
+void            _vl_record_apply    (VlRecord      *self,
+                                     guint          reg,
+                                     const VlValue *values);
+void            _vl_record_apply_deleted (VlRecord *self,
+                                          gboolean  deleted);
+
+gboolean  _vl_document_write_field (VlDocument    *self,
+                                    VlRecord      *record,
+                                    guint          field,
+                                    const VlValue *value);
+void      _vl_document_forget      (VlDocument    *self,
+                                    VlRecord      *record);
+sqlite3  *_vl_document_get_db      (VlDocument    *self);
+gboolean  _vl_document_load_row    (VlDocument    *self,
+                                    VlKind         kind,
+                                    gint64         rowid,
+                                    guint8        *uuid,
+                                    gboolean      *deleted,
+                                    VlValue      **values);
+
+/* vl-record-list.c */
+typedef struct _VlRecordList VlRecordList;
+VlRecordList *_vl_record_list_new       (VlDocument    *document,
+                                         VlKind         kind,
+                                         int            filter_field,
+                                         gint64         filter_value);
+void          _vl_record_list_reload    (VlRecordList  *self);
+void          _vl_record_list_row_changed (VlRecordList *self,
+                                           gint64        rowid,
+                                           const guint8 *uuid,
+                                           gboolean      deleted,
+                                           const VlValue *values);
+VlKind        _vl_record_list_get_kind  (VlRecordList  *self);
+gsize         _vl_record_list_get_memory (VlRecordList *self);
+
+G_END_DECLS

@@ -1,0 +1,1605 @@
+/* vl-document.c — the store behind a plan
+ *
+ * A document owns one SQLite connection, the hybrid logical clock, the undo
+ * history and the identity map (one VlRecord per live row). Every write is
+ * a register write: the register's columns, its (hlc, site) stamp in the
+ * sparse field_clock table, an undo entry, the cached object and a notify.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "vl-clock.h"
+#include "vl-device.h"
+#include "vl-document-private.h"
+#include "vl-enums.h"
+#include "vl-rank.h"
+#include "vl-store.h"
+
+#define MAX_REGS       32
+#define LIST_RELOAD_AT 512 /* more changed rows than this: reload a list */
+#define META_KIND      VL_N_KINDS
+
+typedef struct
+{
+  guint    kind;          /* VlKind, or META_KIND for the title */
+  guint    reg;
+  gint64   rowid;
+  VlValue *before;        /* the register's fields, packed */
+  VlValue *after;
+} UndoEntry;
+
+typedef struct
+{
+  char   *label;
+  GArray *entries;        /* UndoEntry */
+} UndoStep;
+
+struct _VlDocument
+{
+  GObject        parent_instance;
+
+  GFile         *file;
+  char          *path;
+  char          *display;
+  sqlite3       *db;
+  char          *doc_id;
+  char          *title;
+  int            schema_version;
+  char          *read_only_reason;
+
+  VlClock       *clock;
+  gint64         site;    /* our row in `site`, 0 until the first write */
+  char          *site_uuid;
+
+  GHashTable    *live[VL_N_KINDS];     /* rowid → VlRecord (weak) */
+  GHashTable    *lists;                /* key → VlRecordList (weak) */
+  sqlite3_stmt  *select_row[VL_N_KINDS];
+  sqlite3_stmt  *insert_row[VL_N_KINDS];
+  sqlite3_stmt  *update_reg[VL_N_KINDS][MAX_REGS];
+  sqlite3_stmt  *stamp;
+
+  guint          depth;
+  UndoStep      *step;                 /* the action being recorded */
+  GHashTable    *created[VL_N_KINDS];  /* rows created by this action */
+  GHashTable    *dirty[VL_N_KINDS];    /* rowid → VlRecord (strong) */
+  GError        *action_error;
+  GPtrArray     *undo_stack;
+  GPtrArray     *redo_stack;
+  enum { NORMAL, UNDOING, REDOING } mode;
+};
+
+G_DEFINE_FINAL_TYPE (VlDocument, vl_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (vl-document-error-quark, vl_document_error)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+enum {
+  WRITE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- register helpers -------------------------------------------------- */
+
+/* Indices of the fields of register @reg; returns how many. */
+static guint
+reg_fields (VlKind  kind,
+            guint   reg,
+            guint  *out)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  guint n = 0;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].reg == reg)
+      out[n++] = i;
+  return n;
+}
+
+static VlValue *
+pack_register (VlKind         kind,
+               guint          reg,
+               const VlValue *row)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  guint idx[MAX_REGS];
+  guint n = reg_fields (kind, reg, idx);
+  VlValue *packed = g_new0 (VlValue, MAX (n, 1));
+
+  for (guint j = 0; j < n; j++)
+    vl_value_assign (&info->fields[idx[j]], &packed[j], &row[idx[j]]);
+  return packed;
+}
+
+static void
+free_packed (guint    kind,
+             guint    reg,
+             VlValue *packed)
+{
+  guint idx[MAX_REGS];
+  guint n;
+
+  if (packed == NULL)
+    return;
+  if (kind == META_KIND)
+    g_free (packed[0].s);
+  else if (reg != VL_REG_DELETED)
+    {
+      n = reg_fields (kind, reg, idx);
+      for (guint j = 0; j < n; j++)
+        if (vl_kind_info (kind)->fields[idx[j]].type == VL_FIELD_STRING ||
+            vl_kind_info (kind)->fields[idx[j]].type == VL_FIELD_DATE)
+          g_free (packed[j].s);
+    }
+  g_free (packed);
+}
+
+static void
+undo_step_free (gpointer data)
+{
+  UndoStep *step = data;
+
+  for (guint i = 0; i < step->entries->len; i++)
+    {
+      UndoEntry *e = &g_array_index (step->entries, UndoEntry, i);
+
+      free_packed (e->kind, e->reg, e->before);
+      free_packed (e->kind, e->reg, e->after);
+    }
+  g_array_unref (step->entries);
+  g_free (step->label);
+  g_free (step);
+}
+
+/* ---- SQL --------------------------------------------------------------- */
+
+static gboolean
+sql_failed (VlDocument *self,
+            const char *what,
+            GError    **error)
+{
+  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
+               _("Could not %s in “%s”: %s"), what, self->display, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare_cached (VlDocument    *self,
+                sqlite3_stmt **slot,
+                const char    *sql)
+{
+  if (*slot == NULL && sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                           slot, NULL) != SQLITE_OK)
+    g_error ("Bad built-in SQL “%s”: %s", sql, sqlite3_errmsg (self->db));
+  sqlite3_reset (*slot);
+  sqlite3_clear_bindings (*slot);
+  return *slot;
+}
+
+static void
+bind_value (sqlite3_stmt  *stmt,
+            int            col,
+            const VlField *f,
+            const VlValue *v)
+{
+  switch (f->type)
+    {
+    case VL_FIELD_STRING:
+    case VL_FIELD_DATE:
+      if (v->s != NULL)
+        sqlite3_bind_text (stmt, col, v->s, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, col);
+      break;
+    case VL_FIELD_NUMBER:
+      if (isnan (v->d))
+        sqlite3_bind_null (stmt, col);
+      else
+        sqlite3_bind_double (stmt, col, v->d);
+      break;
+    case VL_FIELD_REF:
+      if (v->i == 0)
+        sqlite3_bind_null (stmt, col);
+      else
+        sqlite3_bind_int64 (stmt, col, v->i);
+      break;
+    default:
+      sqlite3_bind_int64 (stmt, col, v->i);
+      break;
+    }
+}
+
+static void
+column_value (sqlite3_stmt  *stmt,
+              int            col,
+              const VlField *f,
+              VlValue       *v)
+{
+  gboolean null = sqlite3_column_type (stmt, col) == SQLITE_NULL;
+
+  switch (f->type)
+    {
+    case VL_FIELD_STRING:
+      v->s = g_strdup (null ? "" : (const char *) sqlite3_column_text (stmt, col));
+      break;
+    case VL_FIELD_DATE:
+      v->s = null ? NULL : g_strdup ((const char *) sqlite3_column_text (stmt, col));
+      break;
+    case VL_FIELD_NUMBER:
+      v->d = null ? NAN : sqlite3_column_double (stmt, col);
+      break;
+    default:
+      v->i = null ? 0 : sqlite3_column_int64 (stmt, col);
+      break;
+    }
+}
+
+static char *
+column_list (VlKind kind)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", info->fields[i].column);
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+_vl_document_load_row (VlDocument *self,
+                       VlKind      kind,
+                       gint64      rowid,
+                       guint8     *uuid,
+                       gboolean   *deleted,
+                       VlValue   **values)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  sqlite3_stmt *stmt = self->select_row[kind];
+
+  if (stmt == NULL)
+    {
+      g_autofree char *cols = column_list (kind);
+      g_autofree char *sql = g_strdup_printf ("SELECT uuid, deleted, %s FROM %s WHERE id = ?",
+                                              cols, info->name);
+      stmt = prepare_cached (self, &self->select_row[kind], sql);
+    }
+  else
+    sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (sqlite3_column_bytes (stmt, 0) == VL_UUID_LEN)
+    memcpy (uuid, sqlite3_column_blob (stmt, 0), VL_UUID_LEN);
+  *deleted = sqlite3_column_int (stmt, 1) != 0;
+  *values = g_new0 (VlValue, info->n_fields);
+  for (guint i = 0; i < info->n_fields; i++)
+    column_value (stmt, (int) i + 2, &info->fields[i], &(*values)[i]);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+sqlite3 *
+_vl_document_get_db (VlDocument *self)
+{
+  return self->db;
+}
+
+/* ---- identity map ------------------------------------------------------ */
+
+void
+_vl_document_forget (VlDocument *self,
+                     VlRecord   *record)
+{
+  GHashTable *live = self->live[vl_record_get_kind (record)];
+  gint64 rowid = vl_record_get_rowid (record);
+
+  if (g_hash_table_lookup (live, &rowid) == record)
+    g_hash_table_remove (live, &rowid);
+}
+
+static VlRecord *
+remember (VlDocument *self,
+          VlRecord   *record)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = vl_record_get_rowid (record);
+  g_hash_table_insert (self->live[vl_record_get_kind (record)], key, record);
+  return record;
+}
+
+/**
+ * vl_document_lookup:
+ *
+ * Returns: (transfer full) (nullable): the one object for row @rowid.
+ */
+VlRecord *
+vl_document_lookup (VlDocument *self,
+                    VlKind      kind,
+                    gint64      rowid)
+{
+  VlRecord *record;
+  VlValue *values;
+  guint8 uuid[VL_UUID_LEN] = { 0 };
+  gboolean deleted;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind < VL_N_KINDS, NULL);
+
+  record = g_hash_table_lookup (self->live[kind], &rowid);
+  if (record != NULL)
+    return g_object_ref (record);
+  if (self->db == NULL || !_vl_document_load_row (self, kind, rowid, uuid, &deleted, &values))
+    return NULL;
+  return remember (self, _vl_record_new (self, kind, rowid, uuid, deleted, values));
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+static void
+vl_document_finalize (GObject *object)
+{
+  VlDocument *self = VL_DOCUMENT (object);
+
+  vl_document_close (self);
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    {
+      g_hash_table_unref (self->live[k]);
+      g_hash_table_unref (self->created[k]);
+      g_hash_table_unref (self->dirty[k]);
+    }
+  g_hash_table_unref (self->lists);
+  g_ptr_array_unref (self->undo_stack);
+  g_ptr_array_unref (self->redo_stack);
+  g_clear_pointer (&self->clock, vl_clock_free);
+  g_clear_object (&self->file);
+  g_clear_error (&self->action_error);
+  g_free (self->path);
+  g_free (self->display);
+  g_free (self->doc_id);
+  g_free (self->title);
+  g_free (self->read_only_reason);
+  g_free (self->site_uuid);
+
+  G_OBJECT_CLASS (vl_document_parent_class)->finalize (object);
+}
+
+static void
+vl_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VlDocument *self = VL_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, vl_document_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, vl_document_can_redo (self));
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, vl_document_get_read_only (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vl_document_class_init (VlDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = vl_document_finalize;
+  object_class->get_property = vl_document_get_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VlDocument::write-failed:
+   * @error: what failed, naming the file
+   *
+   * A write made through a property setter failed and was rolled back.
+   */
+  signals[WRITE_FAILED] = g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+vl_document_init (VlDocument *self)
+{
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    {
+      self->live[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      self->created[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      self->dirty[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              g_object_unref);
+    }
+  self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->undo_stack = g_ptr_array_new_with_free_func (undo_step_free);
+  self->redo_stack = g_ptr_array_new_with_free_func (undo_step_free);
+  self->clock = vl_clock_new ();
+}
+
+static VlDocument *
+document_new (GFile *file)
+{
+  VlDocument *self = g_object_new (VL_TYPE_DOCUMENT, NULL);
+
+  self->file = g_object_ref (file);
+  self->path = g_file_get_path (file);
+  self->display = g_file_get_parse_name (file);
+  return self;
+}
+
+static gboolean
+load_meta (VlDocument *self,
+           GError    **error)
+{
+  g_autofree char *doc_id = vl_store_get_meta (self->db, "doc_id");
+  guint8 bytes[VL_UUID_LEN];
+
+  if (doc_id == NULL || !vl_uuid_parse (doc_id, bytes))
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_DAMAGED,
+                   _("“%s” is damaged: it has no valid document id"), self->display);
+      return FALSE;
+    }
+  self->doc_id = g_steal_pointer (&doc_id);
+  self->title = vl_store_get_meta (self->db, "title");
+  if (self->title == NULL)
+    self->title = g_strdup ("");
+  return TRUE;
+}
+
+/**
+ * vl_document_check_file:
+ *
+ * Runs every check that opening does (DESIGN §6) on a read-only, hardened
+ * connection. Nothing on disk is changed. A file from a newer Valueloop
+ * passes with @schema_version set to its version.
+ */
+gboolean
+vl_document_check_file (GFile   *file,
+                        int     *schema_version,
+                        GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *display = g_file_get_parse_name (file);
+  sqlite3 *db;
+  gboolean ok;
+
+  db = vl_store_open (path, display, FALSE, error);
+  if (db == NULL)
+    return FALSE;
+  ok = vl_store_check (db, display, schema_version, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+/**
+ * vl_document_open:
+ *
+ * Opens a plan. A file that fails its checks is refused with an error that
+ * names it and says why, and is not changed. A file from a newer Valueloop
+ * opens read-only. An older schema is migrated, one transaction per step,
+ * unless @flags has %VL_DOCUMENT_OPEN_READ_ONLY.
+ */
+VlDocument *
+vl_document_open (GFile               *file,
+                  VlDocumentOpenFlags  flags,
+                  GError             **error)
+{
+  g_autoptr(VlDocument) self = NULL;
+  gboolean read_only = (flags & VL_DOCUMENT_OPEN_READ_ONLY) != 0;
+  int version = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = document_new (file);
+  if (self->path == NULL || !g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_NOT_FOUND,
+                   _("“%s” does not exist"), self->display);
+      return NULL;
+    }
+  if (!vl_document_check_file (file, &version, error))
+    return NULL;
+  if (version > VL_SCHEMA_VERSION)
+    {
+      read_only = TRUE;
+      self->read_only_reason =
+        g_strdup_printf (_("“%s” was made by a newer version of Valueloop (plan format %d; this "
+                           "version knows up to %d). It is open read-only and will not be "
+                           "changed."), self->display, version, VL_SCHEMA_VERSION);
+    }
+  else if (read_only)
+    self->read_only_reason = g_strdup_printf (_("“%s” is open read-only."), self->display);
+
+  self->db = vl_store_open (self->path, self->display, !read_only, error);
+  if (self->db == NULL)
+    return NULL;
+  if (!read_only && !vl_store_migrate (self->db, self->display, error))
+    return NULL;
+  self->schema_version = read_only ? version : VL_SCHEMA_VERSION;
+  if (!load_meta (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * vl_document_create:
+ *
+ * Creates a new, empty plan at @file, which must not exist. The file is
+ * built under a temporary name and renamed into place when complete.
+ */
+VlDocument *
+vl_document_create (GFile      *file,
+                    const char *title,
+                    GError    **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  display = g_file_get_parse_name (file);
+  if (path == NULL || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_EXISTS,
+                   _("“%s” already exists; choose another name"), display);
+      return NULL;
+    }
+  if (!vl_store_create (path, display, title != NULL ? title : "", error))
+    return NULL;
+  return vl_document_open (file, VL_DOCUMENT_OPEN_NONE, error);
+}
+
+void
+vl_document_close (VlDocument *self)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    {
+      g_clear_pointer (&self->select_row[k], sqlite3_finalize);
+      g_clear_pointer (&self->insert_row[k], sqlite3_finalize);
+      for (guint r = 0; r < MAX_REGS; r++)
+        g_clear_pointer (&self->update_reg[k][r], sqlite3_finalize);
+    }
+  g_clear_pointer (&self->stamp, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+GFile *
+vl_document_get_file (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+const char *
+vl_document_get_doc_id (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return self->doc_id;
+}
+
+const char *
+vl_document_get_title (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+int
+vl_document_get_schema_version (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), 0);
+  return self->schema_version;
+}
+
+gboolean
+vl_document_get_read_only (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), TRUE);
+  return self->read_only_reason != NULL;
+}
+
+const char *
+vl_document_get_read_only_reason (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return self->read_only_reason;
+}
+
+const char *
+vl_document_get_site_uuid (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return self->site_uuid;
+}
+
+/* For tests: a wall clock that can jump. */
+void
+vl_document_set_clock_func (VlDocument *self,
+                            gint64    (*now_ms) (gpointer),
+                            gpointer    user_data)
+{
+  VlClock *clock;
+
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  clock = vl_clock_new_with_func (now_ms, user_data);
+  vl_clock_observe (clock, vl_clock_last (self->clock));
+  vl_clock_free (self->clock);
+  self->clock = clock;
+}
+
+/* The first write registers this device in the file and moves the clock
+ * past every stamp the file holds; reading never changes the file. */
+static gboolean
+ensure_writable (VlDocument *self,
+                 GError    **error)
+{
+  g_autofree char *device = NULL;
+
+  if (self->read_only_reason != NULL || self->db == NULL)
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_READ_ONLY, "%s",
+                   self->read_only_reason ? self->read_only_reason : _("The plan is closed."));
+      return FALSE;
+    }
+  if (self->site != 0)
+    return TRUE;
+  device = vl_device_get_id (error);
+  if (device == NULL)
+    return FALSE;
+  self->site = vl_store_ensure_site (self->db, device, g_get_host_name ());
+  if (self->site == 0)
+    return sql_failed (self, _("register this device"), error);
+  self->site_uuid = g_steal_pointer (&device);
+  vl_clock_observe (self->clock, vl_store_max_stamp (self->db));
+  return TRUE;
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+void
+vl_document_begin (VlDocument *self,
+                   const char *label)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  if (self->depth++ > 0)
+    return;
+  self->step = g_new0 (UndoStep, 1);
+  self->step->label = g_strdup (label);
+  self->step->entries = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
+  /* Registering the device happens outside the transaction, so a rolled
+   * back action cannot take the site row with it. */
+  if (self->db != NULL && self->read_only_reason == NULL &&
+      ensure_writable (self, &self->action_error) &&
+      sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    sql_failed (self, _("start a change"), &self->action_error);
+}
+
+static void
+record_error (VlDocument *self,
+              GError     *error)
+{
+  if (self->action_error == NULL)
+    self->action_error = error;
+  else
+    g_error_free (error);
+}
+
+static void
+notify_lists (VlDocument *self)
+{
+  GHashTableIter iter;
+  gpointer list;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    {
+      VlKind kind = _vl_record_list_get_kind (list);
+      GHashTable *dirty = self->dirty[kind];
+      GHashTableIter rows;
+      gpointer record;
+
+      if (g_hash_table_size (dirty) == 0)
+        continue;
+      if (g_hash_table_size (dirty) > LIST_RELOAD_AT)
+        {
+          _vl_record_list_reload (list);
+          continue;
+        }
+      g_hash_table_iter_init (&rows, dirty);
+      while (g_hash_table_iter_next (&rows, NULL, &record))
+        _vl_record_list_row_changed (list, vl_record_get_rowid (record),
+                                     _vl_record_uuid_bytes (record),
+                                     vl_record_get_deleted (record),
+                                     _vl_record_values (record));
+    }
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    g_hash_table_remove_all (self->dirty[k]);
+}
+
+static void apply_entry (VlDocument *self, const UndoEntry *e, gboolean forward);
+
+/* A failed action: the transaction is rolled back, so put the cached
+ * objects back as they were and let the models reload. */
+static void
+revert_step (VlDocument *self,
+             UndoStep   *step)
+{
+  for (guint i = step->entries->len; i > 0; i--)
+    apply_entry (self, &g_array_index (step->entries, UndoEntry, i - 1), FALSE);
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    {
+      GHashTableIter iter;
+      gpointer list;
+
+      if (g_hash_table_size (self->dirty[k]) == 0)
+        continue;
+      g_hash_table_iter_init (&iter, self->lists);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        if (_vl_record_list_get_kind (list) == k)
+          _vl_record_list_reload (list);
+      g_hash_table_remove_all (self->dirty[k]);
+    }
+}
+
+gboolean
+vl_document_commit (VlDocument *self,
+                    GError    **error)
+{
+  UndoStep *step;
+  GPtrArray *stack;
+  gboolean had_undo, had_redo;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (--self->depth > 0)
+    return TRUE;
+  step = g_steal_pointer (&self->step);
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    g_hash_table_remove_all (self->created[k]);
+  if (self->action_error == NULL && self->db != NULL && self->read_only_reason == NULL &&
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sql_failed (self, _("save the change"), &self->action_error);
+  if (self->action_error != NULL)
+    {
+      if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      revert_step (self, step);
+      undo_step_free (step);
+      g_propagate_error (error, g_steal_pointer (&self->action_error));
+      return FALSE;
+    }
+
+  had_undo = vl_document_can_undo (self);
+  had_redo = vl_document_can_redo (self);
+  if (step->entries->len == 0)
+    undo_step_free (step);
+  else
+    {
+      stack = self->mode == UNDOING ? self->redo_stack : self->undo_stack;
+      if (self->mode == NORMAL)
+        g_ptr_array_set_size (self->redo_stack, 0);
+      g_ptr_array_add (stack, step);
+    }
+  notify_lists (self);
+  if (had_undo != vl_document_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (had_redo != vl_document_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  return TRUE;
+}
+
+/* ---- writes ------------------------------------------------------------ */
+
+static gboolean
+write_stamp (VlDocument *self,
+             guint       kind,
+             gint64      rowid,
+             guint       reg,
+             gint64      hlc,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = prepare_cached (self, &self->stamp,
+                                       "INSERT OR REPLACE INTO field_clock "
+                                       "(kind, row, reg, hlc, site) VALUES (?, ?, ?, ?, ?)");
+
+  sqlite3_bind_int (stmt, 1, (int) kind);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  sqlite3_bind_int (stmt, 3, (int) reg);
+  sqlite3_bind_int64 (stmt, 4, hlc);
+  sqlite3_bind_int64 (stmt, 5, self->site);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sql_failed (self, _("stamp a change"), error);
+  return TRUE;
+}
+
+static sqlite3_stmt *
+update_statement (VlDocument *self,
+                  VlKind      kind,
+                  guint       reg)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  g_autoptr(GString) sql = NULL;
+  guint idx[MAX_REGS];
+  guint n;
+
+  if (self->update_reg[kind][reg] != NULL)
+    return prepare_cached (self, &self->update_reg[kind][reg], NULL);
+  sql = g_string_new (NULL);
+  g_string_append_printf (sql, "UPDATE %s SET ", info->name);
+  if (reg == VL_REG_DELETED)
+    g_string_append (sql, "deleted = ?");
+  n = reg_fields (kind, reg, idx);
+  for (guint j = 0; j < n; j++)
+    g_string_append_printf (sql, "%s%s = ?", j ? ", " : "", info->fields[idx[j]].column);
+  g_string_append (sql, " WHERE id = ?");
+  return prepare_cached (self, &self->update_reg[kind][reg], sql->str);
+}
+
+static void
+mark_dirty (VlDocument *self,
+            VlRecord   *record)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = vl_record_get_rowid (record);
+  g_hash_table_replace (self->dirty[vl_record_get_kind (record)], key, g_object_ref (record));
+}
+
+static void after_write (VlDocument *self, VlRecord *record, guint reg, const VlValue *before);
+
+/* Writes register @reg of @record (packed @values; for the deleted register
+ * values[0].i), stamps it and records the undo entry. */
+static gboolean
+write_register (VlDocument    *self,
+                VlRecord      *record,
+                guint          reg,
+                const VlValue *values)
+{
+  VlKind kind = vl_record_get_kind (record);
+  const VlKindInfo *info = vl_kind_info (kind);
+  gint64 rowid = vl_record_get_rowid (record);
+  gboolean fresh = g_hash_table_contains (self->created[kind], &rowid);
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  guint idx[MAX_REGS];
+  guint n = reg_fields (kind, reg, idx);
+  UndoEntry entry = { kind, reg, rowid, NULL, NULL };
+  gboolean changed = FALSE;
+
+  if (reg == VL_REG_DELETED)
+    changed = (values[0].i != 0) != vl_record_get_deleted (record);
+  for (guint j = 0; j < n; j++)
+    changed |= !vl_value_equal (&info->fields[idx[j]], &_vl_record_values (record)[idx[j]],
+                                &values[j]);
+  if (!changed)
+    return TRUE;
+  if (self->action_error != NULL || !ensure_writable (self, &error))
+    return error != NULL ? (record_error (self, g_steal_pointer (&error)), FALSE) : FALSE;
+
+  stmt = update_statement (self, kind, reg);
+  if (reg == VL_REG_DELETED)
+    sqlite3_bind_int (stmt, 1, values[0].i != 0);
+  for (guint j = 0; j < n; j++)
+    bind_value (stmt, (int) j + 1, &info->fields[idx[j]], &values[j]);
+  sqlite3_bind_int64 (stmt, (int) MAX (n, 1) + 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sql_failed (self, _("write a change"), &error);
+      record_error (self, g_steal_pointer (&error));
+      return FALSE;
+    }
+  /* A field set in the action that created its row is part of the
+   * creation: no stamp of its own (sparse clocks) and no undo entry. */
+  if (!fresh || reg == VL_REG_DELETED)
+    {
+      if (!write_stamp (self, kind, rowid, reg, vl_clock_tick (self->clock), &error))
+        {
+          record_error (self, g_steal_pointer (&error));
+          return FALSE;
+        }
+    }
+
+  if (reg == VL_REG_DELETED)
+    {
+      entry.before = g_new0 (VlValue, 1);
+      entry.after = g_new0 (VlValue, 1);
+      entry.before[0].i = vl_record_get_deleted (record);
+      entry.after[0].i = values[0].i != 0;
+      _vl_record_apply_deleted (record, values[0].i != 0);
+    }
+  else
+    {
+      entry.before = pack_register (kind, reg, _vl_record_values (record));
+      entry.after = g_new0 (VlValue, MAX (n, 1));
+      for (guint j = 0; j < n; j++)
+        vl_value_assign (&info->fields[idx[j]], &entry.after[j], &values[j]);
+      _vl_record_apply (record, reg, values);
+    }
+  mark_dirty (self, record);
+  if (!fresh || reg == VL_REG_DELETED)
+    g_array_append_val (self->step->entries, entry);
+  after_write (self, record, reg, entry.before);
+  if (fresh && reg != VL_REG_DELETED)
+    {
+      free_packed (kind, reg, entry.before);
+      free_packed (kind, reg, entry.after);
+    }
+  return TRUE;
+}
+
+/* Ends the action a write opened; an error of a nested write surfaces at
+ * the outermost commit, which rolls the whole action back. */
+static gboolean
+end_write (VlDocument *self,
+           gboolean    ok_so_far,
+           GError    **error)
+{
+  return vl_document_commit (self, error) && ok_so_far;
+}
+
+static char *
+last_rank (VlDocument *self,
+           VlKind      kind,
+           gint64      parent)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  char *rank = NULL;
+
+  if (info->parent >= 0)
+    sql = g_strdup_printf ("SELECT max(rank) FROM %s WHERE %s IS ?", info->name,
+                           info->fields[info->parent].column);
+  else
+    sql = g_strdup_printf ("SELECT max(rank) FROM %s", info->name);
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  if (info->parent >= 0 && parent != 0)
+    sqlite3_bind_int64 (stmt, 1, parent);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    rank = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return rank;
+}
+
+static const char *
+rank_of (VlRecord *record)
+{
+  int r;
+
+  if (record == NULL)
+    return NULL;
+  r = vl_kind_info (vl_record_get_kind (record))->rank;
+  return _vl_record_values (record)[r].s;
+}
+
+/* The rank for a row placed under @parent between @prev and @next; both
+ * NULL means at the end. */
+static char *
+placement_rank (VlDocument *self,
+                VlKind      kind,
+                VlRecord   *parent,
+                VlRecord   *prev,
+                VlRecord   *next)
+{
+  g_autofree char *last = NULL;
+
+  if (prev == NULL && next == NULL)
+    {
+      last = last_rank (self, kind, parent != NULL ? vl_record_get_rowid (parent) : 0);
+      return vl_rank_between (last, NULL);
+    }
+  return vl_rank_between (rank_of (prev), rank_of (next));
+}
+
+static gboolean
+check_placement (VlDocument *self,
+                 VlKind      kind,
+                 VlRecord   *parent,
+                 VlRecord   *prev,
+                 VlRecord   *next,
+                 GError    **error)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  const char *a = rank_of (prev), *b = rank_of (next);
+
+  if ((parent != NULL && (info->parent < 0 ||
+                          vl_record_get_kind (parent) != info->fields[info->parent].ref_kind)) ||
+      (prev != NULL && vl_record_get_kind (prev) != kind) ||
+      (next != NULL && vl_record_get_kind (next) != kind) ||
+      (a != NULL && b != NULL && strcmp (a, b) >= 0))
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                   _("Cannot place a %s there"), info->label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_row (VlDocument    *self,
+            VlKind         kind,
+            const guint8  *uuid,
+            const VlValue *values,
+            gint64        *rowid,
+            GError       **error)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  sqlite3_stmt *stmt;
+
+  if (self->insert_row[kind] == NULL)
+    {
+      g_autofree char *cols = column_list (kind);
+      g_autoptr(GString) sql = g_string_new (NULL);
+
+      g_string_append_printf (sql, "INSERT INTO %s (uuid, hlc, site, %s) VALUES (?, ?, ?",
+                              info->name, cols);
+      for (guint i = 0; i < info->n_fields; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+      stmt = prepare_cached (self, &self->insert_row[kind], sql->str);
+    }
+  else
+    stmt = prepare_cached (self, &self->insert_row[kind], NULL);
+
+  sqlite3_bind_blob (stmt, 1, uuid, VL_UUID_LEN, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, vl_clock_tick (self->clock));
+  sqlite3_bind_int64 (stmt, 3, self->site);
+  for (guint i = 0; i < info->n_fields; i++)
+    bind_value (stmt, (int) i + 4, &info->fields[i], &values[i]);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sql_failed (self, _("add a row"), error);
+  *rowid = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/**
+ * vl_document_insert:
+ * @parent: (nullable): the placement parent (backlog of an item, …)
+ * @prev: (nullable): the sibling to follow
+ * @next: (nullable): the sibling to precede; with @prev %NULL too: at the end
+ *
+ * Creates a row with default values. Fields set in the same action are
+ * part of the creation (one stamp, one undo step).
+ *
+ * Returns: (transfer full): the new row, or %NULL with @error set.
+ */
+VlRecord *
+vl_document_insert (VlDocument *self,
+                    VlKind      kind,
+                    VlRecord   *parent,
+                    VlRecord   *prev,
+                    VlRecord   *next,
+                    GError    **error)
+{
+  const VlKindInfo *info;
+  guint8 uuid[VL_UUID_LEN];
+  VlValue *values;
+  gint64 rowid, *key;
+  VlRecord *record = NULL;
+  UndoEntry entry = { kind, VL_REG_DELETED, 0, NULL, NULL };
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind < VL_N_KINDS, NULL);
+
+  info = vl_kind_info (kind);
+  if (!check_placement (self, kind, parent, prev, next, error) ||
+      !ensure_writable (self, error))
+    return NULL;
+
+  vl_document_begin (self, NULL);
+  values = vl_values_new_default (kind);
+  if (info->parent >= 0 && parent != NULL)
+    values[info->parent].i = vl_record_get_rowid (parent);
+  if (info->rank >= 0)
+    {
+      g_free (values[info->rank].s);
+      values[info->rank].s = placement_rank (self, kind, parent, prev, next);
+    }
+  vl_uuid_generate (uuid);
+  if (self->action_error == NULL && insert_row (self, kind, uuid, values, &rowid, error))
+    {
+      record = remember (self, _vl_record_new (self, kind, rowid, uuid, FALSE, values));
+      key = g_new (gint64, 1);
+      *key = rowid;
+      g_hash_table_add (self->created[kind], key);
+      entry.rowid = rowid;
+      entry.before = g_new0 (VlValue, 1);
+      entry.after = g_new0 (VlValue, 1);
+      entry.before[0].i = TRUE;
+      g_array_append_val (self->step->entries, entry);
+      mark_dirty (self, record);
+    }
+  else
+    vl_values_free (kind, values);
+  if (!vl_document_commit (self, record != NULL ? error : NULL))
+    g_clear_object (&record);
+  return record;
+}
+
+/**
+ * vl_document_move:
+ *
+ * Places @record under @parent between @prev and @next (both %NULL: at the
+ * end). Parent and rank are one register, so a move is atomic.
+ */
+gboolean
+vl_document_move (VlDocument *self,
+                  VlRecord   *record,
+                  VlRecord   *parent,
+                  VlRecord   *prev,
+                  VlRecord   *next,
+                  GError    **error)
+{
+  VlKind kind;
+  const VlKindInfo *info;
+  guint idx[MAX_REGS];
+  guint reg, n;
+  g_autofree char *rank = NULL;
+  VlValue *packed;
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (VL_IS_RECORD (record), FALSE);
+
+  kind = vl_record_get_kind (record);
+  info = vl_kind_info (kind);
+  if (info->rank < 0 || prev == record || next == record)
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                   _("Cannot move a %s there"), info->label);
+      return FALSE;
+    }
+  if (!check_placement (self, kind, parent, prev, next, error) ||
+      !ensure_writable (self, error))
+    return FALSE;
+
+  rank = placement_rank (self, kind, parent, prev, next);
+  reg = info->fields[info->rank].reg;
+  packed = pack_register (kind, reg, _vl_record_values (record));
+  n = reg_fields (kind, reg, idx);
+  for (guint j = 0; j < n; j++)
+    {
+      if ((int) idx[j] == info->parent)
+        packed[j].i = parent != NULL ? vl_record_get_rowid (parent) : 0;
+      else if ((int) idx[j] == info->rank)
+        {
+          g_free (packed[j].s);
+          packed[j].s = g_strdup (rank);
+        }
+    }
+  vl_document_begin (self, NULL);
+  ok = write_register (self, record, reg, packed);
+  free_packed (kind, reg, packed);
+  return end_write (self, ok, error);
+}
+
+gboolean
+vl_document_delete (VlDocument *self,
+                    VlRecord   *record,
+                    GError    **error)
+{
+  VlValue deleted = { .i = TRUE };
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (VL_IS_RECORD (record), FALSE);
+
+  vl_document_begin (self, NULL);
+  ok = write_register (self, record, VL_REG_DELETED, &deleted);
+  return end_write (self, ok, error);
+}
+
+/* The entry point of property setters and vl_record_set_from_text(). */
+gboolean
+_vl_document_write_field (VlDocument    *self,
+                          VlRecord      *record,
+                          guint          field,
+                          const VlValue *value)
+{
+  VlKind kind = vl_record_get_kind (record);
+  const VlKindInfo *info = vl_kind_info (kind);
+  const VlField *f = &info->fields[field];
+  gint64 rowid = vl_record_get_rowid (record);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) parent = NULL;
+  guint idx[MAX_REGS];
+  guint n;
+  VlValue *packed;
+  gboolean ok = TRUE;
+
+  if ((int) field == info->parent && info->rank >= 0)
+    {
+      if (value->i == _vl_record_values (record)[field].i)
+        return TRUE;
+      parent = value->i ? vl_document_lookup (self, f->ref_kind, value->i) : NULL;
+      ok = vl_document_move (self, record, parent, NULL, NULL, &error);
+    }
+  else if ((int) field == info->rank && !vl_rank_is_valid (value->s))
+    {
+      g_set_error (&error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                   _("“%s” is not a rank key"), value->s);
+      ok = FALSE;
+    }
+  else if (info->append_only && !g_hash_table_contains (self->created[kind], &rowid))
+    {
+      g_set_error (&error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                   _("A %s cannot be changed once recorded"), info->label);
+      ok = FALSE;
+    }
+  else
+    {
+      packed = pack_register (kind, f->reg, _vl_record_values (record));
+      n = reg_fields (kind, f->reg, idx);
+      for (guint j = 0; j < n; j++)
+        if (idx[j] == field)
+          vl_value_assign (f, &packed[j], value);
+      vl_document_begin (self, NULL);
+      ok = write_register (self, record, f->reg, packed);
+      free_packed (kind, f->reg, packed);
+      ok = end_write (self, ok, &error);
+    }
+  if (!ok && error != NULL)
+    {
+      g_debug ("%s", error->message);
+      g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+    }
+  if (error != NULL && self->depth > 0)
+    record_error (self, g_steal_pointer (&error));
+  return ok;
+}
+
+/* ---- item rules -------------------------------------------------------- */
+
+static char *
+today_plus (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+set_field (VlRecord   *record,
+           const char *name,
+           const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vl_record_set_from_text (record, name, text, &error))
+    g_warning ("%s", error->message);
+}
+
+/* Status changes are time-stamped in the append-only transition log, and
+ * launching starts the 30-day clock of the value review. */
+static void
+after_write (VlDocument    *self,
+             VlRecord      *record,
+             guint          reg,
+             const VlValue *before)
+{
+  static int status_field = -1;
+  g_autoptr(VlRecord) transition = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *due = NULL;
+  gint64 status;
+
+  if (vl_record_get_kind (record) != VL_KIND_ITEM)
+    return;
+  if (status_field < 0)
+    status_field = vl_kind_find_field (VL_KIND_ITEM, "status");
+  if (reg != vl_kind_info (VL_KIND_ITEM)->fields[status_field].reg)
+    return;
+
+  status = vl_record_get_int (record, "status");
+  transition = vl_document_insert (self, VL_KIND_TRANSITION, NULL, NULL, NULL, &error);
+  if (transition == NULL)
+    {
+      record_error (self, g_steal_pointer (&error));
+      return;
+    }
+  g_object_set (transition, "item", record, "from", (int) before[0].i, "to", (int) status,
+                "at", (gint64) (g_get_real_time () / 1000), NULL);
+
+  if (status == VL_STATUS_LAUNCHED && vl_record_get_string (record, "launch-date") == NULL)
+    {
+      today = today_plus (0);
+      set_field (record, "launch-date", today);
+      if (vl_record_get_string (record, "review-due") == NULL)
+        {
+          due = today_plus (30);
+          set_field (record, "review-due", due);
+        }
+    }
+}
+
+/* ---- title ------------------------------------------------------------- */
+
+static gboolean
+write_title (VlDocument *self,
+             const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  UndoEntry entry = { META_KIND, 0, 0, NULL, NULL };
+
+  if (g_strcmp0 (title, self->title) == 0)
+    return TRUE;
+  if (self->action_error != NULL || !ensure_writable (self, &error))
+    return error != NULL ? (record_error (self, g_steal_pointer (&error)), FALSE) : FALSE;
+  if (!vl_store_set_meta (self->db, "title", title, vl_clock_tick (self->clock), self->site))
+    {
+      sql_failed (self, _("rename the plan"), &error);
+      record_error (self, g_steal_pointer (&error));
+      return FALSE;
+    }
+  entry.before = g_new0 (VlValue, 1);
+  entry.after = g_new0 (VlValue, 1);
+  entry.before[0].s = g_steal_pointer (&self->title);
+  entry.after[0].s = g_strdup (title);
+  g_array_append_val (self->step->entries, entry);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  return TRUE;
+}
+
+gboolean
+vl_document_set_title (VlDocument *self,
+                       const char *title,
+                       GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  vl_document_begin (self, _("Rename Plan"));
+  ok = write_title (self, title);
+  return end_write (self, ok, error);
+}
+
+/* ---- undo -------------------------------------------------------------- */
+
+/* Puts the cached objects back after a rollback (no SQL). */
+static void
+apply_entry (VlDocument      *self,
+             const UndoEntry *e,
+             gboolean         forward)
+{
+  const VlValue *values = forward ? e->after : e->before;
+  VlRecord *record;
+
+  if (e->kind == META_KIND)
+    {
+      g_free (self->title);
+      self->title = g_strdup (values[0].s);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      return;
+    }
+  record = g_hash_table_lookup (self->live[e->kind], &e->rowid);
+  if (record == NULL)
+    return;
+  if (e->reg == VL_REG_DELETED)
+    _vl_record_apply_deleted (record, values[0].i != 0);
+  else
+    _vl_record_apply (record, e->reg, values);
+}
+
+/* Replays an entry's before-values as a new, freshly stamped write. The
+ * writes of a replay are recorded too, so the step they make is the exact
+ * inverse: undo pops the undo stack and pushes the redo stack, redo the
+ * other way round, and both replay the same way. */
+static gboolean
+replay_entry (VlDocument      *self,
+              const UndoEntry *e)
+{
+  g_autoptr(VlRecord) record = NULL;
+
+  if (e->kind == META_KIND)
+    return write_title (self, e->before[0].s);
+  record = vl_document_lookup (self, e->kind, e->rowid);
+  if (record == NULL)
+    return FALSE;
+  return write_register (self, record, e->reg, e->before);
+}
+
+static gboolean
+replay_step (VlDocument *self,
+             GPtrArray  *from,
+             int         mode,
+             GError    **error)
+{
+  UndoStep *step;
+  gboolean ok = TRUE;
+
+  if (from->len == 0)
+    return FALSE;
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  self->mode = mode;
+  vl_document_begin (self, step->label);
+  for (guint i = step->entries->len; i > 0 && ok; i--)
+    ok = replay_entry (self, &g_array_index (step->entries, UndoEntry, i - 1));
+  ok = end_write (self, ok, error);
+  self->mode = NORMAL;
+  if (ok)
+    undo_step_free (step);
+  else
+    g_ptr_array_add (from, step);
+  return ok;
+}
+
+gboolean
+vl_document_undo (VlDocument *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  return replay_step (self, self->undo_stack, UNDOING, error);
+}
+
+gboolean
+vl_document_redo (VlDocument *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  return replay_step (self, self->redo_stack, REDOING, error);
+}
+
+gboolean
+vl_document_can_undo (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+vl_document_can_redo (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  return self->redo_stack->len > 0;
+}
+
+static const char *
+top_label (GPtrArray *stack)
+{
+  return stack->len > 0 ? ((UndoStep *) stack->pdata[stack->len - 1])->label : NULL;
+}
+
+const char *
+vl_document_get_undo_label (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return top_label (self->undo_stack);
+}
+
+const char *
+vl_document_get_redo_label (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return top_label (self->redo_stack);
+}
+
+/* ---- queries ----------------------------------------------------------- */
+
+guint
+vl_document_count (VlDocument *self,
+                   VlKind      kind)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (kind < VL_N_KINDS, 0);
+
+  return vl_store_count_rows (self->db, vl_kind_info (kind)->name);
+}
+
+/**
+ * vl_document_find:
+ * @id_or_title: a row id, a unique prefix of one (4+ hex digits), or the
+ *   exact title or name of a row
+ *
+ * Returns: (transfer full) (nullable): the one live row that matches.
+ */
+VlRecord *
+vl_document_find (VlDocument *self,
+                  VlKind      kind,
+                  const char *id_or_title)
+{
+  gint64 rowid;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id_or_title != NULL, NULL);
+
+  rowid = vl_store_find_row (self->db, vl_kind_info (kind), id_or_title);
+  return rowid > 0 ? vl_document_lookup (self, kind, rowid) : NULL;
+}
+
+static void
+list_gone_cb (gpointer  data,
+              GObject  *where_the_list_was)
+{
+  VlDocument *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_list_was)
+      g_hash_table_iter_remove (&iter);
+}
+
+/**
+ * vl_document_list:
+ *
+ * Returns: (transfer full): a #GListModel of #VlRecord
+ */
+GListModel *
+vl_document_list (VlDocument *self,
+                  VlKind      kind,
+                  const char *field,
+                  VlRecord   *parent)
+{
+  g_autofree char *key = NULL;
+  int f = -1;
+  gint64 value = parent != NULL ? vl_record_get_rowid (parent) : 0;
+  VlRecordList *list;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (kind < VL_N_KINDS, NULL);
+
+  if (field != NULL)
+    {
+      f = vl_kind_find_field (kind, field);
+      g_return_val_if_fail (f >= 0 && vl_kind_info (kind)->fields[f].type == VL_FIELD_REF, NULL);
+    }
+  key = g_strdup_printf ("%u:%d:%" G_GINT64_FORMAT, kind, f, value);
+  list = g_hash_table_lookup (self->lists, key);
+  if (list != NULL)
+    return g_object_ref (G_LIST_MODEL (list));
+  list = _vl_record_list_new (self, kind, f, value);
+  g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
+  g_object_weak_ref (G_OBJECT (list), list_gone_cb, self);
+  return G_LIST_MODEL (list);
+}

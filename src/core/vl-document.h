@@ -1,0 +1,110 @@
+/* vl-document.h — one plan: its store, clock, undo history and models
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vl-record.h"
+#include "vl-records.h"
+
+G_BEGIN_DECLS
+
+#define VL_DOCUMENT_ERROR (vl_document_error_quark ())
+
+typedef enum {
+  VL_DOCUMENT_ERROR_NOT_FOUND,   /* the file does not exist */
+  VL_DOCUMENT_ERROR_EXISTS,      /* refusing to overwrite */
+  VL_DOCUMENT_ERROR_NOT_A_PLAN,  /* another program's file */
+  VL_DOCUMENT_ERROR_DAMAGED,     /* fails its checks */
+  VL_DOCUMENT_ERROR_NEWER,       /* made by a newer Valueloop */
+  VL_DOCUMENT_ERROR_READ_ONLY,   /* a write to a read-only plan */
+  VL_DOCUMENT_ERROR_INVALID,     /* a bad value or argument */
+  VL_DOCUMENT_ERROR_FAILED,      /* SQLite or I/O failed */
+} VlDocumentError;
+
+typedef enum {
+  VL_DOCUMENT_OPEN_NONE      = 0,
+  VL_DOCUMENT_OPEN_READ_ONLY = 1 << 0, /* never write, never migrate */
+} VlDocumentOpenFlags;
+
+#define VL_TYPE_DOCUMENT (vl_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (VlDocument, vl_document, VL, DOCUMENT, GObject)
+
+GQuark       vl_document_error_quark   (void);
+
+VlDocument  *vl_document_create        (GFile               *file,
+                                        const char          *title,
+                                        GError             **error);
+VlDocument  *vl_document_open          (GFile               *file,
+                                        VlDocumentOpenFlags  flags,
+                                        GError             **error);
+gboolean     vl_document_check_file    (GFile               *file,
+                                        int                 *schema_version,
+                                        GError             **error);
+
+GFile       *vl_document_get_file      (VlDocument *self);
+const char  *vl_document_get_doc_id    (VlDocument *self);
+const char  *vl_document_get_title     (VlDocument *self);
+gboolean     vl_document_set_title     (VlDocument *self,
+                                        const char *title,
+                                        GError    **error);
+int          vl_document_get_schema_version (VlDocument *self);
+gboolean     vl_document_get_read_only (VlDocument *self);
+const char  *vl_document_get_read_only_reason (VlDocument *self);
+const char  *vl_document_get_site_uuid (VlDocument *self);
+void         vl_document_set_clock_func (VlDocument *self,
+                                         gint64    (*now_ms) (gpointer),
+                                         gpointer    user_data);
+void         vl_document_close         (VlDocument *self);
+
+/* Actions: every write between begin and commit is one transaction and one
+ * undo step. A write outside an action is an action of its own. */
+void         vl_document_begin         (VlDocument *self,
+                                        const char *label);
+gboolean     vl_document_commit        (VlDocument *self,
+                                        GError    **error);
+gboolean     vl_document_can_undo      (VlDocument *self);
+gboolean     vl_document_can_redo      (VlDocument *self);
+const char  *vl_document_get_undo_label (VlDocument *self);
+const char  *vl_document_get_redo_label (VlDocument *self);
+gboolean     vl_document_undo          (VlDocument *self,
+                                        GError    **error);
+gboolean     vl_document_redo          (VlDocument *self,
+                                        GError    **error);
+
+/* Rows */
+VlRecord    *vl_document_insert        (VlDocument *self,
+                                        VlKind      kind,
+                                        VlRecord   *parent,
+                                        VlRecord   *prev,
+                                        VlRecord   *next,
+                                        GError    **error);
+gboolean     vl_document_move          (VlDocument *self,
+                                        VlRecord   *record,
+                                        VlRecord   *parent,
+                                        VlRecord   *prev,
+                                        VlRecord   *next,
+                                        GError    **error);
+gboolean     vl_document_delete        (VlDocument *self,
+                                        VlRecord   *record,
+                                        GError    **error);
+VlRecord    *vl_document_lookup        (VlDocument *self,
+                                        VlKind      kind,
+                                        gint64      rowid);
+VlRecord    *vl_document_find          (VlDocument *self,
+                                        VlKind      kind,
+                                        const char *id_or_title);
+guint        vl_document_count         (VlDocument *self,
+                                        VlKind      kind);
+
+/* Models: rows of @kind (not deleted) whose @field is @parent (or all rows
+ * when @field is NULL), in rank order. Every caller gets the same model. */
+GListModel  *vl_document_list          (VlDocument *self,
+                                        VlKind      kind,
+                                        const char *field,
+                                        VlRecord   *parent);
+
+G_END_DECLS

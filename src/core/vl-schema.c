@@ -1,0 +1,271 @@
+/* vl-schema.c — field tables and numbered migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-schema"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vl-enums.h"
+#include "vl-schema.h"
+
+#define S(n, c, r)       { n, c, VL_FIELD_STRING, r, 0, NULL, 0 }
+#define I(n, c, r, d)    { n, c, VL_FIELD_INT, r, 0, NULL, d }
+#define N(n, c, r)       { n, c, VL_FIELD_NUMBER, r, 0, NULL, 0 }
+#define B(n, c, r)       { n, c, VL_FIELD_BOOL, r, 0, NULL, 0 }
+#define E(n, c, r, t, d) { n, c, VL_FIELD_ENUM, r, 0, t, d }
+#define D(n, c, r)       { n, c, VL_FIELD_DATE, r, 0, NULL, 0 }
+#define T(n, c, r)       { n, c, VL_FIELD_TIMESTAMP, r, 0, NULL, 0 }
+#define R(n, c, r, k)    { n, c, VL_FIELD_REF, r, k, NULL, 0 }
+
+static const VlField cycle_fields[] = {
+  S ("name", "name", 1),
+  D ("start", "start_date", 2),
+  D ("end", "end_date", 3),
+  I ("cadence-weeks", "cadence_weeks", 4, 2),
+};
+
+static const VlField objective_fields[] = {
+  R ("cycle", "cycle", 1, VL_KIND_CYCLE),
+  R ("parent", "parent", 2, VL_KIND_OBJECTIVE),
+  S ("rank", "rank", 2),
+  E ("level", "level", 3, vl_level_get_type, VL_LEVEL_COMPANY),
+  S ("title", "title", 4),
+  S ("owner", "owner", 5),
+  S ("description", "description", 6),
+};
+
+static const VlField key_result_fields[] = {
+  R ("objective", "objective", 1, VL_KIND_OBJECTIVE),
+  S ("rank", "rank", 1),
+  S ("title", "title", 2),
+  S ("owner", "owner", 3),
+  E ("kind", "kind", 4, vl_kr_kind_get_type, VL_KR_KIND_METRIC),
+  S ("unit", "unit", 5),
+  E ("direction", "direction", 6, vl_direction_get_type, VL_DIRECTION_INCREASE),
+  N ("baseline", "baseline", 7),
+  N ("target", "target", 8),
+  N ("current", "current_value", 9),
+  N ("weight", "weight", 10),
+  B ("done", "done", 11),
+  N ("score", "score", 12),
+};
+
+/* Append-only: every field is written once, at creation. */
+static const VlField checkin_fields[] = {
+  R ("key-result", "key_result", 1, VL_KIND_KEY_RESULT),
+  D ("date", "date", 1),
+  N ("value", "value", 1),
+  N ("confidence", "confidence", 1),
+  S ("note", "note", 1),
+};
+
+static const VlField backlog_fields[] = {
+  S ("rank", "rank", 1),
+  S ("name", "name", 2),
+  E ("kind", "kind", 3, vl_backlog_kind_get_type, VL_BACKLOG_KIND_PRODUCT_LINE),
+  S ("owner", "owner", 4),
+  S ("description", "description", 5),
+};
+
+static const VlField iteration_fields[] = {
+  R ("parent", "parent", 1, VL_KIND_ITERATION),
+  S ("name", "name", 2),
+  E ("kind", "kind", 3, vl_iteration_kind_get_type, VL_ITERATION_KIND_MONTH),
+  D ("start", "start_date", 4),
+  D ("end", "end_date", 5),
+};
+
+static const VlField value_loop_fields[] = {
+  S ("name", "name", 1),
+  S ("hypothesis", "hypothesis", 2),
+  S ("owner", "owner", 3),
+  S ("description", "description", 4),
+};
+
+static const VlField item_fields[] = {
+  R ("backlog", "backlog", 1, VL_KIND_BACKLOG),
+  S ("rank", "rank", 1),
+  S ("title", "title", 2),
+  S ("description", "description", 3),
+  S ("owner", "owner", 4),
+  E ("status", "status", 5, vl_status_get_type, VL_STATUS_IDEA),
+  E ("moscow", "moscow", 6, vl_moscow_get_type, VL_MOSCOW_NONE),
+  B ("p1", "p1", 7),
+  I ("user-value", "user_value", 8, 0),
+  I ("business-value", "business_value", 9, 0),
+  N ("cost", "cost", 10),
+  E ("aarrr", "aarrr", 11, vl_aarrr_get_type, VL_AARRR_NONE),
+  R ("key-result", "key_result", 12, VL_KIND_KEY_RESULT),
+  R ("value-loop", "value_loop", 13, VL_KIND_VALUE_LOOP),
+  R ("iteration", "iteration", 14, VL_KIND_ITERATION),
+  R ("upstream", "upstream", 15, VL_KIND_ITEM),
+  S ("metric", "metric", 16),
+  N ("baseline", "baseline", 17),
+  N ("expected", "expected", 18),
+  D ("launch-date", "launch_date", 19),
+  D ("review-due", "review_due", 20),
+  N ("actual", "actual", 21),
+  E ("verdict", "verdict", 22, vl_verdict_get_type, VL_VERDICT_NONE),
+  S ("review-note", "review_note", 23),
+};
+
+static const VlField transition_fields[] = {
+  R ("item", "item", 1, VL_KIND_ITEM),
+  E ("from", "from_status", 1, vl_status_get_type, VL_STATUS_IDEA),
+  E ("to", "to_status", 1, vl_status_get_type, VL_STATUS_IDEA),
+  T ("at", "at", 1),
+};
+
+static const VlField map_fields[] = {
+  S ("name", "name", 1),
+  E ("kind", "kind", 2, vl_map_kind_get_type, VL_MAP_KIND_IMPACT),
+  S ("description", "description", 3),
+};
+
+static const VlField map_node_fields[] = {
+  R ("map", "map", 1, VL_KIND_MAP),
+  R ("parent", "parent", 2, VL_KIND_MAP_NODE),
+  S ("rank", "rank", 2),
+  E ("kind", "kind", 3, vl_node_kind_get_type, VL_NODE_KIND_GOAL),
+  S ("title", "title", 4),
+  R ("item", "item", 5, VL_KIND_ITEM),
+  R ("key-result", "key_result", 6, VL_KIND_KEY_RESULT),
+  R ("objective", "objective", 7, VL_KIND_OBJECTIVE),
+  N ("x", "x", 8),
+  N ("y", "y", 8),
+};
+
+/* A story card: the item hangs under a step, in a release slice. */
+static const VlField map_card_fields[] = {
+  R ("map", "map", 1, VL_KIND_MAP),
+  R ("step", "step", 2, VL_KIND_MAP_NODE),
+  R ("release", "release_node", 2, VL_KIND_MAP_NODE),
+  S ("rank", "rank", 2),
+  R ("item", "item", 3, VL_KIND_ITEM),
+};
+
+#define KIND(k, n, l, t, ao, p, r, f, regs) \
+  { k, n, l, t, ao, p, r, f, G_N_ELEMENTS (f), regs }
+
+static const VlKindInfo kinds[VL_N_KINDS] = {
+  KIND (VL_KIND_CYCLE, "cycle", "cycle", "name", FALSE, -1, -1, cycle_fields, 5),
+  KIND (VL_KIND_OBJECTIVE, "objective", "objective", "title", FALSE, 1, 2, objective_fields, 7),
+  KIND (VL_KIND_KEY_RESULT, "key_result", "key result", "title", FALSE, 0, 1, key_result_fields, 13),
+  KIND (VL_KIND_CHECKIN, "checkin", "check-in", "note", TRUE, -1, -1, checkin_fields, 2),
+  KIND (VL_KIND_BACKLOG, "backlog", "backlog", "name", FALSE, -1, 0, backlog_fields, 6),
+  KIND (VL_KIND_ITERATION, "iteration", "iteration", "name", FALSE, -1, -1, iteration_fields, 6),
+  KIND (VL_KIND_VALUE_LOOP, "value_loop", "value loop", "name", FALSE, -1, -1, value_loop_fields, 5),
+  KIND (VL_KIND_ITEM, "item", "item", "title", FALSE, 0, 1, item_fields, 24),
+  KIND (VL_KIND_TRANSITION, "transition", "status transition", NULL, TRUE, -1, -1, transition_fields, 2),
+  KIND (VL_KIND_MAP, "map", "map", "name", FALSE, -1, -1, map_fields, 4),
+  KIND (VL_KIND_MAP_NODE, "map_node", "map node", "title", FALSE, 1, 2, map_node_fields, 9),
+  KIND (VL_KIND_MAP_CARD, "map_card", "story card", NULL, FALSE, 1, 3, map_card_fields, 4),
+};
+
+const VlKindInfo *
+vl_kind_info (VlKind kind)
+{
+  g_return_val_if_fail (kind < VL_N_KINDS, NULL);
+
+  return &kinds[kind];
+}
+
+gboolean
+vl_kind_from_name (const char *name,
+                   VlKind     *kind)
+{
+  for (guint i = 0; i < VL_N_KINDS; i++)
+    if (g_strcmp0 (kinds[i].name, name) == 0)
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+int
+vl_kind_find_field (VlKind      kind,
+                    const char *name)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (strcmp (info->fields[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Migration N brings a file from schema N-1 to N, in one transaction. They
+ * are history: never edit one that has shipped, add the next instead. The
+ * test suite checks that the last one matches the field tables above. */
+#define COMMON "id INTEGER PRIMARY KEY, uuid BLOB NOT NULL UNIQUE, hlc INTEGER NOT NULL, " \
+               "site INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, "
+
+static const char *const migrations[] = {
+  /* v1 */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value, hlc INTEGER NOT NULL DEFAULT 0, "
+  "  site INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE site (id INTEGER PRIMARY KEY, uuid BLOB NOT NULL UNIQUE, "
+  "  name TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE field_clock (kind INTEGER NOT NULL, row INTEGER NOT NULL, reg INTEGER NOT NULL, "
+  "  hlc INTEGER NOT NULL, site INTEGER NOT NULL, PRIMARY KEY (kind, row, reg)) WITHOUT ROWID;"
+  "CREATE TABLE conflict (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, row INTEGER NOT NULL, "
+  "  reg INTEGER NOT NULL, value TEXT NOT NULL, hlc INTEGER NOT NULL, site INTEGER NOT NULL);"
+  "CREATE TABLE cycle (" COMMON "name TEXT NOT NULL DEFAULT '', start_date TEXT, end_date TEXT, "
+  "  cadence_weeks INTEGER NOT NULL DEFAULT 2);"
+  "CREATE TABLE objective (" COMMON "cycle INTEGER, parent INTEGER, rank TEXT NOT NULL, "
+  "  level INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL DEFAULT '', "
+  "  owner TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX objective_placement ON objective (parent, rank);"
+  "CREATE TABLE key_result (" COMMON "objective INTEGER, rank TEXT NOT NULL, "
+  "  title TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '', "
+  "  kind INTEGER NOT NULL DEFAULT 0, unit TEXT NOT NULL DEFAULT '', "
+  "  direction INTEGER NOT NULL DEFAULT 0, baseline REAL, target REAL, current_value REAL, "
+  "  weight REAL, done INTEGER NOT NULL DEFAULT 0, score REAL);"
+  "CREATE INDEX key_result_placement ON key_result (objective, rank);"
+  "CREATE TABLE checkin (" COMMON "key_result INTEGER, date TEXT, value REAL, confidence REAL, "
+  "  note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX checkin_key_result ON checkin (key_result);"
+  "CREATE TABLE backlog (" COMMON "rank TEXT NOT NULL, name TEXT NOT NULL DEFAULT '', "
+  "  kind INTEGER NOT NULL DEFAULT 0, owner TEXT NOT NULL DEFAULT '', "
+  "  description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE iteration (" COMMON "parent INTEGER, name TEXT NOT NULL DEFAULT '', "
+  "  kind INTEGER NOT NULL DEFAULT 0, start_date TEXT, end_date TEXT);"
+  "CREATE TABLE value_loop (" COMMON "name TEXT NOT NULL DEFAULT '', "
+  "  hypothesis TEXT NOT NULL DEFAULT '', owner TEXT NOT NULL DEFAULT '', "
+  "  description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE item (" COMMON "backlog INTEGER, rank TEXT NOT NULL, "
+  "  title TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '', "
+  "  owner TEXT NOT NULL DEFAULT '', status INTEGER NOT NULL DEFAULT 0, "
+  "  moscow INTEGER NOT NULL DEFAULT 0, p1 INTEGER NOT NULL DEFAULT 0, "
+  "  user_value INTEGER NOT NULL DEFAULT 0, business_value INTEGER NOT NULL DEFAULT 0, "
+  "  cost REAL, aarrr INTEGER NOT NULL DEFAULT 0, key_result INTEGER, value_loop INTEGER, "
+  "  iteration INTEGER, upstream INTEGER, metric TEXT NOT NULL DEFAULT '', baseline REAL, "
+  "  expected REAL, launch_date TEXT, review_due TEXT, actual REAL, "
+  "  verdict INTEGER NOT NULL DEFAULT 0, review_note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX item_placement ON item (backlog, rank);"
+  "CREATE TABLE transition (" COMMON "item INTEGER, from_status INTEGER NOT NULL DEFAULT 0, "
+  "  to_status INTEGER NOT NULL DEFAULT 0, at INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX transition_item ON transition (item);"
+  "CREATE TABLE map (" COMMON "name TEXT NOT NULL DEFAULT '', kind INTEGER NOT NULL DEFAULT 0, "
+  "  description TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE map_node (" COMMON "map INTEGER, parent INTEGER, rank TEXT NOT NULL, "
+  "  kind INTEGER NOT NULL DEFAULT 0, title TEXT NOT NULL DEFAULT '', item INTEGER, "
+  "  key_result INTEGER, objective INTEGER, x REAL, y REAL);"
+  "CREATE INDEX map_node_placement ON map_node (map, parent, rank);"
+  "CREATE TABLE map_card (" COMMON "map INTEGER, step INTEGER, release_node INTEGER, "
+  "  rank TEXT NOT NULL, item INTEGER);"
+  "CREATE INDEX map_card_placement ON map_card (map, step, release_node, rank);",
+};
+
+const char *const *
+vl_schema_migrations (guint *n_versions)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VL_SCHEMA_VERSION);
+
+  *n_versions = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,78 @@
+/* vl-test-util.h — shared helpers of the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "vl-document.h"
+
+/* A private temporary folder per test run, used as XDG_DATA_HOME too so the
+ * device id never touches the real home. */
+static inline char *
+vl_test_dir (void)
+{
+  static char *dir;
+
+  if (dir == NULL)
+    {
+      dir = g_dir_make_tmp ("valueloop-test-XXXXXX", NULL);
+      g_assert_nonnull (dir);
+      g_setenv ("XDG_DATA_HOME", dir, TRUE);
+    }
+  return dir;
+}
+
+static inline GFile *
+vl_test_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (vl_test_dir (), name, NULL);
+
+  g_unlink (path);
+  return g_file_new_for_path (path);
+}
+
+static inline char *
+vl_test_read (GFile *file,
+              gsize *len)
+{
+  g_autofree char *path = g_file_get_path (file);
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+/* Runs @sql on @file directly, the way a foreign program would. */
+static inline void
+vl_test_exec (GFile      *file,
+              const char *sql)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static inline gint64
+vl_test_query_int (GFile      *file,
+                   const char *sql)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
