@@ -75,3 +75,12 @@ vl_clock_last (VlClock *clock)
 
   return clock->last;
 }
+
+/* The wall clock behind the stamps (for times people read, not for order). */
+gint64
+vl_clock_now_ms (VlClock *clock)
+{
+  g_return_val_if_fail (clock != NULL, 0);
+
+  return clock->now_ms (clock->user_data);
+}

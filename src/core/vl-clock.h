@@ -25,6 +25,7 @@ gint64   vl_clock_tick       (VlClock *clock);
 void     vl_clock_observe    (VlClock *clock,
                               gint64   hlc);
 gint64   vl_clock_last       (VlClock *clock);
+gint64   vl_clock_now_ms     (VlClock *clock);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VlClock, vl_clock_free)
 

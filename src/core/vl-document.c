@@ -649,7 +649,8 @@ vl_document_get_site_uuid (VlDocument *self)
   return self->site_uuid;
 }
 
-/* For tests: a wall clock that can jump. */
+/* For tests and the sample plan: another wall clock (%NULL: the real one).
+ * Stamps still never go back; only the times people read follow it. */
 void
 vl_document_set_clock_func (VlDocument *self,
                             gint64    (*now_ms) (gpointer),
@@ -659,7 +660,7 @@ vl_document_set_clock_func (VlDocument *self,
 
   g_return_if_fail (VL_IS_DOCUMENT (self));
 
-  clock = vl_clock_new_with_func (now_ms, user_data);
+  clock = now_ms != NULL ? vl_clock_new_with_func (now_ms, user_data) : vl_clock_new ();
   vl_clock_observe (clock, vl_clock_last (self->clock));
   vl_clock_free (self->clock);
   self->clock = clock;
@@ -826,6 +827,18 @@ vl_document_commit (VlDocument *self,
   if (had_redo != vl_document_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
   return TRUE;
+}
+
+/* Makes the open action fail at its commit: every write in it is rolled
+ * back and nothing reaches the undo history. */
+void
+vl_document_cancel (VlDocument *self)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+  g_return_if_fail (self->depth > 0);
+
+  record_error (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                           _("The change was cancelled")));
 }
 
 /* ---- writes ------------------------------------------------------------ */
@@ -1292,9 +1305,10 @@ _vl_document_write_field (VlDocument    *self,
 /* ---- item rules -------------------------------------------------------- */
 
 static char *
-today_plus (int days)
+today_plus (VlDocument *self,
+            int         days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (vl_clock_now_ms (self->clock) / 1000);
   g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");
@@ -1341,15 +1355,15 @@ after_write (VlDocument    *self,
       return;
     }
   g_object_set (transition, "item", record, "from", (int) before[0].i, "to", (int) status,
-                "at", (gint64) (g_get_real_time () / 1000), NULL);
+                "at", vl_clock_now_ms (self->clock), NULL);
 
   if (status == VL_STATUS_LAUNCHED && vl_record_get_string (record, "launch-date") == NULL)
     {
-      today = today_plus (0);
+      today = today_plus (self, 0);
       set_field (record, "launch-date", today);
       if (vl_record_get_string (record, "review-due") == NULL)
         {
-          due = today_plus (30);
+          due = today_plus (self, 30);
           set_field (record, "review-due", due);
         }
     }

@@ -66,6 +66,7 @@ void         vl_document_begin         (VlDocument *self,
                                         const char *label);
 gboolean     vl_document_commit        (VlDocument *self,
                                         GError    **error);
+void         vl_document_cancel        (VlDocument *self);
 gboolean     vl_document_can_undo      (VlDocument *self);
 gboolean     vl_document_can_redo      (VlDocument *self);
 const char  *vl_document_get_undo_label (VlDocument *self);

@@ -123,6 +123,7 @@ load_sql (VlRecordList *self)
 {
   const VlKindInfo *info = vl_kind_info (self->kind);
   const char *parent = info->parent >= 0 ? info->fields[info->parent].column : "0";
+  gboolean by_parent = self->filter < 0 && info->parent >= 0;
   g_autofree char *where = NULL;
 
   if (self->filter >= 0)
@@ -132,7 +133,7 @@ load_sql (VlRecordList *self)
                             info->name, where ? where : "");
   return g_strdup_printf ("SELECT id, ifnull(%s, 0), rank, uuid FROM %s WHERE deleted = 0 %s "
                           "ORDER BY %s%s rank, uuid", parent, info->name, where ? where : "",
-                          self->filter < 0 ? parent : "", self->filter < 0 ? "," : "");
+                          by_parent ? parent : "", by_parent ? "," : "");
 }
 
 static void
@@ -143,8 +144,10 @@ load (VlRecordList *self)
   sqlite3_stmt *stmt;
   Entry e;
 
-  if (db == NULL || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (db == NULL)
     return;
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Bad built-in SQL “%s”: %s", sql, sqlite3_errmsg (db));
   if (self->filter >= 0 && self->filter_value != 0)
     sqlite3_bind_int64 (stmt, 1, self->filter_value);
   while (sqlite3_step (stmt) == SQLITE_ROW)
