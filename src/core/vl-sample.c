@@ -254,7 +254,14 @@ set_hypothesis (Sample         *s,
   };
 
   if (it->kr == KR_NONE || sample_key_results[it->kr].kind != VL_KR_KIND_METRIC)
-    return;
+    {
+      /* No metric to measure: a qualitative review. */
+      if (status == VL_STATUS_REVIEWED)
+        g_object_set (item, "verdict", VL_VERDICT_VALIDATED,
+                      "review-note", _("Shipped as promised; support tickets on the topic down."),
+                      NULL);
+      return;
+    }
   k = &sample_key_results[it->kr];
   uplift = (k->target - k->baseline) * (0.05 + 0.05 * g_rand_int_range (s->rand, 0, 4));
   g_object_set (item, "metric", _(k->title), "baseline", k->baseline,

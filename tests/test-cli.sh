@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# test-cli.sh — valueloop-cli end to end, as TAP.
+# Every bad-input case checks the exit status, that the message names the
+# file, and that the file on disk is byte for byte unchanged.
+set -u
+CLI=${VALUELOOP_CLI:?set VALUELOOP_CLI to the built valueloop-cli}
+DIR=$(mktemp -d)
+trap 'rm -rf "$DIR"' EXIT
+export XDG_DATA_HOME=$DIR/data LC_ALL=C.UTF-8
+cd "$DIR" || exit 1
+
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && sed 's/^/# /' <<<"$2"; }
+check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+
+# refused NAME FILE EXPECTED-TEXT -- COMMAND...: non-zero exit, message names
+# FILE and contains EXPECTED-TEXT, FILE unchanged (or still absent).
+refused() {
+  local name=$1 file=$2 text=$3; shift 4
+  local before after out rc
+  before=$( [ -e "$file" ] && sha256sum "$file" || echo absent)
+  out=$("$@" 2>&1); rc=$?
+  after=$( [ -e "$file" ] && sha256sum "$file" || echo absent)
+  if [ $rc -ne 0 ] && grep -qF -- "$file" <<<"$out" && grep -qF -- "$text" <<<"$out" &&
+     [ "$before" = "$after" ] && [ -z "$(ls -a | grep -E -- '-(journal|wal|shm)$|\.tmp$')" ]; then
+    ok "$name"
+  else
+    not_ok "$name" "rc=$rc out=$out before=$before after=$after"
+  fi
+}
+
+out=$("$CLI" demo plan.valueloop 2>&1)
+check "demo creates the sample plan" '[ $? -eq 0 ] && grep -q "Items *1[5-9][0-9]" <<<"$out"' "$out"
+out=$("$CLI" info plan.valueloop)
+check "info shows counts per kind and backlog" 'grep -q "Objectives *8" <<<"$out" && grep -q "Backlog “Commerce Platform”" <<<"$out" && grep -q "Format: *1" <<<"$out"' "$out"
+check "info leaves the file unchanged" '[ "$(sha256sum < plan.valueloop)" = "$(cat plan.valueloop | sha256sum)" ]'
+
+out=$("$CLI" list plan.valueloop --backlog Storefront --status reviewed)
+check "list filters by backlog and status" '[ "$(grep -c " reviewed " <<<"$out")" -ge 5 ] && ! grep -q " launched " <<<"$out" && grep -q "^# Storefront" <<<"$out"' "$out"
+
+out=$("$CLI" add plan.valueloop --backlog Storefront --title "Quick reorder from email" --moscow must --cost 5 --launch-date 2026-10-01 2>&1)
+check "add appends an item with fields" 'grep -q "must *Quick reorder from email" <<<"$out"' "$out"
+check "added item is last in rank order" '"$CLI" list plan.valueloop --backlog Storefront | tail -n 1 | grep -q "Quick reorder from email"'
+id=$("$CLI" list plan.valueloop --backlog Storefront | tail -n 1 | cut -c1-8)
+out=$("$CLI" set plan.valueloop "$id" status ready 2>&1)
+check "set changes a field by id prefix" 'grep -q "status = ready" <<<"$out"' "$out"
+check "set is visible in list" '"$CLI" list plan.valueloop --status ready | grep -q "Quick reorder from email"'
+
+"$CLI" export-json plan.valueloop -o a.json
+"$CLI" import-json a.json copy.valueloop >/dev/null
+"$CLI" export-json copy.valueloop -o b.json
+check "export → import → export is identical" 'cmp -s a.json b.json'
+check "check accepts a good plan" '"$CLI" check plan.valueloop | grep -q "OK"'
+
+"$CLI" new empty.valueloop --title "Empty" >/dev/null
+out=$("$CLI" add empty.valueloop --title "First idea" 2>&1)
+check "add to a new plan creates its first backlog" 'grep -q "First idea" <<<"$out" && "$CLI" info empty.valueloop | grep -q "Backlog “Backlog”: 1 items"' "$out"
+
+# Bad input
+refused "new refuses an existing file" plan.valueloop "already exists" -- "$CLI" new plan.valueloop
+head -c 4096 /dev/urandom > random.valueloop
+refused "info refuses random bytes" random.valueloop "not a database" -- "$CLI" info random.valueloop
+refused "check refuses random bytes" random.valueloop "not a database" -- "$CLI" check random.valueloop
+refused "add refuses random bytes" random.valueloop "not a database" -- "$CLI" add random.valueloop --title x
+sqlite3 foreign.valueloop "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+refused "set refuses another program's database" foreign.valueloop "another program" -- "$CLI" set foreign.valueloop abcd title x
+cp plan.valueloop truncated.valueloop; truncate -s $(( $(stat -c %s plan.valueloop) / 2 )) truncated.valueloop
+refused "info refuses a truncated plan" truncated.valueloop "damaged" -- "$CLI" info truncated.valueloop
+cp plan.valueloop trigger.valueloop; sqlite3 trigger.valueloop "CREATE TRIGGER t AFTER UPDATE ON item BEGIN SELECT 1; END;"
+refused "list refuses a plan with a trigger" trigger.valueloop "trigger" -- "$CLI" list trigger.valueloop
+cp plan.valueloop newer.valueloop; sqlite3 newer.valueloop "PRAGMA user_version = 9;"
+refused "add refuses a plan from a newer version" newer.valueloop "newer version" -- "$CLI" add newer.valueloop --backlog Storefront --title x
+out=$("$CLI" info newer.valueloop 2>&1)
+check "info reads a newer plan read-only and says so" 'grep -q "read-only" <<<"$out" && grep -q "Items" <<<"$out"' "$out"
+refused "set refuses an impossible date" plan.valueloop "2026-02-30" -- "$CLI" set plan.valueloop "$id" launch-date 2026-02-30
+refused "set refuses an unknown field" plan.valueloop "no field" -- "$CLI" set plan.valueloop "$id" colour red
+refused "set refuses an unknown row" plan.valueloop "no row" -- "$CLI" set plan.valueloop ffffffff title x
+refused "add refuses a bad value and adds nothing" plan.valueloop "moscow" -- "$CLI" add plan.valueloop --backlog Storefront --title "Half" --moscow sometimes
+refused "add refuses an unknown backlog" plan.valueloop "no backlog" -- "$CLI" add plan.valueloop --backlog Nowhere --title x
+refused "info refuses a missing file" missing.valueloop "does not exist" -- "$CLI" info missing.valueloop
+echo '{"format": "valueloop", "version": 1, "doc-id": "nope"}' > bad.json
+refused "import-json refuses a bad export" bad.json "doc-id" -- "$CLI" import-json bad.json new.valueloop
+check "a refused import creates no plan" '[ ! -e new.valueloop ]'
+out=$("$CLI" frobnicate 2>&1); rc=$?
+check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
+for c in new demo info list add set export-json import-json check; do
+  out=$("$CLI" "$c" --help 2>&1); rc=$?
+  check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
+done
+
+echo "1..$n"
