@@ -64,6 +64,7 @@ assert_import_fails (const char *json_text,
   g_autoptr(GFile) target = vl_test_file ("bad-import.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileEnumerator) e = NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (target);
   GFileInfo *info;
 
   g_assert_true (g_file_set_contents (json_path, json_text, -1, NULL));
@@ -74,7 +75,7 @@ assert_import_fails (const char *json_text,
   g_assert_nonnull (strstr (error->message, reason));
   /* Nothing is left behind: no target, no temporary file. */
   g_assert_false (g_file_query_exists (target, NULL));
-  e = g_file_enumerate_children (g_file_get_parent (target), "standard::name", 0, NULL, NULL);
+  e = g_file_enumerate_children (dir, "standard::name", 0, NULL, NULL);
   while ((info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
     {
       g_assert_false (g_str_has_suffix (g_file_info_get_name (info), ".tmp"));

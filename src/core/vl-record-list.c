@@ -155,8 +155,9 @@ load (VlRecordList *self)
       e.rowid = sqlite3_column_int64 (stmt, 0);
       e.parent = sqlite3_column_int64 (stmt, 1);
       e.rank = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? NULL
-               : g_string_chunk_insert_const (self->ranks,
-                                              (const char *) sqlite3_column_text (stmt, 2));
+               : g_string_chunk_insert_len (self->ranks,
+                                            (const char *) sqlite3_column_text (stmt, 2),
+                                            sqlite3_column_bytes (stmt, 2));
       memset (e.uuid, 0, VL_UUID_LEN);
       if (sqlite3_column_bytes (stmt, 3) == VL_UUID_LEN)
         memcpy (e.uuid, sqlite3_column_blob (stmt, 3), VL_UUID_LEN);
@@ -258,7 +259,7 @@ _vl_record_list_row_changed (VlRecordList  *self,
   guint pos;
 
   if (info->rank >= 0)
-    e.rank = g_string_chunk_insert_const (self->ranks, values[info->rank].s);
+    e.rank = g_string_chunk_insert (self->ranks, values[info->rank].s);
   memcpy (e.uuid, uuid, VL_UUID_LEN);
 
   if (old >= 0)

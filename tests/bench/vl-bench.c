@@ -1,0 +1,344 @@
+/* vl-bench.c — the performance budgets of DESIGN §8, measured
+ *
+ * A program, not a test: it prints figures next to their budgets and exits
+ * non-zero when one is missed. Run it from a release build:
+ *
+ *   _build/tests/bench/vl-bench [--items N] [--keep DIR]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <malloc.h>
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "vl-document.h"
+#include "vl-enums.h"
+
+static const char *words[] = {
+  "checkout", "mobile", "saved", "cards", "loyalty", "points", "search", "filters", "campaign",
+  "refunds", "payouts", "wishlist", "reviews", "bundles", "shipping", "returns", "gift",
+  "subscriptions", "tax", "invoices", "merchant", "shopper", "express", "wallet", "fraud",
+};
+
+static gboolean missed;
+
+static void
+report (const char *what,
+        double      value,
+        const char *unit,
+        double      budget,
+        gboolean    lower_is_better)
+{
+  gboolean ok = lower_is_better ? value <= budget : value >= budget;
+
+  if (budget <= 0)
+    {
+      printf ("  %-52s %12.2f %-8s\n", what, value, unit);
+      return;
+    }
+  printf ("  %-52s %12.2f %-8s budget %s %.2f  %s\n", what, value, unit,
+          lower_is_better ? "≤" : "≥", budget, ok ? "ok" : "MISSED");
+  missed |= !ok;
+}
+
+static char *
+sentence (GRand *rand,
+          guint  n_words)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (s, "%s%s", i ? " " : "",
+                            words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+  return g_string_free (s, FALSE);
+}
+
+static size_t
+heap_in_use (void)
+{
+  struct mallinfo2 mi = mallinfo2 ();
+
+  return mi.uordblks + mi.hblkhd;
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static void
+build_plan (GFile *file,
+            guint  n_items)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_create (file, "Bench", &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  VlRecord *backlogs[4];
+  gint64 start;
+  double secs;
+
+  g_assert_no_error (error);
+  for (guint b = 0; b < G_N_ELEMENTS (backlogs); b++)
+    {
+      backlogs[b] = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+      g_object_set (backlogs[b], "name", words[b], NULL);
+    }
+  start = g_get_monotonic_time ();
+  /* In actions of 1,000 items, the way an import or a paste would. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(VlRecord) item = NULL;
+      g_autofree char *title = NULL, *description = NULL;
+
+      if (i % 1000 == 0)
+        vl_document_begin (doc, "Add Items");
+      item = vl_document_insert (doc, VL_KIND_ITEM, backlogs[i % 4], NULL, NULL, &error);
+      g_assert_no_error (error);
+      title = sentence (rand, 5);
+      description = sentence (rand, 14);
+      g_object_set (item, "title", title, "description", description,
+                    "status", g_rand_int_range (rand, 0, 7), "moscow", g_rand_int_range (rand, 0, 5),
+                    "aarrr", g_rand_int_range (rand, 0, 6), "user-value", g_rand_int_range (rand, 1, 13),
+                    "business-value", g_rand_int_range (rand, 1, 13),
+                    "cost", (double) g_rand_int_range (rand, 1, 40), NULL);
+      if (i % 1000 == 999 || i == n_items - 1)
+        g_assert_true (vl_document_commit (doc, &error));
+    }
+  secs = seconds_since (start);
+  printf ("Building a %u-item plan\n", n_items);
+  report ("insert rate (items/s, 1,000 per action)", n_items / secs, "items/s", 0, FALSE);
+  for (guint b = 0; b < G_N_ELEMENTS (backlogs); b++)
+    g_object_unref (backlogs[b]);
+}
+
+typedef struct
+{
+  gint64      rowid;
+  gint64      parent;
+  char       *rank;
+  guint8      uuid[16];
+} PlainRow;
+
+/* The same query the model runs, read into a plain C array. */
+static double
+plain_scan (GFile *file,
+            guint *n_rows)
+{
+  g_autofree char *path = g_file_get_path (file);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (PlainRow), 1024);
+  gint64 start = g_get_monotonic_time ();
+  double secs;
+
+  sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_prepare_v2 (db, "SELECT id, ifnull(backlog, 0), rank, uuid FROM item WHERE deleted = 0 "
+                      "ORDER BY backlog, rank, uuid", -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PlainRow r = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                     g_strdup ((const char *) sqlite3_column_text (stmt, 2)), { 0 } };
+
+      memcpy (r.uuid, sqlite3_column_blob (stmt, 3), 16);
+      g_array_append_val (rows, r);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  secs = seconds_since (start);
+  *n_rows = rows->len;
+  for (guint i = 0; i < rows->len; i++)
+    g_free (g_array_index (rows, PlainRow, i).rank);
+  g_array_unref (rows);
+  return secs;
+}
+
+/* Opening (with its checks) and loading the list model, timed apart. */
+static double
+model_load (GFile  *file,
+            guint  *n_rows,
+            size_t *bytes,
+            double *open_secs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  g_autoptr(GListModel) items = NULL;
+  size_t before;
+  gint64 start;
+  double secs;
+
+  start = g_get_monotonic_time ();
+  doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  *open_secs = seconds_since (start);
+  malloc_trim (0);
+  before = heap_in_use ();
+  start = g_get_monotonic_time ();
+  items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
+  secs = seconds_since (start);
+  *n_rows = g_list_model_get_n_items (items);
+  *bytes = heap_in_use () - before;
+  return secs;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *v,
+        guint   n)
+{
+  qsort (v, n, sizeof *v, compare_doubles);
+  return v[n / 2];
+}
+
+static void
+bench_load (GFile *file,
+            guint  n_items)
+{
+  double plain[7], model[7], open[7];
+  guint n_plain = 0, n_model = 0;
+  size_t bytes = 0;
+
+  plain_scan (file, &n_plain); /* warm the page cache */
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      plain[i] = plain_scan (file, &n_plain);
+      model[i] = model_load (file, &n_model, &bytes, &open[i]);
+    }
+  g_assert_cmpuint (n_plain, ==, n_model);
+  printf ("Loading %u items into the models (median of %zu runs)\n", n_model, G_N_ELEMENTS (plain));
+  report ("plain C scan of the same rows", median (plain, G_N_ELEMENTS (plain)) * 1000, "ms", 0, TRUE);
+  report ("open the plan (checks incl. quick_check)", median (open, G_N_ELEMENTS (open)) * 1000, "ms", 0, TRUE);
+  report ("load into the item list model", median (model, G_N_ELEMENTS (model)) * 1000, "ms", 0, TRUE);
+  report ("load ratio (model / plain scan)",
+          median (model, G_N_ELEMENTS (model)) / median (plain, G_N_ELEMENTS (plain)), "×", 1.5, TRUE);
+  report ("memory per item in the model", (double) bytes / n_model, "B", 300, TRUE);
+}
+
+/* A live object for each of 10,000 rows (what views hold for visible rows). */
+static void
+bench_objects (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = MIN (10000, g_list_model_get_n_items (items));
+  size_t before;
+  gint64 start;
+
+  malloc_trim (0);
+  before = heap_in_use ();
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (held, g_list_model_get_item (items, i));
+  report ("materialise a row object (µs each)", seconds_since (start) * 1e6 / n, "µs", 0, TRUE);
+  report ("memory per live row object (informational)", (double) (heap_in_use () - before) / n,
+          "B", 0, TRUE);
+}
+
+static gint64
+file_pages_bytes (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : -1;
+}
+
+/* The same data without ids, stamps, the deleted register, sites or
+ * field clocks, with the same indexes, both vacuumed. */
+static void
+bench_file_size (GFile *file,
+                 const char *dir)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *with = g_build_filename (dir, "with-metadata.db", NULL);
+  g_autofree char *without = g_build_filename (dir, "without-metadata.db", NULL);
+  g_autofree char *sql = NULL;
+  sqlite3 *db;
+  gint64 a, b;
+
+  g_unlink (with);
+  g_unlink (without);
+  sqlite3_open (path, &db);
+  sql = g_strdup_printf ("VACUUM INTO '%s'", with);
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+  g_free (sql);
+  sql = g_strdup_printf (
+    "ATTACH '%s' AS bare;"
+    "CREATE TABLE bare.backlog AS SELECT id, rank, name, kind, owner, description FROM backlog;"
+    "CREATE TABLE bare.item AS SELECT id, backlog, rank, title, description, owner, status, moscow,"
+    "  p1, user_value, business_value, cost, aarrr, key_result, value_loop, iteration, upstream,"
+    "  metric, baseline, expected, launch_date, review_due, actual, verdict, review_note FROM item;"
+    "CREATE TABLE bare.transition AS SELECT id, item, from_status, to_status, at FROM transition;"
+    "CREATE INDEX bare.item_placement ON item (backlog, rank);"
+    "CREATE INDEX bare.transition_item ON transition (item);"
+    "DETACH bare;", without);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+  sqlite3_close (db);
+  sqlite3_open (without, &db);
+  sqlite3_exec (db, "VACUUM", NULL, NULL, NULL);
+  sqlite3_close (db);
+  a = file_pages_bytes (with);
+  b = file_pages_bytes (without);
+  printf ("File size\n");
+  report ("with sync metadata (MB)", a / 1e6, "MB", 0, TRUE);
+  report ("same data without sync metadata (MB)", b / 1e6, "MB", 0, TRUE);
+  report ("ratio", (double) a / b, "×", 1.5, TRUE);
+  g_unlink (with);
+  g_unlink (without);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int n_items = 100000;
+  g_autofree char *keep = NULL;
+  GOptionEntry entries[] = {
+    { "items", 'n', 0, G_OPTION_ARG_INT, &n_items, "Items in the plan (100000)", "N" },
+    { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep, "Work in DIR and keep the plan", "DIR" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— Valueloop benchmarks");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL, *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("vl-bench-XXXXXX", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+  path = g_build_filename (dir, "bench.valueloop", NULL);
+  g_unlink (path);
+  file = g_file_new_for_path (path);
+
+  printf ("Valueloop benchmarks (DESIGN §8), SQLite %s\n\n", sqlite3_libversion ());
+  build_plan (file, (guint) n_items);
+  bench_load (file, (guint) n_items);
+  bench_objects (file);
+  bench_file_size (file, dir);
+
+  if (keep == NULL)
+    {
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+  printf ("\n%s\n", missed ? "Some budgets were MISSED." : "All budgets met.");
+  return missed ? 1 : 0;
+}
