@@ -169,15 +169,20 @@ undo_step_free (gpointer data)
 
 /* ---- SQL --------------------------------------------------------------- */
 
+/* @format is a whole translated sentence that names the file with its
+ * first %s and says why with its second (every caller passes a literal). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static gboolean
 sql_failed (VlDocument *self,
-            const char *what,
+            const char *format,
             GError    **error)
 {
-  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
-               _("Could not %s in “%s”: %s"), what, self->display, sqlite3_errmsg (self->db));
+  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, format, self->display,
+               sqlite3_errmsg (self->db));
   return FALSE;
 }
+#pragma GCC diagnostic pop
 
 static sqlite3_stmt *
 prepare_cached (VlDocument    *self,
@@ -687,7 +692,7 @@ ensure_writable (VlDocument *self,
     return FALSE;
   self->site = vl_store_ensure_site (self->db, device, g_get_host_name ());
   if (self->site == 0)
-    return sql_failed (self, _("register this device"), error);
+    return sql_failed (self, _("Could not register this device in “%s”: %s"), error);
   self->site_uuid = g_steal_pointer (&device);
   vl_clock_observe (self->clock, vl_store_max_stamp (self->db));
   return TRUE;
@@ -711,7 +716,7 @@ vl_document_begin (VlDocument *self,
   if (self->db != NULL && self->read_only_reason == NULL &&
       ensure_writable (self, &self->action_error) &&
       sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    sql_failed (self, _("start a change"), &self->action_error);
+    sql_failed (self, _("Could not start a change in “%s”: %s"), &self->action_error);
 }
 
 static void
@@ -799,7 +804,7 @@ vl_document_commit (VlDocument *self,
     g_hash_table_remove_all (self->created[k]);
   if (self->action_error == NULL && self->db != NULL && self->read_only_reason == NULL &&
       sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    sql_failed (self, _("save the change"), &self->action_error);
+    sql_failed (self, _("Could not save the change in “%s”: %s"), &self->action_error);
   if (self->action_error != NULL)
     {
       if (self->db != NULL && !sqlite3_get_autocommit (self->db))
@@ -861,7 +866,7 @@ write_stamp (VlDocument *self,
   sqlite3_bind_int64 (stmt, 4, hlc);
   sqlite3_bind_int64 (stmt, 5, self->site);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return sql_failed (self, _("stamp a change"), error);
+    return sql_failed (self, _("Could not stamp a change in “%s”: %s"), error);
   return TRUE;
 }
 
@@ -937,7 +942,7 @@ write_register (VlDocument    *self,
   sqlite3_bind_int64 (stmt, (int) MAX (n, 1) + 1, rowid);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      sql_failed (self, _("write a change"), &error);
+      sql_failed (self, _("Could not write a change in “%s”: %s"), &error);
       record_error (self, g_steal_pointer (&error));
       return FALSE;
     }
@@ -1063,7 +1068,7 @@ check_placement (VlDocument *self,
       (a != NULL && b != NULL && strcmp (a, b) >= 0))
     {
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
-                   _("Cannot place a %s there"), info->label);
+                   _("Cannot place a %s there"), _(info->label));
       return FALSE;
     }
   return TRUE;
@@ -1101,7 +1106,7 @@ insert_row (VlDocument    *self,
   for (guint i = 0; i < info->n_fields; i++)
     bind_value (stmt, (int) i + 4, &info->fields[i], &values[i]);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return sql_failed (self, _("add a row"), error);
+    return sql_failed (self, _("Could not add a row to “%s”: %s"), error);
   *rowid = sqlite3_last_insert_rowid (self->db);
   return TRUE;
 }
@@ -1200,7 +1205,7 @@ vl_document_move (VlDocument *self,
   if (info->rank < 0 || prev == record || next == record)
     {
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
-                   _("Cannot move a %s there"), info->label);
+                   _("Cannot move a %s there"), _(info->label));
       return FALSE;
     }
   if (!check_placement (self, kind, parent, prev, next, error) ||
@@ -1277,7 +1282,7 @@ _vl_document_write_field (VlDocument    *self,
   else if (info->append_only && !g_hash_table_contains (self->created[kind], &rowid))
     {
       g_set_error (&error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
-                   _("A %s cannot be changed once recorded"), info->label);
+                   _("A %s cannot be changed once recorded"), _(info->label));
       ok = FALSE;
     }
   else
@@ -1384,7 +1389,7 @@ write_title (VlDocument *self,
     return error != NULL ? (record_error (self, g_steal_pointer (&error)), FALSE) : FALSE;
   if (!vl_store_set_meta (self->db, "title", title, vl_clock_tick (self->clock), self->site))
     {
-      sql_failed (self, _("rename the plan"), &error);
+      sql_failed (self, _("Could not rename the plan in “%s”: %s"), &error);
       record_error (self, g_steal_pointer (&error));
       return FALSE;
     }

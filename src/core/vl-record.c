@@ -650,7 +650,7 @@ parse_text (VlRecord      *self,
       if (ref != NULL)
         return (v->i = vl_record_get_rowid (ref), TRUE);
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
-                   _("No %s “%s” for %s"), vl_kind_info (f->ref_kind)->label, text, f->name);
+                   _("No %s “%s” for %s"), _(vl_kind_info (f->ref_kind)->label), text, f->name);
       return FALSE;
     default:
       break;
@@ -683,7 +683,7 @@ vl_record_set_from_text (VlRecord   *self,
   if (i < 0 || i == vl_kind_info (KIND_OF (self))->rank)
     {
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
-                   _("A %s has no field “%s”"), vl_kind_info (KIND_OF (self))->label, field);
+                   _("A %s has no field “%s”"), _(vl_kind_info (KIND_OF (self))->label), field);
       return FALSE;
     }
   if (!parse_text (self, &vl_kind_info (KIND_OF (self))->fields[i], text, &v, error))

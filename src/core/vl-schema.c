@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "vl-enums.h"
@@ -151,18 +152,18 @@ static const VlField map_card_fields[] = {
   { k, n, l, t, ao, p, r, f, G_N_ELEMENTS (f), regs }
 
 static const VlKindInfo kinds[VL_N_KINDS] = {
-  KIND (VL_KIND_CYCLE, "cycle", "cycle", "name", FALSE, -1, -1, cycle_fields, 5),
-  KIND (VL_KIND_OBJECTIVE, "objective", "objective", "title", FALSE, 1, 2, objective_fields, 7),
-  KIND (VL_KIND_KEY_RESULT, "key_result", "key result", "title", FALSE, 0, 1, key_result_fields, 13),
-  KIND (VL_KIND_CHECKIN, "checkin", "check-in", "note", TRUE, -1, -1, checkin_fields, 2),
-  KIND (VL_KIND_BACKLOG, "backlog", "backlog", "name", FALSE, -1, 0, backlog_fields, 6),
-  KIND (VL_KIND_ITERATION, "iteration", "iteration", "name", FALSE, -1, -1, iteration_fields, 6),
-  KIND (VL_KIND_VALUE_LOOP, "value_loop", "value loop", "name", FALSE, -1, -1, value_loop_fields, 5),
-  KIND (VL_KIND_ITEM, "item", "item", "title", FALSE, 0, 1, item_fields, 24),
-  KIND (VL_KIND_TRANSITION, "transition", "status transition", NULL, TRUE, -1, -1, transition_fields, 2),
-  KIND (VL_KIND_MAP, "map", "map", "name", FALSE, -1, -1, map_fields, 4),
-  KIND (VL_KIND_MAP_NODE, "map_node", "map node", "title", FALSE, 1, 2, map_node_fields, 9),
-  KIND (VL_KIND_MAP_CARD, "map_card", "story card", NULL, FALSE, 1, 3, map_card_fields, 4),
+  KIND (VL_KIND_CYCLE, "cycle", N_("cycle"), "name", FALSE, -1, -1, cycle_fields, 5),
+  KIND (VL_KIND_OBJECTIVE, "objective", N_("objective"), "title", FALSE, 1, 2, objective_fields, 7),
+  KIND (VL_KIND_KEY_RESULT, "key_result", N_("key result"), "title", FALSE, 0, 1, key_result_fields, 13),
+  KIND (VL_KIND_CHECKIN, "checkin", N_("check-in"), "note", TRUE, -1, -1, checkin_fields, 2),
+  KIND (VL_KIND_BACKLOG, "backlog", N_("backlog"), "name", FALSE, -1, 0, backlog_fields, 6),
+  KIND (VL_KIND_ITERATION, "iteration", N_("iteration"), "name", FALSE, -1, -1, iteration_fields, 6),
+  KIND (VL_KIND_VALUE_LOOP, "value_loop", N_("value loop"), "name", FALSE, -1, -1, value_loop_fields, 5),
+  KIND (VL_KIND_ITEM, "item", N_("item"), "title", FALSE, 0, 1, item_fields, 24),
+  KIND (VL_KIND_TRANSITION, "transition", N_("status transition"), NULL, TRUE, -1, -1, transition_fields, 2),
+  KIND (VL_KIND_MAP, "map", N_("map"), "name", FALSE, -1, -1, map_fields, 4),
+  KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, 1, 2, map_node_fields, 9),
+  KIND (VL_KIND_MAP_CARD, "map_card", N_("story card"), NULL, FALSE, 1, 3, map_card_fields, 4),
 };
 
 const VlKindInfo *
