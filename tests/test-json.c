@@ -104,7 +104,7 @@ test_import_refuses_bad_input (void)
   g_regex_unref (re);
   assert_import_fails (bad_date, "launch-date");
 
-  re = g_regex_new ("\"version\" : 1", 0, 0, NULL);
+  re = g_regex_new ("\"version\" : \\d+", 0, 0, NULL);
   newer = g_regex_replace_literal (re, good, -1, 0, "\"version\" : 99", 0, NULL);
   g_regex_unref (re);
   assert_import_fails (newer, "newer version");

@@ -63,7 +63,7 @@ struct _VlDocument
   sqlite3_stmt  *select_row[VL_N_KINDS];
   sqlite3_stmt  *insert_row[VL_N_KINDS];
   sqlite3_stmt  *update_reg[VL_N_KINDS][MAX_REGS];
-  sqlite3_stmt  *stamp;
+  sqlite3_stmt  *stamp[VL_N_KINDS];
 
   guint          depth;
   UndoStep      *step;                 /* the action being recorded */
@@ -598,10 +598,10 @@ vl_document_close (VlDocument *self)
     {
       g_clear_pointer (&self->select_row[k], sqlite3_finalize);
       g_clear_pointer (&self->insert_row[k], sqlite3_finalize);
+      g_clear_pointer (&self->stamp[k], sqlite3_finalize);
       for (guint r = 0; r < MAX_REGS; r++)
         g_clear_pointer (&self->update_reg[k][r], sqlite3_finalize);
     }
-  g_clear_pointer (&self->stamp, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 
@@ -848,18 +848,33 @@ vl_document_cancel (VlDocument *self)
 
 /* ---- writes ------------------------------------------------------------ */
 
+/* Stamps register @reg with @hlc and this device, and records as its base
+ * the stamp it replaces: the register's own, or the row's creation stamp. */
 static gboolean
 write_stamp (VlDocument *self,
-             guint       kind,
+             VlKind      kind,
              gint64      rowid,
              guint       reg,
              gint64      hlc,
              GError    **error)
 {
-  sqlite3_stmt *stmt = prepare_cached (self, &self->stamp,
-                                       "INSERT OR REPLACE INTO field_clock "
-                                       "(kind, row, reg, hlc, site) VALUES (?, ?, ?, ?, ?)");
+  sqlite3_stmt *stmt = self->stamp[kind];
 
+  if (stmt == NULL)
+    {
+      const char *table = vl_kind_info (kind)->name;
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT OR REPLACE INTO field_clock (kind, row, reg, hlc, site, base_hlc, base_site) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, "
+        "  coalesce ((SELECT hlc FROM field_clock WHERE kind = ?1 AND row = ?2 AND reg = ?3), "
+        "            (SELECT hlc FROM %s WHERE id = ?2)), "
+        "  coalesce ((SELECT site FROM field_clock WHERE kind = ?1 AND row = ?2 AND reg = ?3), "
+        "            (SELECT site FROM %s WHERE id = ?2)))", table, table);
+
+      stmt = prepare_cached (self, &self->stamp[kind], sql);
+    }
+  else
+    sqlite3_reset (stmt);
   sqlite3_bind_int (stmt, 1, (int) kind);
   sqlite3_bind_int64 (stmt, 2, rowid);
   sqlite3_bind_int (stmt, 3, (int) reg);

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "vl-document-private.h"
@@ -150,15 +151,15 @@ load_clocks (Exporter *x)
 
   x->clocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) g_ptr_array_unref);
-  if (sqlite3_prepare_v2 (x->db, "SELECT kind, row, reg, hlc, site FROM field_clock "
-                          "ORDER BY kind, row, reg", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (x->db, "SELECT kind, row, reg, hlc, site, base_hlc, base_site "
+                          "FROM field_clock ORDER BY kind, row, reg", -1, &stmt, NULL) != SQLITE_OK)
     return;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, sqlite3_column_int (stmt, 0),
                                    (gint64) sqlite3_column_int64 (stmt, 1));
       GPtrArray *list = g_hash_table_lookup (x->clocks, key);
-      gint64 *entry = g_new (gint64, 3);
+      gint64 *entry = g_new (gint64, 5);
 
       if (list == NULL)
         {
@@ -170,6 +171,8 @@ load_clocks (Exporter *x)
       entry[0] = sqlite3_column_int (stmt, 2);
       entry[1] = sqlite3_column_int64 (stmt, 3);
       entry[2] = sqlite3_column_int64 (stmt, 4);
+      entry[3] = sqlite3_column_int64 (stmt, 5);
+      entry[4] = sqlite3_column_int64 (stmt, 6);
       g_ptr_array_add (list, entry);
     }
   sqlite3_finalize (stmt);
@@ -195,8 +198,14 @@ add_clocks (JsonBuilder *b,
 
       if (name == NULL)
         continue;
+      /* [hlc, site, base hlc, base site]: the write and what it replaced */
       json_builder_set_member_name (b, name);
-      add_stamp (b, x, entry[1], entry[2]);
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, entry[1]);
+      json_builder_add_string_value (b, uuid_of (x->sites, entry[2]));
+      json_builder_add_int_value (b, entry[3]);
+      json_builder_add_string_value (b, uuid_of (x->sites, entry[4]));
+      json_builder_end_array (b);
     }
   json_builder_end_object (b);
 }
@@ -288,6 +297,83 @@ add_sites (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
+typedef struct
+{
+  char     *key;
+  JsonNode *node;
+} Keyed;
+
+static void
+keyed_free (gpointer data)
+{
+  Keyed *k = data;
+
+  g_free (k->key);
+  json_node_unref (k->node);
+  g_free (k);
+}
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp ((*(Keyed **) a)->key, (*(Keyed **) b)->key);
+}
+
+/* Values that lost a concurrent edit, sorted by kind, row, field, stamp. */
+static void
+add_conflicts (JsonBuilder *b,
+               Exporter    *x)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (keyed_free);
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (x->db, "SELECT kind, row, reg, value, hlc, site FROM conflict", -1,
+                          &stmt, NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          VlKind kind = (VlKind) sqlite3_column_int (stmt, 0);
+          const char *name = kind < VL_N_KINDS
+                             ? reg_name (kind, (guint) sqlite3_column_int (stmt, 2)) : NULL;
+          const char *row, *site;
+          g_autoptr(JsonBuilder) one = NULL;
+          Keyed *k;
+
+          if (name == NULL)
+            continue;
+          row = uuid_of (x->uuids[kind], sqlite3_column_int64 (stmt, 1));
+          site = uuid_of (x->sites, sqlite3_column_int64 (stmt, 5));
+          one = json_builder_new ();
+          json_builder_begin_object (one);
+          json_builder_set_member_name (one, "kind");
+          json_builder_add_string_value (one, vl_kind_info (kind)->name);
+          json_builder_set_member_name (one, "row");
+          json_builder_add_string_value (one, row);
+          json_builder_set_member_name (one, "field");
+          json_builder_add_string_value (one, name);
+          json_builder_set_member_name (one, "stamp");
+          add_stamp (one, x, sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5));
+          json_builder_set_member_name (one, "value");
+          json_builder_add_string_value (one, (const char *) sqlite3_column_text (stmt, 3));
+          json_builder_end_object (one);
+          k = g_new (Keyed, 1);
+          k->key = g_strdup_printf ("%02d %s %02d %020" G_GINT64_FORMAT " %s", kind, row,
+                                    sqlite3_column_int (stmt, 2),
+                                    (gint64) sqlite3_column_int64 (stmt, 4), site);
+          k->node = json_builder_get_root (one);
+          g_ptr_array_add (rows, k);
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_ptr_array_sort (rows, compare_keyed);
+  json_builder_set_member_name (b, "conflicts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < rows->len; i++)
+    json_builder_add_value (b, json_node_ref (((Keyed *) rows->pdata[i])->node));
+  json_builder_end_array (b);
+}
+
 /**
  * vl_json_export:
  *
@@ -325,6 +411,7 @@ vl_json_export (VlDocument *document,
   add_sites (b, &x);
   for (guint k = 0; k < VL_N_KINDS; k++)
     add_kind (b, &x, k);
+  add_conflicts (b, &x);
   json_builder_end_object (b);
 
   for (guint k = 0; k < VL_N_KINDS; k++)
@@ -389,21 +476,41 @@ lookup_id (GHashTable *map,
 }
 
 static gboolean
+read_stamp_full (Importer   *im,
+                 JsonNode   *node,
+                 const char *where,
+                 gint64     *stamp)
+{
+  JsonArray *a;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      ((n = json_array_get_length (a = json_node_get_array (node))) != 2 && n != 4))
+    return bad (im, where, _("a stamp must be [clock, device id]"));
+  stamp[2] = stamp[3] = 0;
+  for (guint i = 0; i < n; i += 2)
+    {
+      stamp[i] = json_array_get_int_element (a, i);
+      stamp[i + 1] = lookup_id (im->sites, json_array_get_string_element (a, i + 1));
+      if (stamp[i + 1] == 0 && stamp[i] != 0)
+        return bad (im, where, _("a stamp names an unknown device"));
+    }
+  return TRUE;
+}
+
+static gboolean
 read_stamp (Importer   *im,
             JsonNode   *node,
             const char *where,
             gint64     *hlc,
             gint64     *site)
 {
-  JsonArray *a;
+  gint64 stamp[4];
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
-      json_array_get_length (a = json_node_get_array (node)) != 2)
-    return bad (im, where, _("a stamp must be [clock, device id]"));
-  *hlc = json_array_get_int_element (a, 0);
-  *site = lookup_id (im->sites, json_array_get_string_element (a, 1));
-  if (*site == 0 && *hlc != 0)
-    return bad (im, where, _("a stamp names an unknown device"));
+  if (!read_stamp_full (im, node, where, stamp))
+    return FALSE;
+  *hlc = stamp[0];
+  *site = stamp[1];
   return TRUE;
 }
 
@@ -490,26 +597,26 @@ import_clocks (Importer   *im,
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return bad (im, where, _("“clock” must be an object"));
-  if (sqlite3_prepare_v2 (im->db, "INSERT INTO field_clock (kind, row, reg, hlc, site) "
-                          "VALUES (?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (im->db, "INSERT INTO field_clock (kind, row, reg, hlc, site, base_hlc, "
+                          "base_site) VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
     return bad (im, where, sqlite3_errmsg (im->db));
   names = json_object_get_members (json_node_get_object (node));
   for (GList *l = names; l != NULL && ok; l = l->next)
     {
       int f = vl_kind_find_field (kind, l->data);
-      gint64 hlc, site;
+      gint64 stamp[4];
 
       if (f < 0 && g_strcmp0 (l->data, "deleted") != 0)
         ok = bad (im, where, _("a clock names an unknown field"));
-      else if ((ok = read_stamp (im, json_object_get_member (json_node_get_object (node), l->data),
-                                 where, &hlc, &site)))
+      else if ((ok = read_stamp_full (im, json_object_get_member (json_node_get_object (node),
+                                                                  l->data), where, stamp)))
         {
           sqlite3_reset (stmt);
           sqlite3_bind_int (stmt, 1, (int) kind);
           sqlite3_bind_int64 (stmt, 2, rowid);
           sqlite3_bind_int (stmt, 3, f < 0 ? VL_REG_DELETED : vl_kind_info (kind)->fields[f].reg);
-          sqlite3_bind_int64 (stmt, 4, hlc);
-          sqlite3_bind_int64 (stmt, 5, site);
+          for (int j = 0; j < 4; j++)
+            sqlite3_bind_int64 (stmt, 4 + j, stamp[j]);
           if (sqlite3_step (stmt) != SQLITE_DONE)
             ok = bad (im, where, sqlite3_errmsg (im->db));
         }
@@ -665,6 +772,59 @@ import_kind (Importer   *im,
 }
 
 static gboolean
+import_conflicts (Importer   *im,
+                  JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "conflicts");
+  JsonArray *list;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    return TRUE; /* exports of plan format 1 have none */
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return bad (im, "conflicts", _("missing, or not a list"));
+  if (sqlite3_prepare_v2 (im->db, "INSERT INTO conflict (kind, row, reg, value, hlc, site) "
+                          "VALUES (?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    return bad (im, "conflicts", sqlite3_errmsg (im->db));
+  list = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (list) && ok; i++)
+    {
+      JsonNode *e = json_array_get_element (list, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
+      g_autofree char *where = g_strdup_printf ("conflicts %u", i + 1);
+      VlKind kind;
+      int f = -1;
+      gint64 row = 0, hlc, site;
+      const char *field = o ? json_object_get_string_member_with_default (o, "field", "") : "";
+
+      if (o == NULL ||
+          !vl_kind_from_name (json_object_get_string_member_with_default (o, "kind", ""), &kind) ||
+          (row = lookup_id (im->rows[kind], json_object_get_string_member_with_default (o, "row", NULL))) == 0 ||
+          (!g_str_equal (field, "deleted") && (f = vl_kind_find_field (kind, field)) < 0) ||
+          !json_object_has_member (o, "value"))
+        {
+          ok = bad (im, where, _("not a known kind, row, field and value"));
+          break;
+        }
+      if (!(ok = read_stamp (im, json_object_get_member (o, "stamp"), where, &hlc, &site)))
+        break;
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, (int) kind);
+      sqlite3_bind_int64 (stmt, 2, row);
+      sqlite3_bind_int (stmt, 3, f < 0 ? VL_REG_DELETED : vl_kind_info (kind)->fields[f].reg);
+      sqlite3_bind_text (stmt, 4, json_object_get_string_member_with_default (o, "value", ""),
+                         -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 5, hlc);
+      sqlite3_bind_int64 (stmt, 6, site);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        ok = bad (im, where, sqlite3_errmsg (im->db));
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
 import_root (Importer   *im,
              JsonObject *root)
 {
@@ -683,6 +843,7 @@ import_root (Importer   *im,
        vl_store_set_meta (im->db, "title", title, hlc, site);
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = import_kind (im, root, k);
+  ok = ok && import_conflicts (im, root);
   ok = ok && sqlite3_exec (im->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
     {

@@ -260,6 +260,13 @@ static const char *const migrations[] = {
   "CREATE TABLE map_card (" COMMON "map INTEGER, step INTEGER, release_node INTEGER, "
   "  rank TEXT NOT NULL, item INTEGER);"
   "CREATE INDEX map_card_placement ON map_card (map, step, release_node, rank);",
+
+  /* v2: a write remembers the stamp of the value it replaced (its base), so
+   * a merge can tell a value the writer had seen from a concurrent one; and
+   * conflicts merge as a set. */
+  "ALTER TABLE field_clock ADD COLUMN base_hlc INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE field_clock ADD COLUMN base_site INTEGER NOT NULL DEFAULT 0;"
+  "CREATE UNIQUE INDEX conflict_key ON conflict (kind, row, reg, hlc, site);",
 };
 
 const char *const *
