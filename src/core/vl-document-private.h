@@ -61,6 +61,21 @@ gboolean  _vl_document_load_row    (VlDocument    *self,
                                     gboolean      *deleted,
                                     VlValue      **values);
 
+/* vl-merge.c */
+gint64    _vl_document_get_site    (VlDocument    *self);
+void      _vl_document_observe     (VlDocument    *self,
+                                    gint64         hlc);
+void      _vl_document_row_merged  (VlDocument    *self,
+                                    VlKind         kind,
+                                    gint64         rowid);
+gboolean  _vl_document_is_live     (VlDocument    *self,
+                                    VlKind         kind,
+                                    gint64         rowid);
+void      _vl_document_reload_lists (VlDocument   *self,
+                                     VlKind        kind);
+void      _vl_document_title_merged (VlDocument   *self);
+const char *_vl_document_get_display (VlDocument  *self);
+
 /* vl-record-list.c */
 typedef struct _VlRecordList VlRecordList;
 VlRecordList *_vl_record_list_new       (VlDocument    *document,

@@ -57,6 +57,7 @@ struct _VlDocument
   VlClock       *clock;
   gint64         site;    /* our row in `site`, 0 until the first write */
   char          *site_uuid;
+  char          *device_name;
 
   GHashTable    *live[VL_N_KINDS];     /* rowid → VlRecord (weak) */
   GHashTable    *lists;                /* key → VlRecordList (weak) */
@@ -291,7 +292,7 @@ _vl_document_load_row (VlDocument *self,
     return FALSE;
   if (sqlite3_column_bytes (stmt, 0) == VL_UUID_LEN)
     memcpy (uuid, sqlite3_column_blob (stmt, 0), VL_UUID_LEN);
-  *deleted = sqlite3_column_int (stmt, 1) != 0;
+  *deleted = sqlite3_column_int (stmt, 1) == VL_ROW_DELETED;
   *values = g_new0 (VlValue, info->n_fields);
   for (guint i = 0; i < info->n_fields; i++)
     column_value (stmt, (int) i + 2, &info->fields[i], &(*values)[i]);
@@ -381,6 +382,7 @@ vl_document_finalize (GObject *object)
   g_free (self->title);
   g_free (self->read_only_reason);
   g_free (self->site_uuid);
+  g_free (self->device_name);
 
   G_OBJECT_CLASS (vl_document_parent_class)->finalize (object);
 }
@@ -654,6 +656,28 @@ vl_document_get_site_uuid (VlDocument *self)
   return self->site_uuid;
 }
 
+/**
+ * vl_document_set_device:
+ *
+ * Writes from now on come from this device instead of the one in the user
+ * data directory (simulated devices in tests and benchmarks). Call it
+ * before the first write.
+ */
+void
+vl_document_set_device (VlDocument *self,
+                        const char *device_id,
+                        const char *device_name)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+  g_return_if_fail (g_uuid_string_is_valid (device_id));
+  g_return_if_fail (self->site == 0);
+
+  g_free (self->site_uuid);
+  g_free (self->device_name);
+  self->site_uuid = g_strdup (device_id);
+  self->device_name = g_strdup (device_name);
+}
+
 /* For tests and the sample plan: another wall clock (%NULL: the real one).
  * Stamps still never go back; only the times people read follow it. */
 void
@@ -687,12 +711,14 @@ ensure_writable (VlDocument *self,
     }
   if (self->site != 0)
     return TRUE;
-  device = vl_device_get_id (error);
+  device = self->site_uuid != NULL ? g_strdup (self->site_uuid) : vl_device_get_id (error);
   if (device == NULL)
     return FALSE;
-  self->site = vl_store_ensure_site (self->db, device, g_get_host_name ());
+  self->site = vl_store_ensure_site (self->db, device,
+                                     self->device_name ? self->device_name : g_get_host_name ());
   if (self->site == 0)
     return sql_failed (self, _("Could not register this device in “%s”: %s"), error);
+  g_free (self->site_uuid);
   self->site_uuid = g_steal_pointer (&device);
   vl_clock_observe (self->clock, vl_store_max_stamp (self->db));
   return TRUE;
@@ -1636,4 +1662,92 @@ vl_document_list (VlDocument *self,
   g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
   g_object_weak_ref (G_OBJECT (list), list_gone_cb, self);
   return G_LIST_MODEL (list);
+}
+
+/* ---- merge support ------------------------------------------------------ */
+
+gint64
+_vl_document_get_site (VlDocument *self)
+{
+  return self->site;
+}
+
+const char *
+_vl_document_get_display (VlDocument *self)
+{
+  return self->display;
+}
+
+void
+_vl_document_observe (VlDocument *self,
+                      gint64      hlc)
+{
+  vl_clock_observe (self->clock, hlc);
+}
+
+/* A merge rewrote row @rowid: refresh its object, if one is alive, and
+ * let the models place it at the next commit. */
+void
+_vl_document_row_merged (VlDocument *self,
+                         VlKind      kind,
+                         gint64      rowid)
+{
+  g_autoptr(VlRecord) record = NULL;
+  guint8 uuid[VL_UUID_LEN];
+  gboolean deleted;
+  VlValue *values = NULL;
+  gboolean alive = g_hash_table_contains (self->live[kind], &rowid);
+
+  record = vl_document_lookup (self, kind, rowid);
+  if (record == NULL)
+    return;
+  if (alive && _vl_document_load_row (self, kind, rowid, uuid, &deleted, &values))
+    {
+      guint regs = vl_kind_info (kind)->n_regs;
+
+      for (guint reg = 1; reg < regs; reg++)
+        {
+          VlValue *packed = pack_register (kind, reg, values);
+
+          _vl_record_apply (record, reg, packed);
+          free_packed (kind, reg, packed);
+        }
+      _vl_record_apply_deleted (record, deleted);
+      vl_values_free (kind, values);
+    }
+  mark_dirty (self, record);
+}
+
+void
+_vl_document_reload_lists (VlDocument *self,
+                           VlKind      kind)
+{
+  GHashTableIter iter;
+  gpointer list;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    if (_vl_record_list_get_kind (list) == kind)
+      _vl_record_list_reload (list);
+}
+
+void
+_vl_document_title_merged (VlDocument *self)
+{
+  g_autofree char *title = vl_store_get_meta (self->db, "title");
+
+  if (title != NULL && g_strcmp0 (title, self->title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_steal_pointer (&title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+gboolean
+_vl_document_is_live (VlDocument *self,
+                      VlKind      kind,
+                      gint64      rowid)
+{
+  return g_hash_table_contains (self->live[kind], &rowid);
 }

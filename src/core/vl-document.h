@@ -58,6 +58,9 @@ const char  *vl_document_get_site_uuid (VlDocument *self);
 void         vl_document_set_clock_func (VlDocument *self,
                                          gint64    (*now_ms) (gpointer),
                                          gpointer    user_data);
+void         vl_document_set_device    (VlDocument *self,
+                                        const char *device_id,
+                                        const char *device_name);
 void         vl_document_close         (VlDocument *self);
 
 /* Actions: every write between begin and commit is one transaction and one

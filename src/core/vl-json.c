@@ -236,7 +236,13 @@ add_kind (JsonBuilder *b,
       json_builder_set_member_name (b, "created");
       add_stamp (b, x, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
       json_builder_set_member_name (b, "deleted");
-      json_builder_add_boolean_value (b, sqlite3_column_int (stmt, 3) != 0);
+      json_builder_add_boolean_value (b, sqlite3_column_int (stmt, 3) != VL_ROW_LIVE);
+      if (sqlite3_column_int (stmt, 3) == VL_ROW_REVIVED)
+        {
+          /* deleted, but a later edit brought it back */
+          json_builder_set_member_name (b, "revived");
+          json_builder_add_boolean_value (b, TRUE);
+        }
       for (guint i = 0; i < info->n_fields; i++)
         {
           json_builder_set_member_name (b, info->fields[i].name);
@@ -642,7 +648,8 @@ import_row (Importer     *im,
   for (GList *l = names; l != NULL; l = l->next)
     if (vl_kind_find_field (kind, l->data) < 0 &&
         !g_str_equal (l->data, "id") && !g_str_equal (l->data, "created") &&
-        !g_str_equal (l->data, "deleted") && !g_str_equal (l->data, "clock"))
+        !g_str_equal (l->data, "deleted") && !g_str_equal (l->data, "clock") &&
+        !g_str_equal (l->data, "revived"))
       return bad (im, where, _("unknown field"));
   vl_uuid_parse (json_object_get_string_member_with_default (row, "id", ""), uuid);
   if (!read_stamp (im, json_object_get_member (row, "created"), where, &hlc, &site))
@@ -655,7 +662,9 @@ import_row (Importer     *im,
   sqlite3_bind_blob (stmt, 2, uuid, VL_UUID_LEN, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, hlc);
   sqlite3_bind_int64 (stmt, 4, site);
-  sqlite3_bind_int (stmt, 5, json_node_get_boolean (deleted));
+  sqlite3_bind_int (stmt, 5, !json_node_get_boolean (deleted) ? VL_ROW_LIVE
+                             : json_object_get_boolean_member_with_default (row, "revived", FALSE)
+                             ? VL_ROW_REVIVED : VL_ROW_DELETED);
   for (guint i = 0; i < info->n_fields; i++)
     if (!bind_json (im, stmt, (int) i + 6, &info->fields[i],
                     json_object_get_member (row, info->fields[i].name), where))

@@ -129,9 +129,9 @@ load_sql (VlRecordList *self)
   if (self->filter >= 0)
     where = g_strdup_printf ("AND %s IS ?", info->fields[self->filter].column);
   if (info->rank < 0)
-    return g_strdup_printf ("SELECT id, 0, NULL, uuid FROM %s WHERE deleted = 0 %s ORDER BY id",
+    return g_strdup_printf ("SELECT id, 0, NULL, uuid FROM %s WHERE deleted <> 1 %s ORDER BY id",
                             info->name, where ? where : "");
-  return g_strdup_printf ("SELECT id, ifnull(%s, 0), rank, uuid FROM %s WHERE deleted = 0 %s "
+  return g_strdup_printf ("SELECT id, ifnull(%s, 0), rank, uuid FROM %s WHERE deleted <> 1 %s "
                           "ORDER BY %s%s rank, uuid", parent, info->name, where ? where : "",
                           by_parent ? parent : "", by_parent ? "," : "");
 }

@@ -41,8 +41,14 @@ typedef enum {
   VL_FIELD_REF,        /* rowid of another row; 0 is "none" */
 } VlFieldType;
 
-/* Register 0 of every kind is the `deleted` register. */
+/* Register 0 of every kind is the `deleted` register. Its column holds
+ * VL_ROW_LIVE, VL_ROW_DELETED, or VL_ROW_REVIVED: deleted, but a later edit
+ * of the row beat the delete (DESIGN §4), so it is shown. The register's
+ * value is (column != 0); the row is hidden when the column is 1. */
 #define VL_REG_DELETED 0
+#define VL_ROW_LIVE    0
+#define VL_ROW_DELETED 1
+#define VL_ROW_REVIVED 2
 
 typedef struct
 {

@@ -409,7 +409,7 @@ guint
 vl_store_count_rows (sqlite3    *db,
                      const char *table)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted = 0", table);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted <> 1", table);
 
   return (guint) query_int64 (db, sql);
 }
@@ -450,7 +450,7 @@ vl_store_find_row (sqlite3          *db,
 
   if (vl_uuid_parse (text, uuid))
     {
-      sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ? AND deleted = 0", info->name);
+      sql = g_strdup_printf ("SELECT id FROM %s WHERE uuid = ? AND deleted <> 1", info->name);
       return unique_match (db, sql, uuid, NULL);
     }
   for (const char *p = text; *p != '\0'; p++)
@@ -461,7 +461,7 @@ vl_store_find_row (sqlite3          *db,
   if (is_hex && hex->len >= 4)
     {
       g_string_append_c (hex, '%');
-      sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted = 0 AND hex(uuid) LIKE ?",
+      sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted <> 1 AND hex(uuid) LIKE ?",
                              info->name);
       id = unique_match (db, sql, NULL, hex->str);
       if (id != 0)
@@ -470,7 +470,7 @@ vl_store_find_row (sqlite3          *db,
     }
   if (info->title_field == NULL)
     return 0;
-  sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted = 0 AND %s = ?", info->name,
+  sql = g_strdup_printf ("SELECT id FROM %s WHERE deleted <> 1 AND %s = ?", info->name,
                          info->fields[vl_kind_find_field (info->kind, info->title_field)].column);
   return unique_match (db, sql, NULL, text);
 }

@@ -136,7 +136,7 @@ plain_scan (GFile *file,
   double secs;
 
   sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  sqlite3_prepare_v2 (db, "SELECT id, ifnull(backlog, 0), rank, uuid FROM item WHERE deleted = 0 "
+  sqlite3_prepare_v2 (db, "SELECT id, ifnull(backlog, 0), rank, uuid FROM item WHERE deleted <> 1 "
                       "ORDER BY backlog, rank, uuid", -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
