@@ -57,6 +57,17 @@ check "check accepts a good plan" '"$CLI" check plan.valueloop | grep -q "OK"'
 out=$("$CLI" add empty.valueloop --title "First idea" 2>&1)
 check "add to a new plan creates its first backlog" 'grep -q "First idea" <<<"$out" && "$CLI" info empty.valueloop | grep -q "Backlog “Backlog”: 1 items"' "$out"
 
+cp plan.valueloop laptop2.valueloop
+XDG_DATA_HOME=$DIR/data2 "$CLI" set laptop2.valueloop "$id" cost 21 >/dev/null
+"$CLI" set plan.valueloop "$id" moscow could >/dev/null
+before2=$(sha256sum < laptop2.valueloop)
+out=$("$CLI" merge plan.valueloop laptop2.valueloop 2>&1)
+check "merge takes the other device's edit" 'grep -q "1 fields taken" <<<"$out" && "$CLI" list plan.valueloop --status ready | grep -q "could .*Quick reorder"' "$out"
+check "merge leaves the other file unchanged" '[ "$(sha256sum < laptop2.valueloop)" = "$before2" ]'
+out=$("$CLI" export-json plan.valueloop | grep -c '"cost" : 21')
+check "merged value is in the plan" '[ "$out" -ge 1 ]'
+refused "merge refuses another plan" empty.valueloop "another plan" -- "$CLI" merge plan.valueloop empty.valueloop
+
 # Bad input
 refused "new refuses an existing file" plan.valueloop "already exists" -- "$CLI" new plan.valueloop
 head -c 4096 /dev/urandom > random.valueloop
@@ -84,7 +95,7 @@ refused "import-json refuses a bad export" bad.json "doc-id" -- "$CLI" import-js
 check "a refused import creates no plan" '[ ! -e new.valueloop ]'
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set export-json import-json check; do
+for c in new demo info list add set export-json import-json merge check; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done

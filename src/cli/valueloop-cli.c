@@ -14,6 +14,7 @@
 #include "vl-document.h"
 #include "vl-enums.h"
 #include "vl-json.h"
+#include "vl-merge.h"
 #include "vl-sample.h"
 
 #define EXIT_BAD_INPUT 1
@@ -524,6 +525,36 @@ cmd_check (int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_merge (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  g_autoptr(GFile) from = NULL;
+  VlMergeStats stats;
+  GError *error = NULL;
+  int status;
+
+  ctx = parse (find_command ("merge"), NULL, &argc, &argv, 2, &status);
+  if (status != 0)
+    return status;
+  doc = open_plan (argv[1], TRUE, &error);
+  if (doc == NULL)
+    return fail (error);
+  from = g_file_new_for_commandline_arg (argv[2]);
+  if (!g_file_query_exists (from, NULL))
+    {
+      g_printerr (_("valueloop-cli: “%s” does not exist\n"), argv[2]);
+      return EXIT_BAD_INPUT;
+    }
+  if (!vl_document_merge_file (doc, from, &stats, &error))
+    return fail (error);
+  g_print (_("Merged “%s” into “%s”: %u rows added, %u fields taken, %u conflicts kept%s\n"),
+           argv[2], argv[1], stats.rows_added, stats.fields_taken, stats.conflicts_added,
+           stats.local_ahead ? _("; this plan has changes the other lacks") : "");
+  return 0;
+}
+
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },
   { "demo", N_("FILE"), N_("Create the sample plan (Shoplane, an e-commerce SaaS company)."), cmd_demo },
@@ -533,6 +564,8 @@ static const Command commands[] = {
   { "set", N_("FILE ID FIELD VALUE"), N_("Change one field of a row."), cmd_set },
   { "export-json", N_("FILE"), N_("Write the whole plan as JSON."), cmd_export_json },
   { "import-json", N_("JSON FILE"), N_("Create a plan from a JSON export."), cmd_import_json },
+  { "merge", N_("INTO FROM"), N_("Merge another copy of the same plan (a conflict copy, another "
+                                 "device's file) into INTO; FROM is never changed."), cmd_merge },
   { "check", N_("FILE"), N_("Check that a file is a sound Valueloop plan, without changing it."), cmd_check },
 };
 

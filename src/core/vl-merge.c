@@ -45,6 +45,9 @@ typedef struct
   VlMergeStats *stats;
   gint64        max_hlc;
   GError      **error;
+  GHashTable   *stmts;             /* SQL → statement, for the hot paths */
+  gint64        our_stamps;        /* our field_clock entries before the merge */
+  gint64        shared_stamps;     /* of those, how many the other copy has too */
 } Merge;
 
 static gboolean
@@ -76,6 +79,31 @@ prepare (Merge      *m,
       failed (m, sql);
       return NULL;
     }
+  return stmt;
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* A statement prepared once per merge; reset, never finalized by callers. */
+static sqlite3_stmt *
+cached (Merge      *m,
+        const char *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (m->stmts, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  stmt = prepare (m, sql);
+  if (stmt != NULL)
+    g_hash_table_insert (m->stmts, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -249,7 +277,7 @@ register_json (Merge      *m,
         g_string_append_printf (sql, "%sx.%s", col++ ? ", " : "", f->column);
     }
   g_string_append_printf (sql, " FROM %s.%s x WHERE x.id = ?", schema, info->name);
-  stmt = prepare (m, sql->str);
+  stmt = cached (m, sql->str);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
@@ -290,7 +318,7 @@ register_json (Merge      *m,
             json_builder_add_int_value (b, sqlite3_column_int64 (stmt, col));
         }
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   json_builder_end_object (b);
   root = json_builder_get_root (b);
   json_generator_set_root (gen, root);
@@ -312,7 +340,7 @@ keep_conflict (Merge      *m,
 
   if (value == NULL)
     return FALSE;
-  stmt = prepare (m, "INSERT OR IGNORE INTO main.conflict (kind, row, reg, value, hlc, site) "
+  stmt = cached (m, "INSERT OR IGNORE INTO main.conflict (kind, row, reg, value, hlc, site) "
                      "VALUES (?, ?, ?, ?, ?, ?)");
   if (stmt == NULL)
     return FALSE;
@@ -324,7 +352,7 @@ keep_conflict (Merge      *m,
   sqlite3_bind_int64 (stmt, 6, loser.site);
   ok = sqlite3_step (stmt) == SQLITE_DONE || failed (m, "conflict");
   m->stats->conflicts_added += sqlite3_changes (m->db) > 0;
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return ok;
 }
 
@@ -364,27 +392,28 @@ take_register (Merge  *m,
     }
   g_string_append_printf (sql, ") = (SELECT %s FROM r.%s x WHERE x.id = ?2) WHERE id = ?1",
                           values->str, info->name);
-  stmt = prepare (m, sql->str);
+  stmt = cached (m, sql->str);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, lrow);
   sqlite3_bind_int64 (stmt, 2, rrow);
   ok = sqlite3_step (stmt) == SQLITE_DONE || failed (m, "take a register");
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return ok;
 }
 
 /* The local stamp of a register and its base: its field_clock entry, else
  * the row's creation stamp (which is its own base). */
 static gboolean
-local_stamp (Merge  *m,
-             VlKind  kind,
-             gint64  row,
-             guint   reg,
-             Stamp  *stamp,
-             Stamp  *base)
+local_stamp_full (Merge    *m,
+                  VlKind    kind,
+                  gint64    row,
+                  guint     reg,
+                  Stamp    *stamp,
+                  Stamp    *base,
+                  gboolean *edited)
 {
-  sqlite3_stmt *stmt = prepare (m, "SELECT hlc, site, base_hlc, base_site FROM main.field_clock "
+  sqlite3_stmt *stmt = cached (m, "SELECT hlc, site, base_hlc, base_site FROM main.field_clock "
                                    "WHERE kind = ? AND row = ? AND reg = ?");
   g_autofree char *sql = NULL;
   gboolean found;
@@ -400,19 +429,33 @@ local_stamp (Merge  *m,
       *stamp = (Stamp) { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
       *base = (Stamp) { sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
+  *edited = found;
   if (found)
     return TRUE;
   sql = g_strdup_printf ("SELECT hlc, site FROM main.%s WHERE id = ?", vl_kind_info (kind)->name);
-  stmt = prepare (m, sql);
+  stmt = cached (m, sql);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, row);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   if (found)
     *stamp = *base = (Stamp) { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return found || failed (m, "a row vanished");
+}
+
+static gboolean
+local_stamp (Merge  *m,
+             VlKind  kind,
+             gint64  row,
+             guint   reg,
+             Stamp  *stamp,
+             Stamp  *base)
+{
+  gboolean edited;
+
+  return local_stamp_full (m, kind, row, reg, stamp, base, &edited);
 }
 
 static gboolean
@@ -423,7 +466,7 @@ set_local_stamp (Merge  *m,
                  Stamp   stamp,
                  Stamp   base)
 {
-  sqlite3_stmt *stmt = prepare (m, "INSERT OR REPLACE INTO main.field_clock "
+  sqlite3_stmt *stmt = cached (m, "INSERT OR REPLACE INTO main.field_clock "
                                    "(kind, row, reg, hlc, site, base_hlc, base_site) "
                                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
   gboolean ok;
@@ -438,7 +481,7 @@ set_local_stamp (Merge  *m,
   sqlite3_bind_int64 (stmt, 6, base.hlc);
   sqlite3_bind_int64 (stmt, 7, base.site);
   ok = sqlite3_step (stmt) == SQLITE_DONE || failed (m, "stamp");
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return ok;
 }
 
@@ -461,7 +504,7 @@ map_row (Merge    *m,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT l, fresh FROM temp.m_%s WHERE r = ?",
                                           vl_kind_info (kind)->name);
-  sqlite3_stmt *stmt = prepare (m, sql);
+  sqlite3_stmt *stmt = cached (m, sql);
   gint64 l = 0;
 
   if (stmt == NULL)
@@ -472,7 +515,7 @@ map_row (Merge    *m,
       l = sqlite3_column_int64 (stmt, 0);
       *fresh = sqlite3_column_int (stmt, 1) != 0;
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
   return l;
 }
 
@@ -495,7 +538,7 @@ merge_registers (Merge *m)
       Stamp theirs = { sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4) };
       Stamp their_base = { sqlite3_column_int64 (stmt, 5), sqlite3_column_int64 (stmt, 6) };
       Stamp ours, our_base;
-      gboolean fresh = FALSE;
+      gboolean fresh = FALSE, edited = FALSE;
       gint64 lrow;
       int c;
 
@@ -509,12 +552,15 @@ merge_registers (Merge *m)
           ok = set_local_stamp (m, kind, lrow, reg, theirs, their_base);
           continue;
         }
-      if (lrow == 0 || !(ok = local_stamp (m, kind, lrow, reg, &ours, &our_base)))
+      if (lrow == 0 || !(ok = local_stamp_full (m, kind, lrow, reg, &ours, &our_base, &edited)))
         continue;
       c = compare_stamps (m, theirs, ours);
+      m->shared_stamps += edited && c == 0;
       if (c > 0)
         {
-          if (!had_seen (theirs, their_base, ours))
+          /* An unedited register holds the creation value, which every
+           * writer had seen: nobody edits a row without having it. */
+          if (edited && !had_seen (theirs, their_base, ours))
             ok = keep_conflict (m, "main", kind, lrow, lrow, reg, ours);
           ok = ok && take_register (m, kind, reg, lrow, rrow) &&
                set_local_stamp (m, kind, lrow, reg, theirs, their_base);
@@ -628,7 +674,8 @@ revive (Merge  *m,
   return ok;
 }
 
-/* Rows of ours the other copy does not have. */
+/* Do we have anything the other copy lacks? Rows it does not have, or
+ * field stamps it does not share (those we won were flagged already). */
 static void
 check_local_ahead (Merge *m)
 {
@@ -643,21 +690,20 @@ check_local_ahead (Merge *m)
         m->stats->local_ahead = TRUE;
       sqlite3_finalize (stmt);
     }
-  if (!m->stats->local_ahead)
-    {
-      sqlite3_stmt *stmt = prepare (m, "SELECT count(*) FROM main.field_clock f WHERE NOT EXISTS "
-                                       "(SELECT 1 FROM r.field_clock x JOIN temp.sm s ON "
-                                       "s.r = x.site WHERE x.hlc = f.hlc AND s.l = f.site)");
-
-      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 0)
-        m->stats->local_ahead = TRUE;
-      sqlite3_finalize (stmt);
-    }
+  if (m->shared_stamps < m->our_stamps)
+    m->stats->local_ahead = TRUE;
 }
+
+#define PHASE(name) \
+  G_STMT_START { \
+    g_debug ("%-10s %6.1f ms", name, (g_get_monotonic_time () - t) / 1000.0); \
+    t = g_get_monotonic_time (); \
+  } G_STMT_END
 
 static gboolean
 run_merge (Merge *m)
 {
+  gint64 t = g_get_monotonic_time ();
   gboolean ok;
 
   ok = exec (m, "INSERT OR IGNORE INTO main.site (uuid, name) SELECT uuid, name FROM r.site;"
@@ -666,16 +712,30 @@ run_merge (Merge *m)
                 "  ON l.uuid = x.uuid;"
                 "INSERT OR IGNORE INTO temp.sm VALUES (0, 0);");
   if (ok)
-    load_site_uuids (m);
+    {
+      sqlite3_stmt *stmt = prepare (m, "SELECT count(*) FROM main.field_clock");
+
+      load_site_uuids (m);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        m->our_stamps = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  PHASE ("sites");
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = map_and_insert_rows (m, k);
+  PHASE ("rows");
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = translate_refs (m, k);
-  ok = ok && merge_registers (m) && merge_conflicts (m) && merge_title (m);
+  PHASE ("refs");
+  ok = ok && merge_registers (m);
+  PHASE ("registers");
+  ok = ok && merge_conflicts (m) && merge_title (m);
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = revive (m, k);
+  PHASE ("revive");
   if (ok)
     check_local_ahead (m);
+  PHASE ("ahead");
   return ok;
 }
 
@@ -731,12 +791,15 @@ snapshot (VlDocument *doc,
       g_unlink (path);
       return NULL;
     }
-  /* Check it under its own name, so messages name the file the user knows. */
-  if (!vl_document_check_file (other, &version, error))
+  /* Check the private copy, naming the file the user knows. */
+  db = vl_store_open (path, display, FALSE, error);
+  if (db == NULL || !vl_store_check (db, display, &version, error))
     {
+      sqlite3_close (db);
       g_unlink (path);
       return NULL;
     }
+  sqlite3_close (db);
   if (version > VL_SCHEMA_VERSION)
     {
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_NEWER,
@@ -747,8 +810,7 @@ snapshot (VlDocument *doc,
       return NULL;
     }
   db = vl_store_open (path, display, TRUE, error);
-  if (db == NULL || !vl_store_check (db, display, NULL, error) ||
-      !vl_store_migrate (db, display, error))
+  if (db == NULL || !vl_store_migrate (db, display, error))
     {
       sqlite3_close (db);
       g_unlink (path);
@@ -803,9 +865,11 @@ vl_document_merge_file (VlDocument   *self,
 {
   g_autofree char *path = NULL;
   GError *local = NULL;
+  gint64 start;
   VlMergeStats local_stats = { 0 };
   Merge m = { self, _vl_document_get_db (self), NULL, { NULL }, stats ? stats : &local_stats, 0,
-              NULL };
+              NULL, g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           finalize_stmt) };
   gboolean ok, many[VL_N_KINDS] = { FALSE };
   sqlite3_stmt *attach;
 
@@ -820,7 +884,9 @@ vl_document_merge_file (VlDocument   *self,
                            vl_document_get_read_only_reason (self));
       return FALSE;
     }
+  start = g_get_monotonic_time ();
   path = snapshot (self, other, error);
+  g_debug ("snapshot   %6.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   if (path == NULL)
     return FALSE;
   for (guint k = 0; k < VL_N_KINDS; k++)
@@ -845,8 +911,11 @@ vl_document_merge_file (VlDocument   *self,
     }
   else
     vl_document_cancel (self);
+  g_hash_table_remove_all (m.stmts);
   drop_temp (&m);
+  start = g_get_monotonic_time ();
   ok = vl_document_commit (self, ok ? &local : NULL) && ok;
+  g_debug ("commit     %6.1f ms", (g_get_monotonic_time () - start) / 1000.0);
   sqlite3_exec (m.db, "DETACH r", NULL, NULL, NULL);
   for (guint k = 0; k < VL_N_KINDS; k++)
     {
@@ -858,6 +927,7 @@ vl_document_merge_file (VlDocument   *self,
   if (local != NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   g_clear_pointer (&m.site_uuids, g_hash_table_unref);
+  g_hash_table_unref (m.stmts);
   g_unlink (path);
   return ok;
 }

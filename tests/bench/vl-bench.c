@@ -16,6 +16,7 @@
 
 #include "vl-document.h"
 #include "vl-enums.h"
+#include "vl-merge.h"
 
 static const char *words[] = {
   "checkout", "mobile", "saved", "cards", "loyalty", "points", "search", "filters", "campaign",
@@ -72,7 +73,8 @@ seconds_since (gint64 start)
 
 static void
 build_plan (GFile *file,
-            guint  n_items)
+            guint  n_items,
+            gboolean quiet)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VlDocument) doc = vl_document_create (file, "Bench", &error);
@@ -109,8 +111,11 @@ build_plan (GFile *file,
         g_assert_true (vl_document_commit (doc, &error));
     }
   secs = seconds_since (start);
+  if (quiet)
+    goto out;
   printf ("Building a %u-item plan\n", n_items);
   report ("insert rate (items/s, 1,000 per action)", n_items / secs, "items/s", 0, FALSE);
+out:
   for (guint b = 0; b < G_N_ELEMENTS (backlogs); b++)
     g_object_unref (backlogs[b]);
 }
@@ -247,6 +252,74 @@ bench_objects (GFile *file)
           "B", 0, TRUE);
 }
 
+/* 5,000 edits to random items of one replica, as one device. */
+static void
+edit_replica (GFile      *file,
+              const char *device,
+              guint32     seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  guint n = g_list_model_get_n_items (items);
+
+  g_assert_no_error (error);
+  vl_document_set_device (doc, device, device);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(VlRecord) item = g_list_model_get_item (items, (guint) g_rand_int_range (rand, 0, (gint32) n));
+      g_autofree char *title = g_strdup_printf ("edited %u", g_rand_int (rand));
+
+      if (i % 500 == 0)
+        vl_document_begin (doc, "Edit");
+      switch (i % 3)
+        {
+        case 0: g_object_set (item, "title", title, NULL); break;
+        case 1: g_object_set (item, "cost", (double) g_rand_int_range (rand, 1, 50), NULL); break;
+        default: g_object_set (item, "moscow", g_rand_int_range (rand, 0, 5), NULL); break;
+        }
+      if (i % 500 == 499)
+        g_assert_true (vl_document_commit (doc, &error));
+    }
+}
+
+static void
+bench_merge (const char *dir)
+{
+  g_autofree char *base_path = g_build_filename (dir, "merge-base.valueloop", NULL);
+  g_autofree char *a_path = g_build_filename (dir, "merge-a.valueloop", NULL);
+  g_autofree char *b_path = g_build_filename (dir, "merge-b.valueloop", NULL);
+  g_autoptr(GFile) base = g_file_new_for_path (base_path);
+  g_autoptr(GFile) a = g_file_new_for_path (a_path);
+  g_autoptr(GFile) b = g_file_new_for_path (b_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  VlMergeStats stats;
+  gint64 start;
+  double secs;
+
+  g_unlink (base_path);
+  build_plan (base, 50000, TRUE);
+  g_file_copy (base, a, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_file_copy (base, b, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  edit_replica (a, "00000000-0000-4000-8000-00000000000a", 11);
+  edit_replica (b, "00000000-0000-4000-8000-00000000000b", 22);
+
+  doc = vl_document_open (a, VL_DOCUMENT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_true (vl_document_merge_file (doc, b, &stats, &error));
+  secs = seconds_since (start);
+  printf ("Merging two 50,000-item replicas with 5,000 edits each\n");
+  report ("merge (snapshot, checks, merge, commit)", secs * 1000, "ms", 1000, TRUE);
+  printf ("    (%u fields taken, %u conflicts kept)\n", stats.fields_taken, stats.conflicts_added);
+  g_clear_object (&doc);
+  g_unlink (base_path);
+  g_unlink (a_path);
+  g_unlink (b_path);
+}
+
 static gint64
 file_pages_bytes (const char *path)
 {
@@ -329,10 +402,11 @@ main (int argc, char *argv[])
   file = g_file_new_for_path (path);
 
   printf ("Valueloop benchmarks (DESIGN §8), SQLite %s\n\n", sqlite3_libversion ());
-  build_plan (file, (guint) n_items);
+  build_plan (file, (guint) n_items, FALSE);
   bench_load (file, (guint) n_items);
   bench_objects (file);
   bench_file_size (file, dir);
+  bench_merge (dir);
 
   if (keep == NULL)
     {
