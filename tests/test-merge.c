@@ -38,8 +38,11 @@ replica_open (Replica    *r,
   g_autofree char *device = g_strdup_printf ("00000000-0000-4000-8000-%012d", index + 1);
   g_autofree char *host = g_strdup_printf ("laptop-%d", index + 1);
 
+  g_autofree char *data_dir = g_strdup_printf ("%s/device-%s-%d", vl_test_dir (), name, index);
+
   r->file = g_file_new_build_filename (vl_test_dir (), name, NULL);
-  r->doc = vl_document_open (r->file, VL_DOCUMENT_OPEN_NONE, &error);
+  /* Each replica is a device of its own, with its own data directory. */
+  r->doc = vl_document_open_for_device (r->file, data_dir, VL_DOCUMENT_OPEN_NONE, &error);
   g_assert_no_error (error);
   vl_document_set_device (r->doc, device, host);
   vl_document_set_clock_func (r->doc, replica_now, r);
@@ -88,7 +91,7 @@ make_replicas (Replica *replicas,
       g_object_set (item, "title", title, NULL);
     }
   g_assert_true (vl_document_commit (doc, &error));
-  g_clear_object (&doc);
+  g_assert_true (vl_document_publish (doc, &error));
 
   for (guint i = 0; i < n; i++)
     {
@@ -119,6 +122,8 @@ merge_into (Replica      *into,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* What another device sees of @from is what it published. */
+  g_assert_true (vl_document_publish (from->doc, &error));
   g_assert_true (vl_document_merge_file (into->doc, from->file, stats, &error));
   g_assert_no_error (error);
   /* Causal history travels with the merge. */
@@ -201,7 +206,9 @@ test_disjoint_edits (void)
 static gint64
 count (Replica *r, const char *sql)
 {
-  return vl_test_query_int (r->file, sql);
+  g_autoptr(GFile) store = g_file_new_for_path (vl_document_get_store_path (r->doc));
+
+  return vl_test_query_int (store, sql);
 }
 
 static void

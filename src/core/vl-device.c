@@ -18,9 +18,11 @@
 #include "vl-device.h"
 
 char *
-vl_device_get_id (GError **error)
+vl_device_get_id (const char *data_dir,
+                  GError    **error)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "valueloop", NULL);
+  g_autofree char *dir = g_build_filename (data_dir ? data_dir : g_get_user_data_dir (),
+                                           "valueloop", NULL);
   g_autofree char *path = g_build_filename (dir, "device-id", NULL);
   g_autofree char *text = NULL;
   g_autofree char *id = NULL;

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
-char *vl_device_get_id (GError **error);
+char *vl_device_get_id (const char *data_dir,
+                        GError    **error);
 
 G_END_DECLS

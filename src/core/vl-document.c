@@ -20,6 +20,7 @@
 #include "vl-document-private.h"
 #include "vl-enums.h"
 #include "vl-rank.h"
+#include "vl-share.h"
 #include "vl-store.h"
 
 #define MAX_REGS       32
@@ -53,6 +54,10 @@ struct _VlDocument
   char          *title;
   int            schema_version;
   char          *read_only_reason;
+
+  VlShare       *share;
+  char          *data_dir;
+  gboolean       unpublished;
 
   VlClock       *clock;
   gint64         site;    /* our row in `site`, 0 until the first write */
@@ -374,6 +379,8 @@ vl_document_finalize (GObject *object)
   g_ptr_array_unref (self->undo_stack);
   g_ptr_array_unref (self->redo_stack);
   g_clear_pointer (&self->clock, vl_clock_free);
+  g_clear_pointer (&self->share, vl_share_free);
+  g_free (self->data_dir);
   g_clear_object (&self->file);
   g_clear_error (&self->action_error);
   g_free (self->path);
@@ -513,32 +520,33 @@ vl_document_check_file (GFile   *file,
 }
 
 /**
- * vl_document_open:
+ * vl_document_open_for_device:
+ * @data_dir: (nullable): the user data directory of the device (the working
+ *   copy and device id live there); %NULL for this user's
  *
- * Opens a plan. A file that fails its checks is refused with an error that
- * names it and says why, and is not changed. A file from a newer Valueloop
- * opens read-only. An older schema is migrated, one transaction per step,
- * unless @flags has %VL_DOCUMENT_OPEN_READ_ONLY.
+ * Opens a plan. The file itself is only ever read: edits go to a private
+ * working copy and reach the file when published (DESIGN §4). A file that
+ * fails its checks is refused with an error that names it and says why, and
+ * is not changed. A file from a newer Valueloop opens read-only, as does
+ * any file with %VL_DOCUMENT_OPEN_READ_ONLY (both from a private snapshot).
  */
 VlDocument *
-vl_document_open (GFile               *file,
-                  VlDocumentOpenFlags  flags,
-                  GError             **error)
+vl_document_open_for_device (GFile               *file,
+                             const char          *data_dir,
+                             VlDocumentOpenFlags  flags,
+                             GError             **error)
 {
   g_autoptr(VlDocument) self = NULL;
   gboolean read_only = (flags & VL_DOCUMENT_OPEN_READ_ONLY) != 0;
+  gboolean changed;
   int version = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = document_new (file);
-  if (self->path == NULL || !g_file_test (self->path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_NOT_FOUND,
-                   _("“%s” does not exist"), self->display);
-      return NULL;
-    }
-  if (!vl_document_check_file (file, &version, error))
+  self->data_dir = g_strdup (data_dir);
+  self->share = vl_share_prepare (file, data_dir, read_only, &version, error);
+  if (self->share == NULL)
     return NULL;
   if (version > VL_SCHEMA_VERSION)
     {
@@ -551,7 +559,7 @@ vl_document_open (GFile               *file,
   else if (read_only)
     self->read_only_reason = g_strdup_printf (_("“%s” is open read-only."), self->display);
 
-  self->db = vl_store_open (self->path, self->display, !read_only, error);
+  self->db = vl_store_open (vl_share_get_db_path (self->share), self->display, !read_only, error);
   if (self->db == NULL)
     return NULL;
   if (!read_only && !vl_store_migrate (self->db, self->display, error))
@@ -559,7 +567,21 @@ vl_document_open (GFile               *file,
   self->schema_version = read_only ? version : VL_SCHEMA_VERSION;
   if (!load_meta (self, error))
     return NULL;
+  if (!read_only && vl_share_needs_import (self->share))
+    {
+      if (!vl_share_import (self->share, self, &changed, error))
+        return NULL;
+      self->unpublished = changed;
+    }
   return g_steal_pointer (&self);
+}
+
+VlDocument *
+vl_document_open (GFile               *file,
+                  VlDocumentOpenFlags  flags,
+                  GError             **error)
+{
+  return vl_document_open_for_device (file, NULL, flags, error);
 }
 
 /**
@@ -591,10 +613,21 @@ vl_document_create (GFile      *file,
   return vl_document_open (file, VL_DOCUMENT_OPEN_NONE, error);
 }
 
+/**
+ * vl_document_close:
+ *
+ * Publishes what is not published yet (a failure is logged: the edits stay
+ * safe in the working copy and are published next time), then closes.
+ */
 void
 vl_document_close (VlDocument *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  if (self->db != NULL && self->depth == 0 && !vl_document_publish (self, &error))
+    g_warning ("%s", error->message);
 
   for (guint k = 0; k < VL_N_KINDS; k++)
     {
@@ -711,7 +744,8 @@ ensure_writable (VlDocument *self,
     }
   if (self->site != 0)
     return TRUE;
-  device = self->site_uuid != NULL ? g_strdup (self->site_uuid) : vl_device_get_id (error);
+  device = self->site_uuid != NULL ? g_strdup (self->site_uuid)
+                                    : vl_device_get_id (self->data_dir, error);
   if (device == NULL)
     return FALSE;
   self->site = vl_store_ensure_site (self->db, device,
@@ -843,6 +877,8 @@ vl_document_commit (VlDocument *self,
 
   had_undo = vl_document_can_undo (self);
   had_redo = vl_document_can_redo (self);
+  if (step->entries->len > 0)
+    self->unpublished = TRUE;
   if (step->entries->len == 0)
     undo_step_free (step);
   else
@@ -1750,4 +1786,86 @@ _vl_document_is_live (VlDocument *self,
                       gint64      rowid)
 {
   return g_hash_table_contains (self->live[kind], &rowid);
+}
+
+/* ---- publishing --------------------------------------------------------- */
+
+/**
+ * vl_document_publish:
+ *
+ * Writes the working copy's state to the shared file, atomically, if it
+ * holds anything the file lacks. Nothing happens for a read-only plan.
+ */
+gboolean
+vl_document_publish (VlDocument *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  if (self->share == NULL || self->read_only_reason != NULL || !self->unpublished)
+    return TRUE;
+  if (!vl_share_publish (self->share, self, self->db, error))
+    return FALSE;
+  self->unpublished = vl_share_get_state (self->share) != VL_SHARE_SAVED;
+  return TRUE;
+}
+
+/**
+ * vl_document_sync:
+ * @imported: (out) (optional): whether the shared file brought changes
+ *
+ * Imports the shared file if it changed, then publishes if we have
+ * anything it lacks.
+ */
+gboolean
+vl_document_sync (VlDocument *self,
+                  gboolean   *imported,
+                  GError    **error)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+
+  if (imported != NULL)
+    *imported = FALSE;
+  if (self->share == NULL || self->read_only_reason != NULL)
+    return TRUE;
+  if (!vl_share_import (self->share, self, &changed, error))
+    return FALSE;
+  /* Merging the shared file marks the plan unpublished; it only is if we
+   * have something the file lacks. */
+  self->unpublished = changed || vl_share_get_state (self->share) == VL_SHARE_PENDING;
+  return vl_document_publish (self, error);
+}
+
+/* After merging another copy (a conflict copy, another device's file), the
+ * working copy may hold what the shared file lacks. */
+void
+_vl_document_mark_unpublished (VlDocument *self)
+{
+  self->unpublished = TRUE;
+}
+
+gboolean
+vl_document_get_unpublished (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  return self->unpublished;
+}
+
+gboolean
+vl_document_get_shared_missing (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  return self->share != NULL && vl_share_get_state (self->share) == VL_SHARE_MISSING;
+}
+
+/* The private store behind the plan: the working copy, or for a read-only
+ * plan a private snapshot. For diagnostics and tests. */
+const char *
+vl_document_get_store_path (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  return self->share != NULL ? vl_share_get_db_path (self->share) : NULL;
 }

@@ -22,6 +22,7 @@ typedef enum {
   VL_DOCUMENT_ERROR_READ_ONLY,   /* a write to a read-only plan */
   VL_DOCUMENT_ERROR_INVALID,     /* a bad value or argument */
   VL_DOCUMENT_ERROR_FAILED,      /* SQLite or I/O failed */
+  VL_DOCUMENT_ERROR_COPY,        /* a copy of a plan whose working copy is bound elsewhere */
 } VlDocumentError;
 
 typedef enum {
@@ -41,6 +42,18 @@ VlDocument  *vl_document_create        (GFile               *file,
 VlDocument  *vl_document_open          (GFile               *file,
                                         VlDocumentOpenFlags  flags,
                                         GError             **error);
+VlDocument  *vl_document_open_for_device (GFile             *file,
+                                          const char        *data_dir,
+                                          VlDocumentOpenFlags flags,
+                                          GError           **error);
+gboolean     vl_document_publish       (VlDocument *self,
+                                        GError    **error);
+gboolean     vl_document_sync          (VlDocument *self,
+                                        gboolean   *imported,
+                                        GError    **error);
+gboolean     vl_document_get_unpublished (VlDocument *self);
+gboolean     vl_document_get_shared_missing (VlDocument *self);
+const char  *vl_document_get_store_path (VlDocument *self);
 gboolean     vl_document_check_file    (GFile               *file,
                                         int                 *schema_version,
                                         GError             **error);

@@ -924,6 +924,8 @@ vl_document_merge_file (VlDocument   *self,
       if (ok && many[k])
         _vl_document_reload_lists (self, k);
     }
+  if (ok && m.stats->rows_added + m.stats->fields_taken + m.stats->conflicts_added > 0)
+    _vl_document_mark_unpublished (self);
   if (local != NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   g_clear_pointer (&m.site_uuids, g_hash_table_unref);

@@ -259,7 +259,9 @@ edit_replica (GFile      *file,
               guint32     seed)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_autofree char *data_dir = g_strdup_printf ("%s.device", g_file_peek_path (file));
+  g_autoptr(VlDocument) doc = vl_document_open_for_device (file, data_dir, VL_DOCUMENT_OPEN_NONE,
+                                                           &error);
   g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   guint n = g_list_model_get_n_items (items);
@@ -306,7 +308,11 @@ bench_merge (const char *dir)
   edit_replica (a, "00000000-0000-4000-8000-00000000000a", 11);
   edit_replica (b, "00000000-0000-4000-8000-00000000000b", 22);
 
-  doc = vl_document_open (a, VL_DOCUMENT_OPEN_NONE, &error);
+  {
+    g_autofree char *data_dir = g_strdup_printf ("%s.device", a_path);
+
+    doc = vl_document_open_for_device (a, data_dir, VL_DOCUMENT_OPEN_NONE, &error);
+  }
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
   g_assert_true (vl_document_merge_file (doc, b, &stats, &error));

@@ -1,0 +1,570 @@
+/* vl-share.c — working copy, atomic publish and import (DESIGN §4)
+ *
+ * A SQLite file opened in place inside a synced folder loses data: sync
+ * tools replace it by delete-then-rename under the open connection, and
+ * journal files travel separately. So the plan the user chose (the shared
+ * file) is never opened for writing and no connection is kept on it:
+ *
+ *  - every edit goes into a private working copy in
+ *    $XDG_DATA_HOME/valueloop/working/DOC-ID.valueloop, bound to the
+ *    shared file's path in DOC-ID.binding with the shared file's identity
+ *    (inode, size, mtime) as last imported or published;
+ *  - publishing writes a consistent snapshot privately (VACUUM INTO),
+ *    fsyncs it, copies it beside the shared file as ~$NAME.PID.tmp,
+ *    fsyncs, checks the shared file is still the one we last saw (else
+ *    imports it first), renames over it and fsyncs the folder;
+ *  - importing merges the shared file (through a private snapshot) into
+ *    the working copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-share"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "vl-document.h"
+#include "vl-merge.h"
+#include "vl-share.h"
+#include "vl-store.h"
+
+#define IDENTITY_ATTRS "unix::inode,standard::size,time::modified,time::modified-usec"
+
+typedef struct
+{
+  guint64 inode;
+  guint64 size;
+  guint64 mtime_usec;
+  gboolean exists;
+} Identity;
+
+struct _VlShare
+{
+  GFile        *shared;
+  char         *shared_path;
+  char         *display;
+  char         *doc_id;
+  char         *db_path;        /* the working copy, or a private snapshot */
+  char         *binding_path;
+  gboolean      snapshot_only;  /* read-only: db_path is deleted on free */
+  gboolean      needs_import;
+  Identity      seen;           /* the shared file as last imported or published */
+  VlShareState  state;
+};
+
+static char *
+working_dir (const char *data_dir)
+{
+  return g_build_filename (data_dir ? data_dir : g_get_user_data_dir (), "valueloop", "working",
+                           NULL);
+}
+
+static Identity
+identify (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, IDENTITY_ATTRS, 0, NULL, NULL);
+  Identity id = { 0 };
+
+  if (info == NULL)
+    return id;
+  id.exists = TRUE;
+  id.inode = g_file_info_get_attribute_uint64 (info, "unix::inode");
+  id.size = (guint64) g_file_info_get_size (info);
+  id.mtime_usec = g_file_info_get_attribute_uint64 (info, "time::modified") * G_USEC_PER_SEC +
+                  g_file_info_get_attribute_uint32 (info, "time::modified-usec");
+  return id;
+}
+
+static gboolean
+same_identity (Identity a,
+               Identity b)
+{
+  return a.exists == b.exists && a.inode == b.inode && a.size == b.size &&
+         a.mtime_usec == b.mtime_usec;
+}
+
+static gboolean
+fsync_path (const char *path,
+            gboolean    directory,
+            GError    **error)
+{
+  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
+  int saved;
+
+  if (fd >= 0 && fsync (fd) == 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+  saved = errno;
+  if (fd >= 0)
+    close (fd);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Could not write “%s” to disk: %s"),
+               path, g_strerror (saved));
+  return FALSE;
+}
+
+/* Copies @from to @to (which is replaced) and syncs it to disk. */
+static gboolean
+copy_synced (const char *from,
+             const char *to,
+             GError    **error)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dst = g_file_new_for_path (to);
+
+  return g_file_copy (src, dst, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error) &&
+         fsync_path (to, FALSE, error);
+}
+
+/* ---- binding ----------------------------------------------------------- */
+
+static void
+save_binding (VlShare *self)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_set_string (kf, "binding", "path", self->shared_path);
+  g_key_file_set_uint64 (kf, "binding", "inode", self->seen.inode);
+  g_key_file_set_uint64 (kf, "binding", "size", self->seen.size);
+  g_key_file_set_uint64 (kf, "binding", "mtime-usec", self->seen.mtime_usec);
+  if (!g_key_file_save_to_file (kf, self->binding_path, &error))
+    g_warning ("Could not save %s: %s", self->binding_path, error->message);
+}
+
+static char *
+load_binding (VlShare *self)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+
+  if (!g_key_file_load_from_file (kf, self->binding_path, 0, NULL))
+    return NULL;
+  self->seen.exists = TRUE;
+  self->seen.inode = g_key_file_get_uint64 (kf, "binding", "inode", NULL);
+  self->seen.size = g_key_file_get_uint64 (kf, "binding", "size", NULL);
+  self->seen.mtime_usec = g_key_file_get_uint64 (kf, "binding", "mtime-usec", NULL);
+  return g_key_file_get_string (kf, "binding", "path", NULL);
+}
+
+/* ---- snapshot ---------------------------------------------------------- */
+
+/* A private copy of the shared file; its identity must not change while it
+ * is copied (a sync tool may be writing it). */
+static char *
+take_snapshot (VlShare  *self,
+               Identity *seen,
+               GError  **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "valueloop", "incoming", NULL);
+  g_autofree char *name = g_strdup_printf ("open-%d-%u.valueloop", (int) getpid (), g_random_int ());
+  char *path = g_build_filename (dir, name, NULL);
+  Identity after;
+
+  g_mkdir_with_parents (dir, 0700);
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      g_autoptr(GError) local = NULL;
+
+      *seen = identify (self->shared_path);
+      if (!seen->exists)
+        break;
+      if (!copy_synced (self->shared_path, path, &local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          g_unlink (path);
+          g_free (path);
+          return NULL;
+        }
+      after = identify (self->shared_path);
+      if (same_identity (*seen, after))
+        return path;
+      g_usleep (100 * 1000);
+    }
+  g_unlink (path);
+  g_free (path);
+  if (!seen->exists)
+    g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_NOT_FOUND, _("“%s” does not exist"),
+                 self->display);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                 _("“%s” kept changing while it was read; try again"), self->display);
+  return NULL;
+}
+
+/* Checks a snapshot like any file we open, naming the shared file. */
+static gboolean
+check_snapshot (VlShare    *self,
+                const char *path,
+                int        *version,
+                char      **doc_id,
+                GError    **error)
+{
+  sqlite3 *db = vl_store_open (path, self->display, FALSE, error);
+  gboolean ok = db != NULL && vl_store_check (db, self->display, version, error);
+
+  if (ok && doc_id != NULL)
+    *doc_id = vl_store_get_meta (db, "doc_id");
+  sqlite3_close (db);
+  return ok;
+}
+
+/* ---- prepare ----------------------------------------------------------- */
+
+void
+vl_share_free (VlShare *self)
+{
+  if (self == NULL)
+    return;
+  if (self->snapshot_only && self->db_path != NULL)
+    g_unlink (self->db_path);
+  g_clear_object (&self->shared);
+  g_free (self->shared_path);
+  g_free (self->display);
+  g_free (self->doc_id);
+  g_free (self->db_path);
+  g_free (self->binding_path);
+  g_free (self);
+}
+
+/* The working copy exists: is the shared file the one it is bound to? */
+static gboolean
+check_binding (VlShare  *self,
+               Identity  seen_now,
+               GError  **error)
+{
+  g_autofree char *bound = load_binding (self);
+
+  if (bound != NULL && g_strcmp0 (bound, self->shared_path) != 0 &&
+      g_file_test (bound, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *bound_display = g_filename_display_name (bound);
+
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_COPY,
+                   _("“%s” is a copy of the plan at “%s”. Copies are never merged on their own; "
+                     "make it an independent plan to open it."), self->display, bound_display);
+      return FALSE;
+    }
+  /* Unbound, or the plan moved (its old path is gone): follow it. */
+  self->needs_import = bound == NULL || g_strcmp0 (bound, self->shared_path) != 0 ||
+                       !same_identity (self->seen, seen_now);
+  if (bound == NULL || g_strcmp0 (bound, self->shared_path) != 0)
+    {
+      self->seen = (Identity) { 0 };
+      save_binding (self);
+    }
+  return TRUE;
+}
+
+/* A working copy that fails its checks is set aside and rebuilt from the
+ * shared file; it is never used damaged. */
+static void
+set_aside_if_damaged (VlShare *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = vl_store_open (self->db_path, self->db_path, FALSE, &error);
+  gboolean ok = db != NULL && vl_store_check (db, self->db_path, NULL, &error);
+
+  sqlite3_close (db);
+  if (!ok)
+    {
+      g_autofree char *aside = g_strconcat (self->db_path, ".damaged", NULL);
+
+      g_warning ("%s; keeping it as %s and starting again from the shared file", error->message,
+                 aside);
+      g_rename (self->db_path, aside);
+      g_unlink (self->binding_path);
+    }
+}
+
+/**
+ * vl_share_prepare:
+ *
+ * Checks @shared (through a private snapshot) and returns the state of its
+ * working copy, creating it from the snapshot if there is none. With
+ * @read_only, or for a file from a newer Valueloop, the snapshot itself is
+ * opened and nothing is ever published.
+ */
+VlShare *
+vl_share_prepare (GFile      *shared,
+                  const char *data_dir,
+                  gboolean    read_only,
+                  int      *version,
+                  GError  **error)
+{
+  g_autoptr(VlShare) self = g_new0 (VlShare, 1);
+  g_autofree char *snapshot = NULL;
+  g_autofree char *dir = working_dir (data_dir);
+  g_autofree char *name = NULL;
+  Identity seen;
+
+  self->shared = g_object_ref (shared);
+  self->shared_path = g_file_get_path (shared);
+  self->display = g_file_get_parse_name (shared);
+  if (self->shared_path == NULL || !g_file_test (self->shared_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_NOT_FOUND, _("“%s” does not exist"),
+                   self->display);
+      return NULL;
+    }
+  snapshot = take_snapshot (self, &seen, error);
+  if (snapshot == NULL)
+    return NULL;
+  if (!check_snapshot (self, snapshot, version, &self->doc_id, error))
+    {
+      g_unlink (snapshot);
+      return NULL;
+    }
+  if (read_only || *version > VL_SCHEMA_VERSION)
+    {
+      self->snapshot_only = TRUE;
+      self->state = VL_SHARE_READ_ONLY;
+      self->db_path = g_steal_pointer (&snapshot);
+      return g_steal_pointer (&self);
+    }
+
+  g_mkdir_with_parents (dir, 0700);
+  name = g_strdup_printf ("%s.valueloop", self->doc_id);
+  self->db_path = g_build_filename (dir, name, NULL);
+  g_free (name);
+  name = g_strdup_printf ("%s.binding", self->doc_id);
+  self->binding_path = g_build_filename (dir, name, NULL);
+
+  if (g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    set_aside_if_damaged (self);
+  if (g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_unlink (snapshot);
+      if (!check_binding (self, seen, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+  /* First open on this device: the snapshot becomes the working copy. */
+  {
+    sqlite3 *db = vl_store_open (snapshot, self->display, TRUE, error);
+    gboolean ok = db != NULL && vl_store_migrate (db, self->display, error);
+
+    sqlite3_close (db);
+    if (!ok || g_rename (snapshot, self->db_path) != 0)
+      {
+        if (ok)
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                       _("Could not create the working copy of “%s”: %s"), self->display,
+                       g_strerror (errno));
+        g_unlink (snapshot);
+        return NULL;
+      }
+  }
+  self->seen = seen;
+  save_binding (self);
+  return g_steal_pointer (&self);
+}
+
+const char *
+vl_share_get_db_path (VlShare *self)
+{
+  return self->db_path;
+}
+
+const char *
+vl_share_get_display (VlShare *self)
+{
+  return self->display;
+}
+
+gboolean
+vl_share_needs_import (VlShare *self)
+{
+  return self->needs_import;
+}
+
+VlShareState
+vl_share_get_state (VlShare *self)
+{
+  return self->state;
+}
+
+void
+vl_share_set_pending (VlShare *self)
+{
+  if (self->state == VL_SHARE_SAVED)
+    self->state = VL_SHARE_PENDING;
+}
+
+/* ---- import and publish ------------------------------------------------ */
+
+/**
+ * vl_share_import:
+ * @changed: (out): whether the working copy has something the shared file
+ *   lacks (so it should be published)
+ *
+ * Merges the shared file into the working copy if it changed since we last
+ * saw it. A missing shared file is tolerated (sync tools replace files by
+ * delete then rename).
+ */
+gboolean
+vl_share_import (VlShare    *self,
+                 VlDocument *doc,
+                 gboolean   *changed,
+                 GError    **error)
+{
+  Identity before = identify (self->shared_path), after;
+  VlMergeStats stats;
+
+  *changed = FALSE;
+  if (self->snapshot_only)
+    return TRUE;
+  if (!before.exists)
+    {
+      self->state = VL_SHARE_MISSING;
+      return TRUE;
+    }
+  if (self->state == VL_SHARE_MISSING)
+    self->state = VL_SHARE_PENDING; /* back: what it missed is published next */
+  if (same_identity (before, self->seen) && !self->needs_import)
+    return TRUE;
+  if (!vl_document_merge_file (doc, self->shared, &stats, error))
+    return FALSE;
+  after = identify (self->shared_path);
+  if (same_identity (before, after))
+    {
+      self->seen = after;
+      self->needs_import = FALSE;
+      save_binding (self);
+    }
+  *changed = stats.local_ahead;
+  return TRUE;
+}
+
+/* A publisher that died (power cut, kill) leaves its ~$NAME.PID.tmp
+ * behind; it would travel to every device, so the next publish removes
+ * the ones whose process is gone. */
+static void
+remove_stale_temps (const char *dir,
+                    const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf ("~$%s.", base);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      const char *pid_text = name + strlen (prefix);
+      guint64 pid;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".tmp"))
+        continue;
+      pid = g_ascii_strtoull (pid_text, NULL, 10);
+      if (pid > 0 && pid != (guint64) getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_unlink (path);
+        }
+    }
+}
+
+static gboolean
+publish_once (VlShare  *self,
+              sqlite3  *db,
+              gboolean *raced,
+              GError  **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->shared_path);
+  g_autofree char *base = g_path_get_basename (self->shared_path);
+  g_autofree char *tmp_name = g_strdup_printf ("~$%s.%d.tmp", base, (int) getpid ());
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  g_autofree char *private = g_strconcat (self->db_path, ".publish", NULL);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int saved;
+
+  *raced = FALSE;
+  remove_stale_temps (dir, base);
+  g_unlink (private);
+  ok = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, private, -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+    }
+  if (!ok)
+    g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
+                 _("Could not write a snapshot of “%s”: %s"), self->display, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  ok = ok && fsync_path (private, FALSE, error) && copy_synced (private, tmp, error);
+  g_unlink (private);
+  if (!ok)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  /* The last moment to notice that someone else replaced the file. */
+  if (!same_identity (identify (self->shared_path), self->seen))
+    {
+      g_unlink (tmp);
+      *raced = TRUE;
+      return TRUE;
+    }
+  if (g_rename (tmp, self->shared_path) != 0)
+    {
+      saved = errno;
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not replace “%s”: %s"), self->display, g_strerror (saved));
+      return FALSE;
+    }
+  if (!fsync_path (dir, TRUE, error))
+    return FALSE;
+  self->seen = identify (self->shared_path);
+  save_binding (self);
+  self->state = VL_SHARE_SAVED;
+  return TRUE;
+}
+
+/**
+ * vl_share_publish:
+ *
+ * Replaces the shared file with the working copy's state, importing the
+ * shared file first if someone else changed it. A missing shared file is
+ * not recreated (it may be in the middle of a sync); the state says so.
+ */
+gboolean
+vl_share_publish (VlShare    *self,
+                  VlDocument *doc,
+                  sqlite3    *db,
+                  GError    **error)
+{
+  if (self->snapshot_only)
+    return TRUE;
+  for (int attempt = 0; attempt < 3; attempt++)
+    {
+      gboolean changed, raced;
+      Identity now = identify (self->shared_path);
+
+      if (!now.exists)
+        {
+          self->state = VL_SHARE_MISSING;
+          return TRUE;
+        }
+      if ((!same_identity (now, self->seen) || self->needs_import) &&
+          !vl_share_import (self, doc, &changed, error))
+        return FALSE;
+      if (!publish_once (self, db, &raced, error))
+        return FALSE;
+      if (!raced)
+        return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+               _("“%s” kept changing while Valueloop saved it; your edits are safe and will be "
+                 "saved again"), self->display);
+  return FALSE;
+}

@@ -1,0 +1,44 @@
+/* vl-share.h — the working copy between a plan and its shared file (DESIGN §4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+typedef struct _VlDocument VlDocument;
+typedef struct _VlShare VlShare;
+
+typedef enum {
+  VL_SHARE_SAVED,        /* the shared file holds everything */
+  VL_SHARE_PENDING,      /* edits not yet published */
+  VL_SHARE_MISSING,      /* the shared file is gone; edits are safe in the working copy */
+  VL_SHARE_READ_ONLY,    /* a private snapshot, never published */
+} VlShareState;
+
+VlShare     *vl_share_prepare        (GFile       *shared,
+                                      const char  *data_dir,
+                                      gboolean     read_only,
+                                      int         *version,
+                                      GError     **error);
+void         vl_share_free           (VlShare     *share);
+const char  *vl_share_get_db_path    (VlShare     *share);
+const char  *vl_share_get_display    (VlShare     *share);
+gboolean     vl_share_needs_import   (VlShare     *share);
+gboolean     vl_share_import         (VlShare     *share,
+                                      VlDocument  *doc,
+                                      gboolean    *changed,
+                                      GError     **error);
+gboolean     vl_share_publish        (VlShare     *share,
+                                      VlDocument  *doc,
+                                      sqlite3     *db,
+                                      GError     **error);
+VlShareState vl_share_get_state      (VlShare     *share);
+void         vl_share_set_pending    (VlShare     *share);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VlShare, vl_share_free)
+
+G_END_DECLS

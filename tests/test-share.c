@@ -1,0 +1,337 @@
+/* test-share.c — working copy, atomic publish, import (DESIGN §4)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "vl-test-util.h"
+
+static char *
+device_dir (const char *name)
+{
+  return g_build_filename (vl_test_dir (), "devices", name, NULL);
+}
+
+static VlDocument *
+open_as (GFile      *file,
+         const char *device)
+{
+  g_autofree char *dir = device_dir (device);
+  g_autoptr(GError) error = NULL;
+  VlDocument *doc = vl_document_open_for_device (file, dir, VL_DOCUMENT_OPEN_NONE, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+static GFile *
+new_plan (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = vl_test_file (name);
+  g_autoptr(VlDocument) doc = vl_document_create (file, "Shared", &error);
+
+  g_assert_no_error (error);
+  return file;
+}
+
+static VlRecord *
+add_backlog (VlDocument *doc,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  VlRecord *b = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_object_set (b, "name", name, NULL);
+  return b;
+}
+
+static gint64
+published_count (GFile *file, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE deleted <> 1", table);
+
+  return vl_test_query_int (file, sql);
+}
+
+/* Nothing but plans in the shared folder: no journal, WAL, or temp file. */
+static void
+assert_folder_clean (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (dir, "standard::name", 0, NULL, NULL);
+  GFileInfo *info;
+
+  while ((info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      g_assert_false (g_str_has_suffix (name, "-journal"));
+      g_assert_false (g_str_has_suffix (name, "-wal"));
+      g_assert_false (g_str_has_suffix (name, "-shm"));
+      g_assert_false (g_str_has_prefix (name, "~$"));
+      g_object_unref (info);
+    }
+}
+
+static void
+test_edits_go_to_working_copy (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-wc.valueloop");
+  g_autoptr(VlDocument) doc = open_as (file, "a");
+  g_autoptr(VlRecord) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *working = device_dir ("a");
+  g_autofree char *before = NULL, *after = NULL;
+  gsize n1, n2;
+
+  g_assert_true (g_str_has_prefix (vl_document_get_store_path (doc), working));
+  before = vl_test_read (file, &n1);
+  b = add_backlog (doc, "Storefront");
+  after = vl_test_read (file, &n2);
+  g_assert_cmpmem (before, n1, after, n2);     /* the shared file is untouched */
+  g_assert_true (vl_document_get_unpublished (doc));
+
+  g_assert_true (vl_document_publish (doc, &error));
+  g_assert_no_error (error);
+  g_assert_false (vl_document_get_unpublished (doc));
+  g_assert_cmpint (published_count (file, "backlog"), ==, 1);
+  assert_folder_clean (file);
+
+  /* Publishing again without changes leaves the file alone. */
+  g_free (before);
+  before = vl_test_read (file, &n1);
+  g_object_set (b, "name", "Storefront", NULL);
+  g_assert_true (vl_document_publish (doc, &error));
+  g_free (after);
+  after = vl_test_read (file, &n2);
+  g_assert_cmpmem (before, n1, after, n2);
+}
+
+/* Syncthing replaces a file by writing a temp file, deleting the old one
+ * and renaming: the open plan notices, imports, and loses nothing. */
+static void
+test_replaced_behind_our_back (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-replace.valueloop");
+  g_autoptr(VlDocument) a = open_as (file, "a");
+  g_autoptr(VlDocument) b = open_as (file, "b");
+  g_autoptr(VlRecord) ra = NULL, rb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *incoming = g_build_filename (dir, ".syncthing.share-replace.valueloop.tmp", NULL);
+  g_autofree char *b_published = NULL;
+  gsize len;
+
+  ra = add_backlog (a, "Only on laptop A");
+  rb = add_backlog (b, "Only on laptop B");
+
+  /* B publishes into its own copy of the folder; the sync tool then
+   * delivers it to A's folder by delete-then-rename. */
+  g_assert_true (vl_document_publish (b, &error));
+  b_published = vl_test_read (file, &len);
+  g_assert_true (g_file_set_contents (incoming, b_published, (gssize) len, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rename (incoming, path), ==, 0);
+
+  g_assert_true (vl_document_publish (a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (published_count (file, "backlog"), ==, 2);
+  /* A's models have B's backlog, in place. */
+  g_assert_cmpuint (vl_document_count (a, VL_KIND_BACKLOG), ==, 2);
+  assert_folder_clean (file);
+}
+
+static void
+test_missing_then_back (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-missing.valueloop");
+  g_autoptr(VlDocument) doc = open_as (file, "a");
+  g_autoptr(VlRecord) b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *aside = g_strconcat (path, ".away", NULL);
+
+  g_assert_cmpint (g_rename (path, aside), ==, 0);
+  b = add_backlog (doc, "Written while the file was away");
+  g_assert_true (vl_document_publish (doc, &error));
+  g_assert_true (vl_document_get_shared_missing (doc));
+  g_assert_true (vl_document_get_unpublished (doc));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS)); /* not recreated */
+
+  g_assert_cmpint (g_rename (aside, path), ==, 0);
+  g_assert_true (vl_document_sync (doc, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (vl_document_get_shared_missing (doc));
+  g_assert_cmpint (published_count (file, "backlog"), ==, 1);
+}
+
+static void
+test_moved_and_copied (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-move.valueloop");
+  g_autoptr(GFile) moved = vl_test_file ("share-moved.valueloop");
+  g_autoptr(GFile) copy = vl_test_file ("share-copy.valueloop");
+  g_autoptr(VlDocument) doc = open_as (file, "a");
+  g_autoptr(VlRecord) b = add_backlog (doc, "Kept across the move");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  gsize n1, n2;
+
+  g_assert_true (vl_document_publish (doc, &error));
+  g_clear_object (&b);
+  g_clear_object (&doc);
+
+  /* Moved: the old path is gone, the working copy follows the plan. */
+  g_assert_true (g_file_move (file, moved, 0, NULL, NULL, NULL, &error));
+  doc = open_as (moved, "a");
+  g_assert_cmpuint (vl_document_count (doc, VL_KIND_BACKLOG), ==, 1);
+  g_clear_object (&doc);
+
+  /* Copied: the original still exists, so the copy is never merged. */
+  g_assert_true (g_file_copy (moved, copy, 0, NULL, NULL, NULL, &error));
+  before = vl_test_read (copy, &n1);
+  {
+    g_autofree char *dir = device_dir ("a");
+
+    doc = vl_document_open_for_device (copy, dir, VL_DOCUMENT_OPEN_NONE, &error);
+  }
+  g_assert_null (doc);
+  g_assert_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_COPY);
+  g_assert_nonnull (strstr (error->message, "share-copy.valueloop"));
+  g_assert_nonnull (strstr (error->message, "share-moved.valueloop"));
+  after = vl_test_read (copy, &n2);
+  g_assert_cmpmem (before, n1, after, n2);
+}
+
+/* ---- crash safety ------------------------------------------------------ */
+
+static int
+publish_loop (const char *path,
+              const char *data_dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_open_for_device (file, data_dir, VL_DOCUMENT_OPEN_NONE,
+                                                           &error);
+
+  if (doc == NULL)
+    g_error ("%s", error->message);
+  for (;;)
+    {
+      guint n = vl_document_count (doc, VL_KIND_BACKLOG) + 1;
+      g_autofree char *title = g_strdup_printf ("state %u", n);
+      g_autoptr(VlRecord) b = NULL;
+
+      /* One action: the title names the number of backlogs. */
+      vl_document_begin (doc, "step");
+      b = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+      vl_document_set_title (doc, title, &error);
+      if (!vl_document_commit (doc, &error) || !vl_document_publish (doc, &error))
+        g_error ("%s", error->message);
+    }
+  return 0;
+}
+
+static void
+test_kill_while_publishing (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-crash.valueloop");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *data_dir = device_dir ("crash");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+  const char *self_exe = g_test_get_path () ? g_getenv ("VL_TEST_SELF") : NULL;
+  guint kills = g_test_thorough () ? 1000 : 200, max_state = 0;
+
+  g_assert_nonnull (self_exe);
+  for (guint i = 0; i < kills; i++)
+    {
+      char *argv[] = { (char *) self_exe, (char *) "--publish-loop", path, data_dir, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VlDocument) check = NULL;
+      g_autofree char *working = NULL;
+      GPid pid;
+      int status, version = 0;
+      const char *title;
+
+      g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                    G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pid, &error));
+      g_usleep ((gulong) g_rand_int_range (rand, 5, 120) * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+
+      /* The shared file always opens, passes its checks and is one of the
+       * published states: its title names its own number of backlogs. */
+      g_assert_true (vl_document_check_file (file, &version, &error));
+      g_assert_no_error (error);
+      check = vl_document_open (file, VL_DOCUMENT_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      title = vl_document_get_title (check);
+      if (vl_document_count (check, VL_KIND_BACKLOG) > 0)
+        {
+          g_autofree char *expected = g_strdup_printf ("state %u",
+                                                       vl_document_count (check, VL_KIND_BACKLOG));
+
+          g_assert_cmpstr (title, ==, expected);
+          max_state = MAX (max_state, vl_document_count (check, VL_KIND_BACKLOG));
+        }
+
+      /* The working copy is never damaged. */
+      working = g_build_filename (data_dir, "valueloop", "working", NULL);
+      {
+        g_autoptr(GDir) d = g_dir_open (working, 0, NULL);
+        const char *name;
+
+        while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+          if (g_str_has_suffix (name, ".valueloop"))
+            {
+              /* Opened read-write, as the app would: SQLite rolls back the
+               * hot journal a killed writer leaves; then it must be sound. */
+              g_autofree char *wc = g_build_filename (working, name, NULL);
+              sqlite3 *db;
+              sqlite3_stmt *stmt;
+
+              g_assert_cmpint (sqlite3_open (wc, &db), ==, SQLITE_OK);
+              g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL), ==,
+                               SQLITE_OK);
+              g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+              g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+              sqlite3_finalize (stmt);
+              sqlite3_close (db);
+            }
+      }
+    }
+  g_test_message ("%u kills; the shared file reached state %u", kills, max_state);
+  g_assert_cmpuint (max_state, >, 10);
+  /* A clean publish afterwards clears the temp files the killed ones left. */
+  {
+    g_autoptr(VlDocument) doc = open_as (file, "crash-after");
+    g_autoptr(VlRecord) b = add_backlog (doc, "after");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (vl_document_publish (doc, &error));
+    assert_folder_clean (file);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (argc == 4 && g_str_equal (argv[1], "--publish-loop"))
+    return publish_loop (argv[2], argv[3]);
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/share/edits-go-to-working-copy", test_edits_go_to_working_copy);
+  g_test_add_func ("/share/replaced-behind-our-back", test_replaced_behind_our_back);
+  g_test_add_func ("/share/missing-then-back", test_missing_then_back);
+  g_test_add_func ("/share/moved-and-copied", test_moved_and_copied);
+  g_test_add_func ("/share/kill-while-publishing", test_kill_while_publishing);
+  return g_test_run ();
+}
