@@ -68,6 +68,13 @@ out=$("$CLI" export-json plan.valueloop | grep -c '"cost" : 21')
 check "merged value is in the plan" '[ "$out" -ge 1 ]'
 refused "merge refuses another plan" empty.valueloop "another plan" -- "$CLI" merge plan.valueloop empty.valueloop
 
+cp laptop2.valueloop "plan.sync-conflict-20261125-093012-ABCD123.valueloop"
+XDG_DATA_HOME=$DIR/data2 "$CLI" set "plan.sync-conflict-20261125-093012-ABCD123.valueloop" "$id" title "Renamed on laptop 2" >/dev/null 2>&1 || true
+out=$("$CLI" sync plan.valueloop 2>&1)
+check "sync prints one summary line" '[ "$(wc -l <<<"$out")" -eq 1 ] && grep -q "plan.valueloop:" <<<"$out"' "$out"
+out=$("$CLI" sync plan.valueloop 2>&1)
+check "sync again is up to date" 'grep -q "no changes to import, up to date" <<<"$out"' "$out"
+
 # Bad input
 refused "new refuses an existing file" plan.valueloop "already exists" -- "$CLI" new plan.valueloop
 head -c 4096 /dev/urandom > random.valueloop
@@ -95,7 +102,7 @@ refused "import-json refuses a bad export" bad.json "doc-id" -- "$CLI" import-js
 check "a refused import creates no plan" '[ ! -e new.valueloop ]'
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set export-json import-json merge check; do
+for c in new demo info list add set export-json import-json sync merge check; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done

@@ -210,6 +210,67 @@ test_moved_and_copied (void)
   g_assert_cmpmem (before, n1, after, n2);
 }
 
+static void
+test_conflict_copies (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-conflict.valueloop");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *other_dir = g_build_filename (dir, "laptop-b", NULL);
+  g_autofree char *b_path = g_build_filename (other_dir, "share-conflict.valueloop", NULL);
+  g_autofree char *conflict = g_build_filename (dir, "share-conflict.sync-conflict-20261125-"
+                                                "093012-ABCD123.valueloop", NULL);
+  g_autofree char *stranger = g_build_filename (dir, "share-conflict (Mia's conflicted copy "
+                                                "2026-11-25).valueloop", NULL);
+  g_autofree char *own_copy = g_build_filename (dir, "share-conflict copy.valueloop", NULL);
+  g_autofree char *archive = NULL;
+  g_autoptr(GFile) b_file = g_file_new_for_path (b_path);
+  g_autoptr(GFile) other = vl_test_file ("stranger.valueloop");
+  g_autoptr(GFile) conflict_file = NULL, stranger_file = NULL, own_copy_file = NULL;
+  g_autoptr(VlDocument) a = NULL, b = NULL, stranger_doc = NULL;
+  g_autoptr(VlRecord) ra = NULL, rb = NULL;
+  g_autoptr(GError) error = NULL;
+  VlSyncStats stats;
+
+  /* Laptop B has its own copy of the folder. */
+  g_mkdir_with_parents (other_dir, 0700);
+  g_assert_true (g_file_copy (file, b_file, 0, NULL, NULL, NULL, &error));
+  a = open_as (file, "a");
+  b = open_as (b_file, "b");
+  ra = add_backlog (a, "Edited on laptop A");
+  rb = add_backlog (b, "Edited on laptop B");
+  g_assert_true (vl_document_publish (a, &error));
+  g_assert_true (vl_document_publish (b, &error));
+  /* Syncthing met two versions and kept B's as a conflict copy. */
+  conflict_file = g_file_new_for_path (conflict);
+  stranger_file = g_file_new_for_path (stranger);
+  own_copy_file = g_file_new_for_path (own_copy);
+  g_assert_true (g_file_copy (b_file, conflict_file, 0, NULL, NULL, NULL, &error));
+  /* Not ours: a conflict-like name with another plan inside, and the
+   * user's own copy of this plan. */
+  stranger_doc = vl_document_create (other, "Stranger", &error);
+  g_assert_true (g_file_copy (other, stranger_file, 0, NULL, NULL, NULL, &error));
+  g_assert_true (g_file_copy (file, own_copy_file, 0, NULL, NULL, NULL, &error));
+
+  g_assert_true (vl_document_sync (a, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.copies_merged, ==, 1);
+  g_assert_cmpuint (stats.copies_deleted, ==, 1);
+  g_assert_true (stats.published);
+  g_assert_false (g_file_test (conflict, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (stranger, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (own_copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (published_count (file, "backlog"), ==, 2);
+  archive = g_build_filename (vl_test_dir (), "devices", "a", "valueloop", "archive",
+                              vl_document_get_doc_id (a), NULL);
+  g_assert_true (g_file_test (archive, G_FILE_TEST_IS_DIR));
+
+  /* Nothing more to do the second time. */
+  g_assert_true (vl_document_sync (a, &stats, &error));
+  g_assert_cmpuint (stats.copies_merged + stats.copies_deleted, ==, 0);
+  g_assert_false (stats.published);
+}
+
 /* ---- crash safety ------------------------------------------------------ */
 
 static int
@@ -332,6 +393,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/share/replaced-behind-our-back", test_replaced_behind_our_back);
   g_test_add_func ("/share/missing-then-back", test_missing_then_back);
   g_test_add_func ("/share/moved-and-copied", test_moved_and_copied);
+  g_test_add_func ("/share/conflict-copies", test_conflict_copies);
   g_test_add_func ("/share/kill-while-publishing", test_kill_while_publishing);
   return g_test_run ();
 }

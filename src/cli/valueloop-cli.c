@@ -555,6 +555,40 @@ cmd_merge (int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_sync (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+  VlSyncStats stats;
+  GError *error = NULL;
+  int status;
+
+  ctx = parse (find_command ("sync"), NULL, &argc, &argv, 1, &status);
+  if (status != 0)
+    return status;
+  doc = open_plan (argv[1], TRUE, &error);
+  if (doc == NULL)
+    return fail (error);
+  if (!vl_document_sync (doc, &stats, &error))
+    return fail (error);
+  g_string_append_printf (line, "%s: ", argv[1]);
+  if (stats.missing)
+    g_string_append (line, _("the shared file is missing — your edits are safe in the working "
+                             "copy and will be published when it is back"));
+  else
+    {
+      g_string_append (line, stats.imported ? _("imported changes") : _("no changes to import"));
+      if (stats.copies_merged > 0)
+        g_string_append_printf (line, _(", merged %u conflict copies (%u deleted)"),
+                                stats.copies_merged, stats.copies_deleted);
+      g_string_append (line, stats.published ? _(", published") : _(", up to date"));
+    }
+  g_print ("%s\n", line->str);
+  return 0;
+}
+
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },
   { "demo", N_("FILE"), N_("Create the sample plan (Shoplane, an e-commerce SaaS company)."), cmd_demo },
@@ -564,6 +598,8 @@ static const Command commands[] = {
   { "set", N_("FILE ID FIELD VALUE"), N_("Change one field of a row."), cmd_set },
   { "export-json", N_("FILE"), N_("Write the whole plan as JSON."), cmd_export_json },
   { "import-json", N_("JSON FILE"), N_("Create a plan from a JSON export."), cmd_import_json },
+  { "sync", N_("FILE"), N_("Import the shared file's changes, merge its conflict copies and "
+                           "publish, once."), cmd_sync },
   { "merge", N_("INTO FROM"), N_("Merge another copy of the same plan (a conflict copy, another "
                                  "device's file) into INTO; FROM is never changed."), cmd_merge },
   { "check", N_("FILE"), N_("Check that a file is a sound Valueloop plan, without changing it."), cmd_check },

@@ -18,6 +18,7 @@
 #include "vl-clock.h"
 #include "vl-device.h"
 #include "vl-document-private.h"
+#include "vl-merge.h"
 #include "vl-enums.h"
 #include "vl-rank.h"
 #include "vl-share.h"
@@ -538,7 +539,7 @@ vl_document_open_for_device (GFile               *file,
 {
   g_autoptr(VlDocument) self = NULL;
   gboolean read_only = (flags & VL_DOCUMENT_OPEN_READ_ONLY) != 0;
-  gboolean changed;
+  VlMergeStats merged;
   int version = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -569,9 +570,9 @@ vl_document_open_for_device (GFile               *file,
     return NULL;
   if (!read_only && vl_share_needs_import (self->share))
     {
-      if (!vl_share_import (self->share, self, &changed, error))
+      if (!vl_share_import (self->share, self, &merged, error))
         return NULL;
-      self->unpublished = changed;
+      self->unpublished = merged.local_ahead;
     }
   return g_steal_pointer (&self);
 }
@@ -1813,30 +1814,46 @@ vl_document_publish (VlDocument *self,
 
 /**
  * vl_document_sync:
- * @imported: (out) (optional): whether the shared file brought changes
+ * @stats: (out) (optional): what happened
  *
- * Imports the shared file if it changed, then publishes if we have
- * anything it lacks.
+ * Imports the shared file if it changed, merges its conflict copies,
+ * publishes if we have anything the file lacks, and then deletes the
+ * conflict copies the published file now contains.
  */
 gboolean
-vl_document_sync (VlDocument *self,
-                  gboolean   *imported,
-                  GError    **error)
+vl_document_sync (VlDocument  *self,
+                  VlSyncStats *stats,
+                  GError     **error)
 {
-  gboolean changed = FALSE;
+  g_autoptr(GPtrArray) copies = NULL;
+  VlSyncStats local = { 0 };
+  VlMergeStats merged;
+  gboolean was_unpublished;
 
   g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
 
-  if (imported != NULL)
-    *imported = FALSE;
+  stats = stats != NULL ? stats : &local;
+  memset (stats, 0, sizeof *stats);
   if (self->share == NULL || self->read_only_reason != NULL)
     return TRUE;
-  if (!vl_share_import (self->share, self, &changed, error))
+  was_unpublished = self->unpublished;
+  if (!vl_share_import (self->share, self, &merged, error))
     return FALSE;
+  stats->imported = merged.rows_added + merged.fields_taken + merged.conflicts_added > 0;
   /* Merging the shared file marks the plan unpublished; it only is if we
    * have something the file lacks. */
-  self->unpublished = changed || vl_share_get_state (self->share) == VL_SHARE_PENDING;
-  return vl_document_publish (self, error);
+  self->unpublished = was_unpublished || merged.local_ahead ||
+                      vl_share_get_state (self->share) == VL_SHARE_PENDING;
+  copies = vl_share_merge_conflict_copies (self->share, self, self->data_dir, error);
+  stats->copies_merged = copies->len;
+  if (!vl_document_publish (self, error))
+    return FALSE;
+  stats->published = !self->unpublished &&
+                     (was_unpublished || merged.local_ahead || copies->len > 0);
+  stats->copies_deleted = vl_share_delete_merged (self->share, self, copies);
+  stats->missing = vl_share_get_state (self->share) == VL_SHARE_MISSING;
+  return TRUE;
 }
 
 /* After merging another copy (a conflict copy, another device's file), the

@@ -48,9 +48,18 @@ VlDocument  *vl_document_open_for_device (GFile             *file,
                                           GError           **error);
 gboolean     vl_document_publish       (VlDocument *self,
                                         GError    **error);
-gboolean     vl_document_sync          (VlDocument *self,
-                                        gboolean   *imported,
-                                        GError    **error);
+typedef struct
+{
+  gboolean imported;        /* the shared file brought changes */
+  gboolean published;       /* we wrote the shared file */
+  gboolean missing;         /* the shared file is gone (edits are safe) */
+  guint    copies_merged;   /* conflict copies merged */
+  guint    copies_deleted;  /* ... and deleted, once published */
+} VlSyncStats;
+
+gboolean     vl_document_sync          (VlDocument  *self,
+                                        VlSyncStats *stats,
+                                        GError     **error);
 gboolean     vl_document_get_unpublished (VlDocument *self);
 gboolean     vl_document_get_shared_missing (VlDocument *self);
 const char  *vl_document_get_store_path (VlDocument *self);

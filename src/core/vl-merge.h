@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct
+typedef struct _VlMergeStats
 {
   guint    rows_added;      /* rows the other copy had and we lacked */
   guint    fields_taken;    /* registers where the other copy's write won */

@@ -30,7 +30,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-#include "vl-document.h"
+#include "vl-conflict-names.h"
+#include "vl-document-private.h"
 #include "vl-merge.h"
 #include "vl-share.h"
 #include "vl-store.h"
@@ -403,23 +404,22 @@ vl_share_set_pending (VlShare *self)
 
 /**
  * vl_share_import:
- * @changed: (out): whether the working copy has something the shared file
- *   lacks (so it should be published)
+ * @merged: (out): what merging the shared file did (all zero if it had not
+ *   changed); its local_ahead says the working copy should be published
  *
  * Merges the shared file into the working copy if it changed since we last
  * saw it. A missing shared file is tolerated (sync tools replace files by
  * delete then rename).
  */
 gboolean
-vl_share_import (VlShare    *self,
-                 VlDocument *doc,
-                 gboolean   *changed,
-                 GError    **error)
+vl_share_import (VlShare      *self,
+                 VlDocument   *doc,
+                 VlMergeStats *merged,
+                 GError      **error)
 {
   Identity before = identify (self->shared_path), after;
-  VlMergeStats stats;
 
-  *changed = FALSE;
+  memset (merged, 0, sizeof *merged);
   if (self->snapshot_only)
     return TRUE;
   if (!before.exists)
@@ -431,7 +431,7 @@ vl_share_import (VlShare    *self,
     self->state = VL_SHARE_PENDING; /* back: what it missed is published next */
   if (same_identity (before, self->seen) && !self->needs_import)
     return TRUE;
-  if (!vl_document_merge_file (doc, self->shared, &stats, error))
+  if (!vl_document_merge_file (doc, self->shared, merged, error))
     return FALSE;
   after = identify (self->shared_path);
   if (same_identity (before, after))
@@ -440,7 +440,6 @@ vl_share_import (VlShare    *self,
       self->needs_import = FALSE;
       save_binding (self);
     }
-  *changed = stats.local_ahead;
   return TRUE;
 }
 
@@ -547,7 +546,8 @@ vl_share_publish (VlShare    *self,
     return TRUE;
   for (int attempt = 0; attempt < 3; attempt++)
     {
-      gboolean changed, raced;
+      VlMergeStats merged;
+      gboolean raced;
       Identity now = identify (self->shared_path);
 
       if (!now.exists)
@@ -556,7 +556,7 @@ vl_share_publish (VlShare    *self,
           return TRUE;
         }
       if ((!same_identity (now, self->seen) || self->needs_import) &&
-          !vl_share_import (self, doc, &changed, error))
+          !vl_share_import (self, doc, &merged, error))
         return FALSE;
       if (!publish_once (self, db, &raced, error))
         return FALSE;
@@ -567,4 +567,110 @@ vl_share_publish (VlShare    *self,
                _("“%s” kept changing while Valueloop saved it; your edits are safe and will be "
                  "saved again"), self->display);
   return FALSE;
+}
+
+/* ---- conflict copies --------------------------------------------------- */
+
+static GStrv
+recorded_hosts (VlDocument *doc)
+{
+  g_autoptr(GStrvBuilder) hosts = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  if (sqlite3_prepare_v2 (_vl_document_get_db (doc), "SELECT name FROM site", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (hosts, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  return g_strv_builder_end (hosts);
+}
+
+/* Keeps a private copy before anything else happens to it. */
+static gboolean
+archive (VlShare    *self,
+         const char *data_dir,
+         const char *path,
+         GError    **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *dir = g_build_filename (data_dir ? data_dir : g_get_user_data_dir (),
+                                           "valueloop", "archive", self->doc_id, NULL);
+  Identity id = identify (path);
+  g_autofree char *name = g_strdup_printf ("%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT "-%s",
+                                           id.mtime_usec, id.size, base);
+  g_autofree char *target = g_build_filename (dir, name, NULL);
+
+  g_mkdir_with_parents (dir, 0700);
+  return g_file_test (target, G_FILE_TEST_EXISTS) || copy_synced (path, target, error);
+}
+
+/**
+ * vl_share_merge_conflict_copies:
+ *
+ * Merges every conflict copy of the shared file (DESIGN §4.5) that carries
+ * our doc id into the working copy, after archiving it privately. Files
+ * that fail their checks or belong to another plan are left alone.
+ *
+ * Returns: (transfer full): the paths merged, to delete once published.
+ */
+GPtrArray *
+vl_share_merge_conflict_copies (VlShare    *self,
+                                VlDocument *doc,
+                                const char *data_dir,
+                                GError    **error)
+{
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_path_get_dirname (self->shared_path);
+  g_autofree char *plan = g_path_get_basename (self->shared_path);
+  g_auto(GStrv) hosts = recorded_hosts (doc);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) local = NULL;
+
+      if (vl_is_sync_temp_name (name) ||
+          !vl_conflict_name_matches (plan, name, (const char *const *) hosts))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      file = g_file_new_for_path (path);
+      /* The merge reads a private snapshot and never writes the file. */
+      if (!vl_document_merge_file (doc, file, NULL, &local) ||
+          !archive (self, data_dir, path, &local))
+        {
+          g_debug ("Not merging %s: %s", path, local->message);
+          continue;
+        }
+      g_ptr_array_add (merged, g_steal_pointer (&path));
+    }
+  return g_steal_pointer (&merged);
+}
+
+/* After a successful publish: a conflict copy is deleted only if merging
+ * it again changes nothing, i.e. the published file contains it. */
+guint
+vl_share_delete_merged (VlShare    *self,
+                        VlDocument *doc,
+                        GPtrArray  *merged)
+{
+  guint deleted = 0;
+
+  if (self->state != VL_SHARE_SAVED)
+    return 0;
+  for (guint i = 0; i < merged->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (merged->pdata[i]);
+      VlMergeStats stats;
+
+      if (vl_document_merge_file (doc, file, &stats, NULL) &&
+          stats.rows_added + stats.fields_taken + stats.conflicts_added == 0 &&
+          g_unlink (merged->pdata[i]) == 0)
+        deleted++;
+    }
+  return deleted;
 }

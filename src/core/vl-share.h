@@ -28,14 +28,22 @@ void         vl_share_free           (VlShare     *share);
 const char  *vl_share_get_db_path    (VlShare     *share);
 const char  *vl_share_get_display    (VlShare     *share);
 gboolean     vl_share_needs_import   (VlShare     *share);
-gboolean     vl_share_import         (VlShare     *share,
-                                      VlDocument  *doc,
-                                      gboolean    *changed,
-                                      GError     **error);
+typedef struct _VlMergeStats VlMergeStats;
+gboolean     vl_share_import         (VlShare      *share,
+                                      VlDocument   *doc,
+                                      VlMergeStats *merged,
+                                      GError      **error);
 gboolean     vl_share_publish        (VlShare     *share,
                                       VlDocument  *doc,
                                       sqlite3     *db,
                                       GError     **error);
+GPtrArray   *vl_share_merge_conflict_copies (VlShare    *share,
+                                             VlDocument *doc,
+                                             const char *data_dir,
+                                             GError    **error);
+guint        vl_share_delete_merged  (VlShare     *share,
+                                      VlDocument  *doc,
+                                      GPtrArray   *merged);
 VlShareState vl_share_get_state      (VlShare     *share);
 void         vl_share_set_pending    (VlShare     *share);
 
