@@ -82,6 +82,22 @@ test_sample_coverage (void)
   g_assert_cmpuint (vl_document_count (doc, VL_KIND_CHECKIN), >, 50);
   g_assert_cmpuint (vl_document_count (doc, VL_KIND_MAP_CARD), >, 10);
   g_assert_cmpuint (vl_document_count (doc, VL_KIND_TRANSITION), >, 150);
+
+  /* The history is dated in the past, but no stamp lies in the future:
+   * a later edit on any device must win by time. */
+  {
+    g_autoptr(GFile) store = g_file_new_for_path (vl_document_get_store_path (doc));
+    gint64 max = 0;
+
+    for (guint k = 0; k < VL_N_KINDS; k++)
+      {
+        g_autofree char *sql = g_strdup_printf ("SELECT ifnull (max (hlc), 0) FROM %s",
+                                                vl_kind_info (k)->name);
+
+        max = MAX (max, vl_test_query_int (store, sql));
+      }
+    g_assert_cmpint (max >> 16, <=, g_get_real_time () / 1000 + 1000);
+  }
 }
 
 /* Every field in the tables is a column of the current schema, with the

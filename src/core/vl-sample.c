@@ -25,7 +25,7 @@ typedef struct
   VlDocument *doc;
   GError    **error;
   GRand      *rand;
-  gint64      today_ms;   /* noon today, local */
+  gint64      today_ms;   /* now: the sample's stamps must never lie in the future */
   gint64      now_ms;     /* the fake wall clock while building */
   VlRecord   *krs[N_SAMPLE_KRS];
   VlRecord   *loops[2];
@@ -503,16 +503,15 @@ vl_sample_fill (VlDocument *document,
                 GError    **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (now),
-                                                     g_date_time_get_month (now),
-                                                     g_date_time_get_day_of_month (now), 12, 0, 0);
   g_autoptr(GError) local = NULL;
   Sample s = { document, &local, g_rand_new_with_seed (2026) };
   gboolean ok;
 
   g_return_val_if_fail (VL_IS_DOCUMENT (document), FALSE);
 
-  s.today_ms = g_date_time_to_unix (noon) * 1000;
+  /* The wall clock walks back from now to date the history; the stamps
+   * stay at or after it (the clock never goes back), never ahead of it. */
+  s.today_ms = g_date_time_to_unix (now) * 1000;
   s.now_ms = s.today_ms;
   s.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   vl_document_set_clock_func (document, sample_now, &s);
