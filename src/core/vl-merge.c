@@ -868,8 +868,7 @@ vl_document_merge_file (VlDocument   *self,
   gint64 start;
   VlMergeStats local_stats = { 0 };
   Merge m = { self, _vl_document_get_db (self), NULL, { NULL }, stats ? stats : &local_stats, 0,
-              NULL, g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           finalize_stmt) };
+              NULL, NULL };
   gboolean ok, many[VL_N_KINDS] = { FALSE };
   sqlite3_stmt *attach;
 
@@ -891,6 +890,7 @@ vl_document_merge_file (VlDocument   *self,
     return FALSE;
   for (guint k = 0; k < VL_N_KINDS; k++)
     m.touched[k] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  m.stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
 
   /* ATTACH cannot run inside a transaction: attach, then begin. */
   attach = prepare (&m, "ATTACH ? AS r");
