@@ -271,6 +271,122 @@ test_conflict_copies (void)
   g_assert_false (stats.published);
 }
 
+typedef struct
+{
+  guint inserted, resets, synced;
+  char  from[64];
+  GList *states;
+} Watch;
+
+static void
+items_changed_cb (GListModel *list, guint pos, guint removed, guint added, Watch *w)
+{
+  if (removed == 0 && added == 1)
+    w->inserted++;
+  else
+    w->resets++;
+}
+
+static void
+synced_cb (VlDocument *doc, VlSyncStats *stats, Watch *w)
+{
+  w->synced++;
+  g_strlcpy (w->from, stats->from_device, sizeof w->from);
+}
+
+static void
+state_cb (VlDocument *doc, GParamSpec *pspec, Watch *w)
+{
+  w->states = g_list_append (w->states, GINT_TO_POINTER (vl_document_get_share_state (doc)));
+}
+
+static gboolean
+wait_until (gboolean (*done) (gpointer), gpointer data, guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  return done (data);
+}
+
+static gboolean
+got_insert (gpointer data)
+{
+  return ((Watch *) data)->inserted > 0 && ((Watch *) data)->synced > 0;
+}
+
+static GFile *published_file;
+
+static gboolean
+published_three (gpointer data)
+{
+  return published_count (published_file, "backlog") == 3;
+}
+
+/* The app's way: the folder is watched, changes come in by themselves and
+ * the open models update in place; edits are published after idling. */
+static void
+test_watching (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-watch.valueloop");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *b_dir = g_build_filename (dir, "watch-b", NULL);
+  g_autofree char *b_path = g_build_filename (b_dir, "share-watch.valueloop", NULL);
+  g_autofree char *incoming = g_build_filename (dir, ".syncthing.share-watch.valueloop.tmp", NULL);
+  g_autoptr(GFile) b_file = g_file_new_for_path (b_path);
+  g_autoptr(VlDocument) a = open_as (file, "a");
+  g_autoptr(VlDocument) b = NULL;
+  g_autoptr(GListModel) backlogs = vl_document_list (a, VL_KIND_BACKLOG, NULL, NULL);
+  g_autoptr(VlRecord) ra = add_backlog (a, "Before watching");
+  g_autoptr(VlRecord) rb = NULL, ra2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  Watch w = { 0 };
+  gsize len;
+
+  g_assert_true (vl_document_publish (a, &error));
+  g_mkdir_with_parents (b_dir, 0700);
+  g_assert_true (g_file_copy (file, b_file, 0, NULL, NULL, NULL, &error));
+  {
+    g_autofree char *bd = device_dir ("watch-b");
+
+    b = vl_document_open_for_device (b_file, bd, VL_DOCUMENT_OPEN_NONE, &error);
+    g_assert_no_error (error);
+    vl_document_set_device (b, "00000000-0000-4000-8000-0000000000bb", "laptop-b");
+  }
+
+  vl_document_set_watching (a, TRUE);
+  g_signal_connect (backlogs, "items-changed", G_CALLBACK (items_changed_cb), &w);
+  g_signal_connect (a, "synced", G_CALLBACK (synced_cb), &w);
+  g_signal_connect (a, "notify::share-state", G_CALLBACK (state_cb), &w);
+
+  /* Laptop B publishes; the sync tool delivers it by delete-then-rename. */
+  rb = add_backlog (b, "From laptop B");
+  g_assert_true (vl_document_publish (b, &error));
+  data = vl_test_read (b_file, &len);
+  g_assert_true (g_file_set_contents (incoming, data, (gssize) len, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rename (incoming, path), ==, 0);
+
+  g_assert_true (wait_until (got_insert, &w, 15));
+  g_assert_cmpuint (w.resets, ==, 0);             /* in place, not reloaded */
+  g_assert_cmpstr (w.from, ==, "laptop-b");
+  g_assert_cmpuint (g_list_model_get_n_items (backlogs), ==, 2);
+
+  /* An edit publishes by itself after a couple of idle seconds. */
+  ra2 = add_backlog (a, "Published by itself");
+  g_assert_cmpint (vl_document_get_share_state (a), ==, VL_SHARE_STATE_PENDING);
+  published_file = file;
+  g_assert_true (wait_until (published_three, NULL, 15));
+  g_assert_cmpint (GPOINTER_TO_INT (g_list_last (w.states)->data), ==, VL_SHARE_STATE_SAVED);
+  g_assert_nonnull (g_list_find (w.states, GINT_TO_POINTER (VL_SHARE_STATE_PENDING)));
+  vl_document_set_watching (a, FALSE);
+  g_list_free (w.states);
+}
+
 /* ---- crash safety ------------------------------------------------------ */
 
 static int
@@ -394,6 +510,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/share/missing-then-back", test_missing_then_back);
   g_test_add_func ("/share/moved-and-copied", test_moved_and_copied);
   g_test_add_func ("/share/conflict-copies", test_conflict_copies);
+  g_test_add_func ("/share/watching", test_watching);
   g_test_add_func ("/share/kill-while-publishing", test_kill_while_publishing);
   return g_test_run ();
 }

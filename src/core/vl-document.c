@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "vl-clock.h"
+#include "vl-conflict-names.h"
 #include "vl-device.h"
 #include "vl-document-private.h"
 #include "vl-merge.h"
@@ -59,6 +60,12 @@ struct _VlDocument
   VlShare       *share;
   char          *data_dir;
   gboolean       unpublished;
+  VlShareState   share_state;
+  gboolean       watching;
+  GFileMonitor  *monitor;       /* watching the shared file's folder */
+  guint          poll_id;       /* the stat fallback */
+  guint          sync_id;       /* a debounced sync */
+  guint          publish_id;    /* a debounced publish */
 
   VlClock       *clock;
   gint64         site;    /* our row in `site`, 0 until the first write */
@@ -91,13 +98,29 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_READ_ONLY,
+  PROP_SHARE_STATE,
   N_PROPS
 };
 
 enum {
   WRITE_FAILED,
+  SYNCED,
   N_SIGNALS
 };
+
+G_DEFINE_ENUM_TYPE (VlShareState, vl_share_state,
+  G_DEFINE_ENUM_VALUE (VL_SHARE_STATE_SAVED, "saved"),
+  G_DEFINE_ENUM_VALUE (VL_SHARE_STATE_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (VL_SHARE_STATE_MISSING, "missing"),
+  G_DEFINE_ENUM_VALUE (VL_SHARE_STATE_READ_ONLY, "read-only"))
+
+static VlSyncStats *
+sync_stats_copy (VlSyncStats *stats)
+{
+  return g_memdup2 (stats, sizeof *stats);
+}
+
+G_DEFINE_BOXED_TYPE (VlSyncStats, vl_sync_stats, sync_stats_copy, g_free)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -369,6 +392,7 @@ vl_document_finalize (GObject *object)
 {
   VlDocument *self = VL_DOCUMENT (object);
 
+  vl_document_set_watching (self, FALSE);
   vl_document_close (self);
   for (guint k = 0; k < VL_N_KINDS; k++)
     {
@@ -417,6 +441,9 @@ vl_document_get_property (GObject    *object,
     case PROP_READ_ONLY:
       g_value_set_boolean (value, vl_document_get_read_only (self));
       break;
+    case PROP_SHARE_STATE:
+      g_value_set_enum (value, vl_document_get_share_state (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -435,6 +462,9 @@ vl_document_class_init (VlDocumentClass *klass)
   properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
+  properties[PROP_SHARE_STATE] = g_param_spec_enum ("share-state", NULL, NULL,
+                                                    vl_share_state_get_type (),
+                                                    VL_SHARE_STATE_SAVED, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -446,6 +476,17 @@ vl_document_class_init (VlDocumentClass *klass)
   signals[WRITE_FAILED] = g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * VlDocument::synced:
+   * @stats: what the sync brought in
+   *
+   * A sync started by watching the folder imported changes or merged
+   * conflict copies (the header says "Merged changes from <device>").
+   */
+  signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                  VL_TYPE_SYNC_STATS | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -823,6 +864,8 @@ notify_lists (VlDocument *self)
 }
 
 static void apply_entry (VlDocument *self, const UndoEntry *e, gboolean forward);
+static void schedule_publish (VlDocument *self);
+static void update_share_state (VlDocument *self);
 
 /* A failed action: the transaction is rolled back, so put the cached
  * objects back as they were and let the models reload. */
@@ -879,7 +922,10 @@ vl_document_commit (VlDocument *self,
   had_undo = vl_document_can_undo (self);
   had_redo = vl_document_can_redo (self);
   if (step->entries->len > 0)
-    self->unpublished = TRUE;
+    {
+      self->unpublished = TRUE;
+      schedule_publish (self);
+    }
   if (step->entries->len == 0)
     undo_step_free (step);
   else
@@ -890,6 +936,7 @@ vl_document_commit (VlDocument *self,
       g_ptr_array_add (stack, step);
     }
   notify_lists (self);
+  update_share_state (self);
   if (had_undo != vl_document_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (had_redo != vl_document_can_redo (self))
@@ -1808,7 +1855,8 @@ vl_document_publish (VlDocument *self,
     return TRUE;
   if (!vl_share_publish (self->share, self, self->db, error))
     return FALSE;
-  self->unpublished = vl_share_get_state (self->share) != VL_SHARE_SAVED;
+  self->unpublished = vl_share_get_state (self->share) != VL_SHARE_STATE_SAVED;
+  update_share_state (self);
   return TRUE;
 }
 
@@ -1844,7 +1892,7 @@ vl_document_sync (VlDocument  *self,
   /* Merging the shared file marks the plan unpublished; it only is if we
    * have something the file lacks. */
   self->unpublished = was_unpublished || merged.local_ahead ||
-                      vl_share_get_state (self->share) == VL_SHARE_PENDING;
+                      vl_share_get_state (self->share) == VL_SHARE_STATE_PENDING;
   copies = vl_share_merge_conflict_copies (self->share, self, self->data_dir, error);
   stats->copies_merged = copies->len;
   if (!vl_document_publish (self, error))
@@ -1852,7 +1900,9 @@ vl_document_sync (VlDocument  *self,
   stats->published = !self->unpublished &&
                      (was_unpublished || merged.local_ahead || copies->len > 0);
   stats->copies_deleted = vl_share_delete_merged (self->share, self, copies);
-  stats->missing = vl_share_get_state (self->share) == VL_SHARE_MISSING;
+  stats->missing = vl_share_get_state (self->share) == VL_SHARE_STATE_MISSING;
+  g_strlcpy (stats->from_device, merged.from_device, sizeof stats->from_device);
+  update_share_state (self);
   return TRUE;
 }
 
@@ -1875,7 +1925,7 @@ gboolean
 vl_document_get_shared_missing (VlDocument *self)
 {
   g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
-  return self->share != NULL && vl_share_get_state (self->share) == VL_SHARE_MISSING;
+  return self->share != NULL && vl_share_get_state (self->share) == VL_SHARE_STATE_MISSING;
 }
 
 /* The private store behind the plan: the working copy, or for a read-only
@@ -1885,4 +1935,162 @@ vl_document_get_store_path (VlDocument *self)
 {
   g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
   return self->share != NULL ? vl_share_get_db_path (self->share) : NULL;
+}
+
+/* ---- watching ------------------------------------------------------------ */
+
+#define SYNC_DELAY_MS     500   /* let a sync tool finish its rename */
+#define PUBLISH_DELAY_MS 2000   /* publish after a few idle seconds */
+#define POLL_SECONDS        5   /* when the folder monitor misses something */
+
+VlShareState
+vl_document_get_share_state (VlDocument *self)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), VL_SHARE_STATE_READ_ONLY);
+
+  if (self->read_only_reason != NULL || self->share == NULL)
+    return VL_SHARE_STATE_READ_ONLY;
+  if (vl_share_get_state (self->share) == VL_SHARE_STATE_MISSING)
+    return VL_SHARE_STATE_MISSING;
+  return self->unpublished ? VL_SHARE_STATE_PENDING : VL_SHARE_STATE_SAVED;
+}
+
+static void
+update_share_state (VlDocument *self)
+{
+  VlShareState state = vl_document_get_share_state (self);
+
+  if (state == self->share_state)
+    return;
+  self->share_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE_STATE]);
+}
+
+static gboolean
+sync_cb (gpointer data)
+{
+  VlDocument *self = data;
+  g_autoptr(GError) error = NULL;
+  VlSyncStats stats;
+
+  if (self->depth > 0)
+    return G_SOURCE_CONTINUE; /* after the action in progress */
+  self->sync_id = 0;
+  if (!vl_document_sync (self, &stats, &error))
+    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+  else if (stats.imported || stats.copies_merged > 0)
+    g_signal_emit (self, signals[SYNCED], 0, &stats);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_sync (VlDocument *self)
+{
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  self->sync_id = g_timeout_add (SYNC_DELAY_MS, sync_cb, self);
+}
+
+static gboolean
+publish_cb (gpointer data)
+{
+  VlDocument *self = data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->depth > 0)
+    return G_SOURCE_CONTINUE;
+  self->publish_id = 0;
+  if (!vl_document_publish (self, &error))
+    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits publish by themselves once the plan is watched (the app); a
+ * command-line tool publishes when it closes the plan. */
+static void
+schedule_publish (VlDocument *self)
+{
+  if (!self->watching)
+    return;
+  g_clear_handle_id (&self->publish_id, g_source_remove);
+  self->publish_id = g_timeout_add (PUBLISH_DELAY_MS, publish_cb, self);
+}
+
+static gboolean
+is_interesting (VlDocument *self,
+                GFile      *file)
+{
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+  g_autofree char *plan = g_file_get_basename (self->file);
+
+  if (name == NULL || vl_is_sync_temp_name (name))
+    return FALSE;
+  return g_str_equal (name, plan) || vl_conflict_name_matches (plan, name, NULL) ||
+         g_str_has_suffix (name, ".valueloop");
+}
+
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other,
+                   GFileMonitorEvent  event,
+                   gpointer           data)
+{
+  VlDocument *self = data;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+  if (is_interesting (self, file) || is_interesting (self, other))
+    schedule_sync (self);
+}
+
+static gboolean
+poll_cb (gpointer data)
+{
+  VlDocument *self = data;
+
+  if (self->sync_id == 0)
+    schedule_sync (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * vl_document_set_watching:
+ *
+ * Watches the shared file's folder (a folder monitor, with a periodic stat
+ * as fallback): changes to the plan and new conflict copies are synced in
+ * (and #VlDocument::synced says what came in), and edits are published
+ * after a couple of idle seconds. Needs a running main loop.
+ */
+void
+vl_document_set_watching (VlDocument *self,
+                          gboolean    watching)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  if (!watching)
+    {
+      self->watching = FALSE;
+      if (self->monitor != NULL)
+        g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+      g_clear_handle_id (&self->sync_id, g_source_remove);
+      g_clear_handle_id (&self->publish_id, g_source_remove);
+      return;
+    }
+  if (self->watching || self->share == NULL || self->read_only_reason != NULL)
+    return;
+  self->watching = TRUE;
+  dir = g_file_get_parent (self->file);
+  self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    g_debug ("Not monitoring %s (%s); polling only", self->display, error->message);
+  else
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (folder_changed_cb), self);
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_cb, self);
+  if (self->unpublished)
+    schedule_publish (self);
 }

@@ -55,7 +55,23 @@ typedef struct
   gboolean missing;         /* the shared file is gone (edits are safe) */
   guint    copies_merged;   /* conflict copies merged */
   guint    copies_deleted;  /* ... and deleted, once published */
+  char     from_device[64]; /* whose changes were imported, or "" */
 } VlSyncStats;
+
+typedef enum {
+  VL_SHARE_STATE_SAVED,     /* the shared file holds every edit */
+  VL_SHARE_STATE_PENDING,   /* edits wait to be published */
+  VL_SHARE_STATE_MISSING,   /* the shared file is gone; edits are safe */
+  VL_SHARE_STATE_READ_ONLY, /* a read-only plan */
+} VlShareState;
+
+#define VL_TYPE_SHARE_STATE (vl_share_state_get_type ())
+GType        vl_share_state_get_type   (void);
+#define VL_TYPE_SYNC_STATS (vl_sync_stats_get_type ())
+GType        vl_sync_stats_get_type    (void);
+VlShareState vl_document_get_share_state (VlDocument *self);
+void         vl_document_set_watching  (VlDocument *self,
+                                        gboolean    watching);
 
 gboolean     vl_document_sync          (VlDocument  *self,
                                         VlSyncStats *stats,

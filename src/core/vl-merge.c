@@ -47,6 +47,7 @@ typedef struct
   GError      **error;
   GHashTable   *stmts;             /* SQL → statement, for the hot paths */
   gint64        our_stamps;        /* our field_clock entries before the merge */
+  Stamp         newest_taken;      /* the newest write we took, for "from <device>" */
   gint64        shared_stamps;     /* of those, how many the other copy has too */
 } Merge;
 
@@ -136,6 +137,15 @@ same_stamp (Stamp a,
   return a.hlc == b.hlc && a.site == b.site;
 }
 
+/* Remembers the newest write we took, to say whose changes came in. */
+static void
+note_taken (Merge *m,
+            Stamp  stamp)
+{
+  if (compare_stamps (m, stamp, m->newest_taken) > 0)
+    m->newest_taken = stamp;
+}
+
 static void
 load_site_uuids (Merge *m)
 {
@@ -209,6 +219,14 @@ map_and_insert_rows (Merge  *m,
       touch (m, kind, sqlite3_column_int64 (stmt, 0));
       m->stats->rows_added++;
     }
+  sqlite3_finalize (stmt);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT x.hlc, s.l FROM r.%s x JOIN temp.m_%s m ON m.r = x.id "
+                         "JOIN temp.sm s ON s.r = x.site WHERE m.fresh ORDER BY x.hlc DESC LIMIT 1",
+                         t, t);
+  stmt = prepare (m, sql);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    note_taken (m, (Stamp) { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) });
   sqlite3_finalize (stmt);
   g_free (sql);
   sql = g_strdup_printf ("SELECT max(hlc) FROM r.%s", t);
@@ -550,6 +568,7 @@ merge_registers (Merge *m)
         {
           /* New to us: it came with these values; we had none to lose. */
           ok = set_local_stamp (m, kind, lrow, reg, theirs, their_base);
+          note_taken (m, theirs);
           continue;
         }
       if (lrow == 0 || !(ok = local_stamp_full (m, kind, lrow, reg, &ours, &our_base, &edited)))
@@ -565,6 +584,7 @@ merge_registers (Merge *m)
           ok = ok && take_register (m, kind, reg, lrow, rrow) &&
                set_local_stamp (m, kind, lrow, reg, theirs, their_base);
           m->stats->fields_taken++;
+          note_taken (m, theirs);
           touch (m, kind, lrow);
         }
       else if (c < 0)
@@ -735,6 +755,16 @@ run_merge (Merge *m)
   PHASE ("revive");
   if (ok)
     check_local_ahead (m);
+  if (ok && m->newest_taken.hlc != 0)
+    {
+      sqlite3_stmt *stmt = prepare (m, "SELECT name FROM main.site WHERE id = ?");
+
+      sqlite3_bind_int64 (stmt, 1, m->newest_taken.site);
+      if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+        g_strlcpy (m->stats->from_device, (const char *) sqlite3_column_text (stmt, 0),
+                   sizeof m->stats->from_device);
+      sqlite3_finalize (stmt);
+    }
   PHASE ("ahead");
   return ok;
 }

@@ -14,6 +14,7 @@ typedef struct _VlMergeStats
   guint    fields_taken;    /* registers where the other copy's write won */
   guint    conflicts_added; /* losing values kept in the conflict table */
   gboolean local_ahead;     /* we have writes the other copy lacks */
+  char     from_device[64]; /* the device of the newest write taken, or "" */
 } VlMergeStats;
 
 gboolean vl_document_merge_file (VlDocument   *self,

@@ -327,7 +327,7 @@ vl_share_prepare (GFile      *shared,
   if (read_only || *version > VL_SCHEMA_VERSION)
     {
       self->snapshot_only = TRUE;
-      self->state = VL_SHARE_READ_ONLY;
+      self->state = VL_SHARE_STATE_READ_ONLY;
       self->db_path = g_steal_pointer (&snapshot);
       return g_steal_pointer (&self);
     }
@@ -396,8 +396,8 @@ vl_share_get_state (VlShare *self)
 void
 vl_share_set_pending (VlShare *self)
 {
-  if (self->state == VL_SHARE_SAVED)
-    self->state = VL_SHARE_PENDING;
+  if (self->state == VL_SHARE_STATE_SAVED)
+    self->state = VL_SHARE_STATE_PENDING;
 }
 
 /* ---- import and publish ------------------------------------------------ */
@@ -424,11 +424,11 @@ vl_share_import (VlShare      *self,
     return TRUE;
   if (!before.exists)
     {
-      self->state = VL_SHARE_MISSING;
+      self->state = VL_SHARE_STATE_MISSING;
       return TRUE;
     }
-  if (self->state == VL_SHARE_MISSING)
-    self->state = VL_SHARE_PENDING; /* back: what it missed is published next */
+  if (self->state == VL_SHARE_STATE_MISSING)
+    self->state = VL_SHARE_STATE_PENDING; /* back: what it missed is published next */
   if (same_identity (before, self->seen) && !self->needs_import)
     return TRUE;
   if (!vl_document_merge_file (doc, self->shared, merged, error))
@@ -525,7 +525,7 @@ publish_once (VlShare  *self,
     return FALSE;
   self->seen = identify (self->shared_path);
   save_binding (self);
-  self->state = VL_SHARE_SAVED;
+  self->state = VL_SHARE_STATE_SAVED;
   return TRUE;
 }
 
@@ -552,7 +552,7 @@ vl_share_publish (VlShare    *self,
 
       if (!now.exists)
         {
-          self->state = VL_SHARE_MISSING;
+          self->state = VL_SHARE_STATE_MISSING;
           return TRUE;
         }
       if ((!same_identity (now, self->seen) || self->needs_import) &&
@@ -660,7 +660,7 @@ vl_share_delete_merged (VlShare    *self,
 {
   guint deleted = 0;
 
-  if (self->state != VL_SHARE_SAVED)
+  if (self->state != VL_SHARE_STATE_SAVED)
     return 0;
   for (guint i = 0; i < merged->len; i++)
     {

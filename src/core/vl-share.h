@@ -9,15 +9,9 @@
 
 G_BEGIN_DECLS
 
-typedef struct _VlDocument VlDocument;
-typedef struct _VlShare VlShare;
+#include "vl-document.h"
 
-typedef enum {
-  VL_SHARE_SAVED,        /* the shared file holds everything */
-  VL_SHARE_PENDING,      /* edits not yet published */
-  VL_SHARE_MISSING,      /* the shared file is gone; edits are safe in the working copy */
-  VL_SHARE_READ_ONLY,    /* a private snapshot, never published */
-} VlShareState;
+typedef struct _VlShare VlShare;
 
 VlShare     *vl_share_prepare        (GFile       *shared,
                                       const char  *data_dir,
