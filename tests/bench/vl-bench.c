@@ -326,6 +326,23 @@ bench_merge (const char *dir)
   g_unlink (b_path);
 }
 
+/* One edit, then the atomic publish (VACUUM INTO, fsync, copy, rename). */
+static void
+bench_publish (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
+  g_autoptr(VlRecord) item = g_list_model_get_item (items, 7);
+  gint64 start;
+
+  g_object_set (item, "title", "Published once more", NULL);
+  start = g_get_monotonic_time ();
+  g_assert_true (vl_document_publish (doc, &error));
+  printf ("Publishing\n");
+  report ("publish a 100k-item plan after one edit", seconds_since (start) * 1000, "ms", 0, TRUE);
+}
+
 static gint64
 file_pages_bytes (const char *path)
 {
@@ -411,6 +428,7 @@ main (int argc, char *argv[])
   build_plan (file, (guint) n_items, FALSE);
   bench_load (file, (guint) n_items);
   bench_objects (file);
+  bench_publish (file);
   bench_file_size (file, dir);
   bench_merge (dir);
 
