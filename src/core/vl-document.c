@@ -285,17 +285,6 @@ column_value (sqlite3_stmt  *stmt,
     }
 }
 
-static char *
-column_list (VlKind kind)
-{
-  const VlKindInfo *info = vl_kind_info (kind);
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (s, "%s%s", i ? ", " : "", info->fields[i].column);
-  return g_string_free (s, FALSE);
-}
-
 gboolean
 _vl_document_load_row (VlDocument *self,
                        VlKind      kind,
@@ -309,7 +298,7 @@ _vl_document_load_row (VlDocument *self,
 
   if (stmt == NULL)
     {
-      g_autofree char *cols = column_list (kind);
+      g_autofree char *cols = vl_kind_column_list (kind, "");
       g_autofree char *sql = g_strdup_printf ("SELECT uuid, deleted, %s FROM %s WHERE id = ?",
                                               cols, info->name);
       stmt = prepare_cached (self, &self->select_row[kind], sql);
@@ -1212,7 +1201,7 @@ insert_row (VlDocument    *self,
 
   if (self->insert_row[kind] == NULL)
     {
-      g_autofree char *cols = column_list (kind);
+      g_autofree char *cols = vl_kind_column_list (kind, "");
       g_autoptr(GString) sql = g_string_new (NULL);
 
       g_string_append_printf (sql, "INSERT INTO %s (uuid, hlc, site, %s) VALUES (?, ?, ?",

@@ -165,18 +165,6 @@ load_site_uuids (Merge *m)
 
 /* ---- rows -------------------------------------------------------------- */
 
-static char *
-column_list (VlKind      kind,
-             const char *prefix)
-{
-  const VlKindInfo *info = vl_kind_info (kind);
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (s, "%s%s%s", i ? ", " : "", prefix, info->fields[i].column);
-  return g_string_free (s, FALSE);
-}
-
 static void
 touch (Merge *m,
        VlKind kind,
@@ -196,8 +184,8 @@ map_and_insert_rows (Merge  *m,
 {
   const VlKindInfo *info = vl_kind_info (kind);
   const char *t = info->name;
-  g_autofree char *cols = column_list (kind, "");
-  g_autofree char *xcols = column_list (kind, "x.");
+  g_autofree char *cols = vl_kind_column_list (kind, "");
+  g_autofree char *xcols = vl_kind_column_list (kind, "x.");
   g_autofree char *sql = g_strdup_printf (
     "CREATE TEMP TABLE m_%s (r INTEGER PRIMARY KEY, l INTEGER, fresh INTEGER NOT NULL DEFAULT 0);"
     "INSERT INTO m_%s (r, l) SELECT x.id, l.id FROM r.%s x LEFT JOIN main.%s l ON l.uuid = x.uuid;"

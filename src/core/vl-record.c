@@ -632,23 +632,29 @@ parse_text (VlRecord      *self,
         return TRUE;
       break;
     case VL_FIELD_BOOL:
-      if (g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "yes") == 0 ||
-          g_strcmp0 (text, "1") == 0)
-        return (v->i = TRUE);
-      if (g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "no") == 0 ||
+      v->i = g_ascii_strcasecmp (text, "true") == 0 || g_ascii_strcasecmp (text, "yes") == 0 ||
+             g_strcmp0 (text, "1") == 0;
+      if (v->i || g_ascii_strcasecmp (text, "false") == 0 || g_ascii_strcasecmp (text, "no") == 0 ||
           g_strcmp0 (text, "0") == 0)
-        return !(v->i = FALSE);
+        return TRUE;
       break;
     case VL_FIELD_ENUM:
       if (vl_enum_from_nick (f->enum_type (), text, &e))
-        return (v->i = e, TRUE);
+        {
+          v->i = e;
+          return TRUE;
+        }
       break;
     case VL_FIELD_REF:
+      v->i = 0;
       if (*text == '\0')
-        return !(v->i = 0);
+        return TRUE;
       ref = vl_document_find (vl_record_get_document (self), f->ref_kind, text);
       if (ref != NULL)
-        return (v->i = vl_record_get_rowid (ref), TRUE);
+        {
+          v->i = vl_record_get_rowid (ref);
+          return TRUE;
+        }
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
                    _("No %s “%s” for %s"), _(vl_kind_info (f->ref_kind)->label), text, f->name);
       return FALSE;
@@ -688,6 +694,5 @@ vl_record_set_from_text (VlRecord   *self,
     }
   if (!parse_text (self, &vl_kind_info (KIND_OF (self))->fields[i], text, &v, error))
     return FALSE;
-  (void) priv;
   return _vl_document_write_field (priv->document, self, (guint) i, &v);
 }

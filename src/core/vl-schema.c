@@ -199,6 +199,20 @@ vl_kind_find_field (VlKind      kind,
   return -1;
 }
 
+/* "prefix.col1, prefix.col2, …" for every field, in table order (for the
+ * SQL built from the tables; column names are ours, never user text). */
+char *
+vl_kind_column_list (VlKind      kind,
+                     const char *prefix)
+{
+  const VlKindInfo *info = vl_kind_info (kind);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (s, "%s%s%s", i ? ", " : "", prefix, info->fields[i].column);
+  return g_string_free (s, FALSE);
+}
+
 /* Migration N brings a file from schema N-1 to N, in one transaction. They
  * are history: never edit one that has shipped, add the next instead. The
  * test suite checks that the last one matches the field tables above. */

@@ -81,6 +81,8 @@ gboolean          vl_kind_from_name     (const char *name,
 int               vl_kind_find_field    (VlKind      kind,
                                          const char *name);
 GType             vl_kind_get_gtype     (VlKind      kind);
+char             *vl_kind_column_list   (VlKind      kind,
+                                         const char *prefix);
 
 const char *const *vl_schema_migrations (guint *n_versions);
 
