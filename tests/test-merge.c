@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vl-conflicts.h"
 #include "vl-document-private.h"
 #include "vl-enums.h"
 #include "vl-json.h"
@@ -236,6 +237,41 @@ test_concurrent_edit_keeps_loser (void)
   da = dump (&r[0]);
   db = dump (&r[1]);
   g_assert_cmpstr (da, ==, db);
+
+  /* Both laptops show the same "changed on two devices" value. */
+  {
+    g_autoptr(GPtrArray) on_a = vl_record_dup_conflicts (a, "title");
+    g_autoptr(GPtrArray) on_b = vl_record_dup_conflicts (b, "title");
+    g_autoptr(GPtrArray) after = NULL, after_b = NULL;
+    g_autoptr(GError) error = NULL;
+    VlConflict *c;
+
+    g_assert_cmpuint (on_a->len, ==, 1);
+    g_assert_cmpuint (on_b->len, ==, 1);
+    c = on_a->pdata[0];
+    g_assert_cmpstr (c->text, ==, "Written on laptop 1");
+    g_assert_cmpstr (c->device, ==, "laptop-1");
+    g_assert_cmpstr (((VlConflict *) on_b->pdata[0])->text, ==, "Written on laptop 1");
+    {
+      g_autoptr(GPtrArray) none = vl_record_dup_conflicts (a, "cost");
+
+      g_assert_cmpuint (none->len, ==, 0);
+    }
+
+    /* "Use this value": a new edit; then nothing is shown any more. */
+    g_assert_true (vl_record_use_conflict (a, c, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (vl_record_get_title (a), ==, "Written on laptop 1");
+    after = vl_record_dup_conflicts (a, "title");
+    g_assert_cmpuint (after->len, ==, 0);
+    g_assert_true (vl_document_undo (r[0].doc, &error));
+    g_assert_cmpstr (vl_record_get_title (a), ==, "Written on laptop 2");
+    g_assert_true (vl_document_redo (r[0].doc, &error));
+    merge_into (&r[1], &r[0], &stats);
+    g_assert_cmpstr (vl_record_get_title (b), ==, "Written on laptop 1");
+    after_b = vl_record_dup_conflicts (b, "title");
+    g_assert_cmpuint (after_b->len, ==, 0);
+  }
 
   /* A later edit on laptop 1 that had seen laptop 2's value: no conflict. */
   r[0].now += 5000;

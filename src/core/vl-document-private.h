@@ -47,6 +47,11 @@ void            _vl_record_apply    (VlRecord      *self,
 void            _vl_record_apply_deleted (VlRecord *self,
                                           gboolean  deleted);
 
+gboolean  _vl_document_write_register (VlDocument  *self,
+                                      VlRecord    *record,
+                                      guint        reg,
+                                      const VlValue *packed,
+                                      GError     **error);
 gboolean  _vl_document_write_field (VlDocument    *self,
                                     VlRecord      *record,
                                     guint          field,

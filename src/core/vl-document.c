@@ -1362,6 +1362,22 @@ vl_document_delete (VlDocument *self,
   return end_write (self, ok, error);
 }
 
+/* Writes a whole register as one user action (used to take back a value
+ * that lost a concurrent edit). */
+gboolean
+_vl_document_write_register (VlDocument    *self,
+                             VlRecord      *record,
+                             guint          reg,
+                             const VlValue *packed,
+                             GError       **error)
+{
+  gboolean ok;
+
+  vl_document_begin (self, _("Use the Other Value"));
+  ok = write_register (self, record, reg, packed);
+  return end_write (self, ok, error);
+}
+
 /* The entry point of property setters and vl_record_set_from_text(). */
 gboolean
 _vl_document_write_field (VlDocument    *self,
