@@ -1,0 +1,593 @@
+/* vl-backlog-page.c — backlogs on the left, the ranked items of one on the right
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-backlog-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vl-backlog-page.h"
+#include "vl-enums.h"
+
+struct _VlBacklogPage
+{
+  GtkWidget           parent_instance;
+
+  GtkPaned           *paned;
+  GtkListView        *backlog_list;
+  GtkStack           *content;
+  GtkColumnView      *column_view;
+
+  VlDocument         *document;
+  GtkSingleSelection *backlogs;    /* of VlBacklog */
+  GListModel         *items;       /* the selected backlog's items, in rank order */
+  GtkMultiSelection  *selection;
+};
+
+G_DEFINE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, GTK_TYPE_WIDGET)
+
+/* ---- how fields read --------------------------------------------------- */
+
+typedef enum { SHOW_TEXT, SHOW_RANK, SHOW_ENUM, SHOW_REF, SHOW_NUMBER, SHOW_BOOL, SHOW_SCORE } Show;
+
+typedef struct
+{
+  const char  *title;
+  const char  *field;
+  Show         show;
+  gboolean     expand;
+  const char **labels;   /* SHOW_ENUM */
+} Column;
+
+static const char *status_labels[] = {
+  N_("Idea"), N_("Ready"), N_("Planned"), N_("In Progress"), N_("Launched"), N_("Reviewed"),
+  N_("Dropped"),
+};
+static const char *moscow_labels[] = { "—", N_("Must"), N_("Should"), N_("Could"), N_("Won’t") };
+static const char *aarrr_labels[] = {
+  "—", N_("Acquisition"), N_("Activation"), N_("Retention"), N_("Revenue"), N_("Referral"),
+};
+
+static const Column columns[] = {
+  { N_("#"), NULL, SHOW_RANK, FALSE, NULL },
+  { N_("Title"), "title", SHOW_TEXT, TRUE, NULL },
+  { N_("Status"), "status", SHOW_ENUM, FALSE, status_labels },
+  { N_("MoSCoW"), "moscow", SHOW_ENUM, FALSE, moscow_labels },
+  { N_("P1"), "p1", SHOW_BOOL, FALSE, NULL },
+  { N_("AARRR"), "aarrr", SHOW_ENUM, FALSE, aarrr_labels },
+  { N_("User Value"), "user-value", SHOW_NUMBER, FALSE, NULL },
+  { N_("Business Value"), "business-value", SHOW_NUMBER, FALSE, NULL },
+  { N_("Cost"), "cost", SHOW_NUMBER, FALSE, NULL },
+  { N_("Score"), NULL, SHOW_SCORE, FALSE, NULL },
+  { N_("Key Result"), "key-result", SHOW_REF, FALSE, NULL },
+  { N_("Iteration"), "iteration", SHOW_REF, FALSE, NULL },
+  { N_("Review Due"), "review-due", SHOW_TEXT, FALSE, NULL },
+};
+
+/* Score: value (user + business) per unit of cost. */
+static char *
+score_text (VlRecord *item)
+{
+  double cost = vl_record_get_number (item, "cost");
+  gint64 value = vl_record_get_int (item, "user-value") + vl_record_get_int (item, "business-value");
+
+  if (isnan (cost) || cost <= 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f", value / cost);
+}
+
+static char *
+cell_text (const Column *c,
+           VlRecord     *item,
+           GtkListItem  *list_item)
+{
+  g_autoptr(VlRecord) ref = NULL;
+  gint64 v;
+  double d;
+
+  switch (c->show)
+    {
+    case SHOW_RANK:
+      return g_strdup_printf ("%u", gtk_list_item_get_position (list_item) + 1);
+    case SHOW_ENUM:
+      v = vl_record_get_int (item, c->field);
+      return g_strdup (_(c->labels[v]));
+    case SHOW_BOOL:
+      return g_strdup (vl_record_get_int (item, c->field) ? _("P1") : "");
+    case SHOW_REF:
+      ref = vl_record_dup_ref (item, c->field);
+      return g_strdup (ref != NULL ? vl_record_get_title (ref) : "");
+    case SHOW_NUMBER:
+      if (g_str_equal (c->field, "cost"))
+        {
+          d = vl_record_get_number (item, c->field);
+          return isnan (d) ? g_strdup ("—") : g_strdup_printf ("%g", d);
+        }
+      return g_strdup_printf ("%" G_GINT64_FORMAT, vl_record_get_int (item, c->field));
+    case SHOW_SCORE:
+      return score_text (item);
+    case SHOW_TEXT:
+    default:
+      return g_strdup (vl_record_get_string (item, c->field) ? vl_record_get_string (item, c->field) : "");
+    }
+}
+
+/* ---- cells ------------------------------------------------------------- */
+
+static void
+update_cell (GtkListItem *list_item)
+{
+  const Column *c = g_object_get_data (G_OBJECT (list_item), "column");
+  VlRecord *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return;
+  text = cell_text (c, item, list_item);
+  if (GTK_IS_EDITABLE (child))
+    {
+      if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (child)))
+        gtk_editable_set_text (GTK_EDITABLE (child), text);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (child), text);
+}
+
+static void
+item_notify_cb (GObject     *object,
+                GParamSpec  *pspec,
+                GtkListItem *list_item)
+{
+  update_cell (list_item);
+}
+
+static void
+title_edited_cb (GtkEditableLabel *label,
+                 GParamSpec       *pspec,
+                 GtkListItem      *list_item)
+{
+  VlRecord *item = gtk_list_item_get_item (list_item);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
+
+  if (item == NULL || gtk_editable_label_get_editing (label))
+    return;
+  if (g_strcmp0 (text, vl_record_get_title (item)) != 0 && *g_strstrip ((char *) text) != '\0')
+    g_object_set (item, "title", text, NULL);
+  else
+    update_cell (list_item);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          const Column             *c)
+{
+  GtkWidget *child;
+
+  g_object_set_data (G_OBJECT (list_item), "column", (gpointer) c);
+  if (g_strcmp0 (c->field, "title") == 0)
+    {
+      child = gtk_editable_label_new ("");
+      gtk_editable_set_width_chars (GTK_EDITABLE (child), 30);
+      g_signal_connect (child, "notify::editing", G_CALLBACK (title_edited_cb), list_item);
+    }
+  else
+    {
+      child = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (child), c->show == SHOW_NUMBER || c->show == SHOW_RANK ||
+                                               c->show == SHOW_SCORE ? 1.0 : 0.0);
+      /* Short values are never cut; references get a fair width and end
+       * in an ellipsis, the title takes what is left. */
+      if (c->show == SHOW_REF)
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (GTK_LABEL (child), 18);
+          gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
+        }
+      if (c->show == SHOW_RANK || c->show == SHOW_NUMBER || c->show == SHOW_SCORE)
+        gtk_widget_add_css_class (child, "numeric");
+      if (c->show == SHOW_RANK)
+        gtk_widget_add_css_class (child, "dim-label");
+    }
+  gtk_list_item_set_child (list_item, child);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         const Column             *c)
+{
+  VlRecord *item = gtk_list_item_get_item (list_item);
+  gulong id;
+
+  update_cell (list_item);
+  if (c->show == SHOW_RANK)
+    id = g_signal_connect_swapped (list_item, "notify::position", G_CALLBACK (update_cell), list_item);
+  else
+    {
+      g_autofree char *signal = g_strdup_printf ("notify%s%s", c->field ? "::" : "",
+                                                 c->field ? c->field : "");
+
+      id = g_signal_connect (item, signal, G_CALLBACK (item_notify_cb), list_item);
+    }
+  g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (id));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           const Column             *c)
+{
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "handler"));
+  gpointer instance = c->show == SHOW_RANK ? (gpointer) list_item : gtk_list_item_get_item (list_item);
+
+  if (id != 0 && instance != NULL)
+    g_signal_handler_disconnect (instance, id);
+  g_object_set_data (G_OBJECT (list_item), "handler", NULL);
+}
+
+static void
+add_columns (VlBacklogPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+    }
+}
+
+/* ---- the backlog sidebar ----------------------------------------------- */
+
+static void
+update_count (GListModel *items,
+              guint       position,
+              guint       removed,
+              guint       added,
+              GtkLabel   *count)
+{
+  g_autofree char *text = g_strdup_printf ("%u", g_list_model_get_n_items (items));
+
+  gtk_label_set_text (count, text);
+}
+
+static void
+backlog_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+backlog_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 VlBacklogPage            *self)
+{
+  VlRecord *backlog = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *count = gtk_widget_get_last_child (box);
+  GListModel *items = vl_document_list (self->document, VL_KIND_ITEM, "backlog", backlog);
+
+  g_object_bind_property (backlog, "name", name, "label", G_BINDING_SYNC_CREATE);
+  update_count (items, 0, 0, 0, GTK_LABEL (count));
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (update_count), count, 0);
+  g_object_set_data_full (G_OBJECT (list_item), "items", items, g_object_unref);
+}
+
+static void
+backlog_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GListModel *items = g_object_get_data (G_OBJECT (list_item), "items");
+
+  if (items != NULL)
+    g_signal_handlers_disconnect_by_data (items, gtk_widget_get_last_child (box));
+  g_object_set_data (G_OBJECT (list_item), "items", NULL);
+}
+
+static void
+items_changed_cb (GListModel    *items,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  VlBacklogPage *self)
+{
+  gtk_stack_set_visible_child_name (self->content, g_list_model_get_n_items (items) ? "items" : "empty");
+}
+
+static void
+show_backlog (VlBacklogPage *self)
+{
+  VlRecord *backlog = self->backlogs ? gtk_single_selection_get_selected_item (self->backlogs) : NULL;
+
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_data (self->items, self);
+  g_clear_object (&self->items);
+  g_clear_object (&self->selection);
+  if (backlog != NULL)
+    {
+      self->items = vl_document_list (self->document, VL_KIND_ITEM, "backlog", backlog);
+      g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+      self->selection = gtk_multi_selection_new (g_object_ref (self->items));
+    }
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_stack_set_visible_child_name (self->content,
+                                    self->items && g_list_model_get_n_items (self->items) ? "items" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
+}
+
+void
+vl_backlog_page_set_document (VlBacklogPage *self,
+                              VlDocument    *document)
+{
+  g_return_if_fail (VL_IS_BACKLOG_PAGE (self));
+
+  if (!g_set_object (&self->document, document))
+    return;
+  g_clear_object (&self->backlogs);
+  if (document != NULL)
+    {
+      self->backlogs = gtk_single_selection_new (vl_document_list (document, VL_KIND_BACKLOG, NULL, NULL));
+      g_signal_connect_swapped (self->backlogs, "notify::selected-item", G_CALLBACK (show_backlog), self);
+    }
+  gtk_list_view_set_model (self->backlog_list, GTK_SELECTION_MODEL (self->backlogs));
+  show_backlog (self);
+}
+
+void
+vl_backlog_page_select_backlog (VlBacklogPage *self,
+                                guint          position)
+{
+  g_return_if_fail (VL_IS_BACKLOG_PAGE (self));
+  if (self->backlogs != NULL)
+    gtk_single_selection_set_selected (self->backlogs, position);
+}
+
+GListModel *
+vl_backlog_page_get_items (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  return self->items;
+}
+
+GtkSelectionModel *
+vl_backlog_page_get_selection (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static int
+first_selected (VlBacklogPage *self)
+{
+  g_autoptr(GtkBitset) set = NULL;
+
+  if (self->selection == NULL)
+    return -1;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return gtk_bitset_is_empty (set) ? -1 : (int) gtk_bitset_get_minimum (set);
+}
+
+static void
+toast (VlBacklogPage *self,
+       const char    *text,
+       gboolean       with_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *t = adw_toast_new (text);
+
+  if (with_undo)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+    }
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  else
+    g_object_unref (g_object_ref_sink (t));
+}
+
+/* A new item goes below the selection (at the end when none). */
+static void
+new_item_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  VlRecord *backlog = gtk_single_selection_get_selected_item (self->backlogs);
+  int sel = first_selected (self);
+  g_autoptr(VlRecord) prev = sel >= 0 ? g_list_model_get_item (self->items, (guint) sel) : NULL;
+  g_autoptr(VlRecord) next = sel >= 0 ? g_list_model_get_item (self->items, (guint) sel + 1) : NULL;
+  g_autoptr(VlRecord) item = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (backlog == NULL)
+    return;
+  vl_document_begin (self->document, _("Add Item"));
+  item = vl_document_insert (self->document, VL_KIND_ITEM, backlog, prev,
+                             prev != NULL && next == NULL ? NULL : next, &error);
+  if (item != NULL && prev != NULL && next == NULL)
+    vl_document_move (self->document, item, backlog, prev, NULL, &error);
+  if (item != NULL)
+    g_object_set (item, "title", _("New item"), NULL);
+  if (!vl_document_commit (self->document, &error) || item == NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  for (position = 0; position < g_list_model_get_n_items (self->items); position++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (self->items, position);
+
+      if (r == item)
+        break;
+    }
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  g_autoptr(GtkBitset) set = NULL;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+  g_autofree char *text = NULL;
+
+  if (self->selection == NULL)
+    return;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    g_ptr_array_add (doomed, g_list_model_get_item (self->items, pos));
+  if (doomed->len == 0)
+    return;
+  vl_document_begin (self->document, _("Delete Items"));
+  for (guint i = 0; i < doomed->len; i++)
+    vl_document_delete (self->document, doomed->pdata[i], NULL);
+  if (!vl_document_commit (self->document, &error))
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  text = doomed->len == 1
+         ? g_strdup_printf (_("“%s” deleted"), vl_record_get_title (doomed->pdata[0]))
+         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item deleted", "%u items deleted",
+                                         doomed->len), doomed->len);
+  toast (self, text, TRUE);
+}
+
+/* Alt+Up/Down: one place up or down; with Shift, to the top or bottom. */
+static void
+move_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  VlRecord *backlog = gtk_single_selection_get_selected_item (self->backlogs);
+  int sel = first_selected (self), n, target;
+  gboolean up = g_str_has_suffix (name, "up") || g_str_has_suffix (name, "top");
+  gboolean far = g_str_has_suffix (name, "top") || g_str_has_suffix (name, "bottom");
+  g_autoptr(VlRecord) item = NULL, prev = NULL, next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (sel < 0 || backlog == NULL)
+    return;
+  n = (int) g_list_model_get_n_items (self->items);
+  target = far ? (up ? 0 : n - 1) : sel + (up ? -1 : 1);
+  if (target < 0 || target >= n || target == sel)
+    return;
+  item = g_list_model_get_item (self->items, (guint) sel);
+  /* Between the neighbours of the target place, the item itself left out. */
+  if (up)
+    {
+      prev = target > 0 ? g_list_model_get_item (self->items, (guint) target - 1) : NULL;
+      next = g_list_model_get_item (self->items, (guint) target);
+    }
+  else
+    {
+      prev = g_list_model_get_item (self->items, (guint) target);
+      next = target + 1 < n ? g_list_model_get_item (self->items, (guint) target + 1) : NULL;
+    }
+  vl_document_begin (self->document, _("Move Item"));
+  if (!vl_document_move (self->document, item, backlog, prev, next, &error))
+    vl_document_cancel (self->document);
+  if (!vl_document_commit (self->document, NULL) && error != NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) target, TRUE);
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+vl_backlog_page_dispose (GObject *object)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (object);
+
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_data (self->items, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_BACKLOG_PAGE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_object (&self->backlogs);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (vl_backlog_page_parent_class)->dispose (object);
+}
+
+static void
+vl_backlog_page_class_init (VlBacklogPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vl_backlog_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/valueloop/Valueloop/vl-backlog-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, backlog_list);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, content);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, column_view);
+
+  gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
+  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "page.move-to-top", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "page.move-to-bottom", NULL, move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "page.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "page.move-to-top", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK,
+                                       "page.move-to-bottom", NULL);
+}
+
+static void
+vl_backlog_page_init (VlBacklogPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (backlog_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (backlog_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (backlog_unbind_cb), self);
+  gtk_list_view_set_factory (self->backlog_list, factory);
+  g_object_unref (factory);
+  add_columns (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
+}

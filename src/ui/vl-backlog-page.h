@@ -1,0 +1,24 @@
+/* vl-backlog-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vl-document.h"
+
+G_BEGIN_DECLS
+
+#define VL_TYPE_BACKLOG_PAGE (vl_backlog_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, VL, BACKLOG_PAGE, GtkWidget)
+
+void        vl_backlog_page_set_document (VlBacklogPage *self,
+                                          VlDocument    *document);
+GListModel *vl_backlog_page_get_items    (VlBacklogPage *self);
+GtkSelectionModel *vl_backlog_page_get_selection (VlBacklogPage *self);
+void        vl_backlog_page_select_backlog (VlBacklogPage *self,
+                                            guint          position);
+
+G_END_DECLS

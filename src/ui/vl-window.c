@@ -1,0 +1,553 @@
+/* vl-window.c — one plan in a window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vl-backlog-page.h"
+#include "vl-sample.h"
+#include "vl-window.h"
+
+struct _VlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  VlBacklogPage        *backlog_page;
+  GtkListBox           *recent_list;
+  AdwPreferencesGroup  *recent_group;
+
+  GSettings            *settings;
+  VlDocument           *document;
+  GSignalGroup         *document_signals;
+  char                 *status;           /* the header's subtitle */
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (VlWindow, vl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+VlWindow *
+vl_window_new (VlApplication *app)
+{
+  return g_object_new (VL_TYPE_WINDOW, "application", app, NULL);
+}
+
+VlDocument *
+vl_window_get_document (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+/* The header's subtitle: where the plan stands (DESIGN §4). */
+const char *
+vl_window_get_status (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return self->status;
+}
+
+GtkWidget *
+vl_window_get_backlog_page (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->backlog_page);
+}
+
+gboolean
+vl_window_shows_file (VlWindow *self,
+                      GFile    *file)
+{
+  return self->document != NULL && g_file_equal (vl_document_get_file (self->document), file);
+}
+
+static void
+show_error (VlWindow   *self,
+            const char *heading,
+            GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast (VlWindow   *self,
+       const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* ---- status ------------------------------------------------------------ */
+
+static void
+set_status (VlWindow   *self,
+            const char *status)
+{
+  g_free (self->status);
+  self->status = g_strdup (status);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, status);
+}
+
+static void
+share_state_cb (VlDocument *doc,
+                GParamSpec *pspec,
+                VlWindow   *self)
+{
+  switch (vl_document_get_share_state (doc))
+    {
+    case VL_SHARE_STATE_SAVED:
+      set_status (self, _("Saved"));
+      break;
+    case VL_SHARE_STATE_PENDING:
+      set_status (self, _("Saving…"));
+      break;
+    case VL_SHARE_STATE_MISSING:
+      set_status (self, _("Shared file is missing — your edits are safe"));
+      break;
+    case VL_SHARE_STATE_READ_ONLY:
+    default:
+      set_status (self, vl_document_get_schema_version (doc) > VL_SCHEMA_VERSION
+                        ? _("Read-only: made by a newer Valueloop") : _("Read-only"));
+      break;
+    }
+}
+
+static void
+synced_cb (VlDocument  *doc,
+           VlSyncStats *stats,
+           VlWindow    *self)
+{
+  g_autofree char *text = NULL;
+
+  if (stats->from_device[0] != '\0')
+    text = g_strdup_printf (_("Merged changes from %s"), stats->from_device);
+  else
+    text = g_strdup (_("Merged changes"));
+  set_status (self, text);
+}
+
+static void
+write_failed_cb (VlDocument *doc,
+                 GError     *error,
+                 VlWindow   *self)
+{
+  toast (self, error->message);
+}
+
+static void
+title_cb (VlDocument *doc,
+          GParamSpec *pspec,
+          VlWindow   *self)
+{
+  const char *title = vl_document_get_title (doc);
+  g_autofree char *name = g_file_get_basename (vl_document_get_file (doc));
+
+  title = title != NULL && *title != '\0' ? title : name;
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+undo_state_cb (VlDocument *doc,
+               GParamSpec *pspec,
+               VlWindow   *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", vl_document_can_undo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", vl_document_can_redo (doc));
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+static void
+set_document (VlWindow   *self,
+              VlDocument *doc)
+{
+  g_set_object (&self->document, doc);
+  g_signal_group_set_target (self->document_signals, doc);
+  vl_backlog_page_set_document (self->backlog_page, doc);
+  if (doc == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      return;
+    }
+  title_cb (doc, NULL, self);
+  share_state_cb (doc, NULL, self);
+  undo_state_cb (doc, NULL, self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "plan");
+  vl_document_set_watching (doc, TRUE);
+}
+
+/**
+ * vl_window_open_file:
+ *
+ * Opens @file in this window. A file that cannot be opened gets a dialog
+ * naming it and saying why; nothing on disk changes.
+ */
+gboolean
+vl_window_open_file (VlWindow *self,
+                     GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_autofree char *uri = NULL;
+
+  if (doc == NULL)
+    {
+      show_error (self, _("Could Not Open the Plan"), error);
+      return FALSE;
+    }
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  set_document (self, doc);
+  return TRUE;
+}
+
+static void
+open_or_present (VlWindow *self,
+                 GFile    *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->document == NULL || app == NULL)
+    vl_window_open_file (self, file);
+  else
+    vl_application_open_file (VL_APPLICATION (app), file);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     VlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
+                    GTK_FILE_CHOOSER_ACTION_SAVE;
+  const char *purpose = g_object_get_data (G_OBJECT (dialog), "purpose");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  if (!saving)
+    {
+      open_or_present (self, file);
+      return;
+    }
+  if (g_strcmp0 (purpose, "copy") == 0)
+    {
+      /* A copy is an independent file: a snapshot of what is published. */
+      if (!vl_document_publish (self->document, &error) ||
+          !g_file_copy (vl_document_get_file (self->document), file, G_FILE_COPY_OVERWRITE, NULL,
+                        NULL, NULL, &error))
+        show_error (self, _("Could Not Save a Copy"), error);
+      else
+        toast (self, _("Copy saved"));
+      return;
+    }
+  g_file_delete (file, NULL, NULL); /* the chooser confirmed replacing it */
+  {
+    g_autofree char *base = g_file_get_basename (file);
+    g_autoptr(VlDocument) doc = NULL;
+    char *dot = strrchr (base, '.');
+
+    if (dot != NULL)
+      *dot = '\0';
+    doc = vl_document_create (file, base, &error);
+    if (doc == NULL)
+      {
+        show_error (self, _("Could Not Create the Plan"), error);
+        return;
+      }
+    g_clear_object (&doc);
+    open_or_present (self, file);
+  }
+}
+
+static void
+run_chooser (VlWindow             *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *purpose)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, NULL);
+  gtk_file_filter_set_name (filter, _("Valueloop plans"));
+  gtk_file_filter_add_mime_type (filter, "application/x-valueloop");
+  gtk_file_filter_add_suffix (filter, "valueloop");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                       g_strcmp0 (purpose, "copy") == 0
+                                       ? _("Copy of plan.valueloop") : _("Plan.valueloop"));
+  g_object_set_data (G_OBJECT (self->chooser), "purpose", (gpointer) purpose);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static void
+new_plan_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  run_chooser (VL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Plan"), _("_Create"), "new");
+}
+
+static void
+open_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  run_chooser (VL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open Plan"), _("_Open"), "open");
+}
+
+static void
+save_copy_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  run_chooser (VL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
+               "copy");
+}
+
+/* The sample lives in the user's data folder, made on first use. */
+static void
+open_sample_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "valueloop", "samples", NULL);
+  g_autofree char *path = g_build_filename (dir, _("Shoplane sample.valueloop"), NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(VlDocument) doc = NULL;
+
+      g_mkdir_with_parents (dir, 0700);
+      doc = vl_document_create (file, "", &error);
+      if (doc == NULL || !vl_sample_fill (doc, &error) || !vl_document_publish (doc, &error))
+        {
+          show_error (self, _("Could Not Create the Sample Plan"), error);
+          return;
+        }
+    }
+  open_or_present (self, file);
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !vl_document_sync (self->document, NULL, &error))
+    toast (self, error->message);
+}
+
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (name, "win.redo");
+
+  if (self->document == NULL)
+    return;
+  if (!(redo ? vl_document_redo (self->document, &error) : vl_document_undo (self->document, &error))
+      && error != NULL)
+    toast (self, error->message);
+}
+
+static void
+close_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ---- recent plans, drops, window state ---------------------------------- */
+
+static void
+recent_activated_cb (AdwActionRow *row,
+                     VlWindow     *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (row), "uri"));
+
+  open_or_present (self, file);
+}
+
+static void
+fill_recent (VlWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint shown = 0;
+
+  for (GList *l = items; l != NULL && shown < 6; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = g_file_new_for_uri (uri);
+      g_autofree char *dir = NULL;
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      GtkWidget *row;
+
+      if (!g_str_has_suffix (uri, ".valueloop") || !g_file_query_exists (file, NULL))
+        continue;
+      dir = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      g_signal_connect (row, "activated", G_CALLBACK (recent_activated_cb), self);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         VlWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    open_or_present (self, l->data);
+  return files != NULL;
+}
+
+static gboolean
+close_request_cb (GtkWindow *window)
+{
+  VlWindow *self = VL_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  /* Publish now; if the shared file cannot be written, the edits stay
+   * in the working copy and are published the next time. */
+  if (self->document != NULL && !vl_document_publish (self->document, &error))
+    g_warning ("%s", error->message);
+  return FALSE;
+}
+
+static void
+vl_window_constructed (GObject *object)
+{
+  VlWindow *self = VL_WINDOW (object);
+
+  G_OBJECT_CLASS (vl_window_parent_class)->constructed (object);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "last-page", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+vl_window_dispose (GObject *object)
+{
+  VlWindow *self = VL_WINDOW (object);
+
+  if (self->document != NULL)
+    vl_document_set_watching (self->document, FALSE);
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_WINDOW);
+  g_clear_object (&self->document);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (vl_window_parent_class)->dispose (object);
+}
+
+static void
+vl_window_finalize (GObject *object)
+{
+  g_free (VL_WINDOW (object)->status);
+
+  G_OBJECT_CLASS (vl_window_parent_class)->finalize (object);
+}
+
+static void
+vl_window_class_init (VlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vl_window_constructed;
+  object_class->dispose = vl_window_dispose;
+  object_class->finalize = vl_window_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = close_request_cb;
+
+  g_type_ensure (VL_TYPE_BACKLOG_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, backlog_page);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
+
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}
+
+static void
+vl_window_init (VlWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+
+  self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
+  g_signal_group_connect (self->document_signals, "notify::share-state", G_CALLBACK (share_state_cb), self);
+  g_signal_group_connect (self->document_signals, "notify::title", G_CALLBACK (title_cb), self);
+  g_signal_group_connect (self->document_signals, "notify::can-undo", G_CALLBACK (undo_state_cb), self);
+  g_signal_group_connect (self->document_signals, "notify::can-redo", G_CALLBACK (undo_state_cb), self);
+  g_signal_group_connect (self->document_signals, "synced", G_CALLBACK (synced_cb), self);
+  g_signal_group_connect (self->document_signals, "write-failed", G_CALLBACK (write_failed_cb), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  fill_recent (self);
+}

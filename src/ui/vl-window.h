@@ -1,0 +1,27 @@
+/* vl-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vl-application.h"
+#include "vl-document.h"
+
+G_BEGIN_DECLS
+
+#define VL_TYPE_WINDOW (vl_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VlWindow, vl_window, VL, WINDOW, AdwApplicationWindow)
+
+VlWindow   *vl_window_new          (VlApplication *app);
+gboolean    vl_window_open_file    (VlWindow      *self,
+                                    GFile         *file);
+gboolean    vl_window_shows_file   (VlWindow      *self,
+                                    GFile         *file);
+VlDocument *vl_window_get_document (VlWindow      *self);
+const char *vl_window_get_status   (VlWindow      *self);
+GtkWidget  *vl_window_get_backlog_page (VlWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* test-ui.c — the real window, driven through the actions a user triggers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "vl-backlog-page.h"
+#include "vl-sample.h"
+#include "vl-test-util.h"
+#include "vl-window.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* Shown on screen: mapped and laid out with a width. */
+static void
+wait_shown (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
+static GFile *
+sample_file (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = vl_test_file (name);
+  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  g_assert_true (vl_document_publish (doc, &error));
+  return file;
+}
+
+static const char *
+title_at (GListModel *items, guint position)
+{
+  g_autoptr(VlRecord) r = g_list_model_get_item (items, position);
+
+  return vl_record_get_title (r);
+}
+
+static void
+select_only (VlBacklogPage *page, guint position)
+{
+  gtk_selection_model_select_item (vl_backlog_page_get_selection (page), position, TRUE);
+}
+
+static void
+test_backlog_editing (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-sample.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  GListModel *items;
+  g_autofree char *first = NULL;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  items = vl_backlog_page_get_items (page);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40); /* Storefront */
+  g_assert_cmpstr (vl_window_get_status (window), ==, "Saved");
+  first = g_strdup (title_at (items, 0));
+
+  /* Ctrl+N adds below the selection. */
+  select_only (page, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-item", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 41);
+  g_assert_cmpstr (title_at (items, 1), ==, "New item");
+  g_assert_cmpstr (vl_window_get_status (window), ==, "Saving…");
+
+  /* Undo and redo, from the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (title_at (items, 1), ==, "New item");
+
+  /* Alt+Shift+Up: to the top. */
+  select_only (page, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-to-top", NULL));
+  g_assert_cmpstr (title_at (items, 0), ==, "New item");
+  g_assert_cmpstr (title_at (items, 1), ==, first);
+
+  /* Delete, then undo from the toast's action. */
+  select_only (page, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 41);
+
+  /* Ctrl+S publishes: the file on disk has the new item at the top. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  spin (50);
+  g_assert_cmpstr (vl_window_get_status (window), ==, "Saved");
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM item WHERE deleted <> 1"), ==, 152);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT title = 'New item' FROM item WHERE deleted <> 1 "
+                                            "AND backlog = (SELECT id FROM backlog WHERE name = "
+                                            "'Storefront') ORDER BY rank, uuid LIMIT 1"), ==, 1);
+
+  /* Another backlog from the sidebar. */
+  vl_backlog_page_select_backlog (page, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (vl_backlog_page_get_items (page)), ==, 35);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+static void
+test_bad_file_dialog (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("ui-broken.valueloop");
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *after = NULL;
+  VlWindow *window = vl_window_new (NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gboolean found = FALSE;
+  gsize len;
+
+  g_assert_true (g_file_set_contents (path, "this is not a plan", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (vl_window_open_file (window, file));
+  spin (50);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        {
+          const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w));
+
+          found = strstr (body, "ui-broken.valueloop") != NULL && strstr (body, "not a database") != NULL;
+          gtk_window_destroy (GTK_WINDOW (w));
+        }
+    }
+  g_assert_true (found);
+  g_assert_null (vl_window_get_document (window));  /* still on the welcome page */
+  after = vl_test_read (file, &len);
+  g_assert_cmpstr (after, ==, "this is not a plan");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  vl_test_dir ();  /* private XDG_DATA_HOME before GTK reads it */
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display: run the UI tests with build-aux/dev test (it starts Xvfb)\n");
+      return 0;
+    }
+  adw_init ();
+  g_test_add_func ("/ui/backlog-editing", test_backlog_editing);
+  g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
+  return g_test_run ();
+}
