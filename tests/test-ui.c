@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "vl-backlog-page.h"
+#include "vl-enums.h"
+#include "vl-item-panel.h"
+#include "vl-merge.h"
 #include "vl-sample.h"
 #include "vl-test-util.h"
 #include "vl-window.h"
@@ -121,6 +124,98 @@ test_backlog_editing (void)
   spin (20);
 }
 
+/* The "Use This Value" button the panel shows for a conflict. */
+static GtkWidget *
+find_conflict_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "conflict") != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_conflict_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The item panel edits every field; values that lost a concurrent edit on
+ * another device are shown with "Use This Value". */
+static void
+test_item_panel_and_conflicts (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-panel.valueloop");
+  g_autoptr(GFile) other = vl_test_file ("ui-panel-laptop2.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other_dir = g_build_filename (vl_test_dir (), "laptop2", NULL);
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  VlItemPanel *panel;
+  GListModel *items;
+  g_autoptr(VlRecord) item = NULL;
+  GtkWidget *row;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  panel = VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page));
+  wait_shown (GTK_WIDGET (page));
+  items = vl_backlog_page_get_items (page);
+  item = g_list_model_get_item (items, 0);
+
+  /* Selecting one item shows it; its status changes from the combo row. */
+  select_only (page, 0);
+  g_assert_true (vl_item_panel_get_item (panel) == item);
+  row = vl_item_panel_get_row (panel, "status");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), VL_STATUS_DROPPED);
+  g_assert_cmpint (vl_record_get_int (item, "status"), ==, VL_STATUS_DROPPED);
+
+  /* An impossible date is refused and the field keeps its value. */
+  row = vl_item_panel_get_row (panel, "launch-date");
+  {
+    g_autofree char *before = g_strdup (vl_record_get_string (item, "launch-date"));
+
+    gtk_editable_set_text (GTK_EDITABLE (row), "2026-02-30");
+    g_signal_emit_by_name (row, "apply");
+    g_assert_true (gtk_widget_has_css_class (row, "error"));
+    g_assert_cmpstr (vl_record_get_string (item, "launch-date"), ==, before);
+  }
+
+  /* Another laptop writes the same title at the same time and loses. */
+  g_assert_true (vl_document_publish (vl_window_get_document (window), &error));
+  g_assert_true (g_file_copy (file, other, 0, NULL, NULL, NULL, &error));
+  {
+    g_autoptr(VlDocument) laptop2 = vl_document_open_for_device (other, other_dir, 0, &error);
+    g_autoptr(VlRecord) same = NULL;
+
+    g_assert_no_error (error);
+    vl_document_set_device (laptop2, "00000000-0000-4000-8000-000000000222", "laptop-2");
+    same = vl_document_find (laptop2, VL_KIND_ITEM, vl_record_get_uuid (item));
+    g_object_set (same, "title", "Written on laptop 2", NULL);
+    g_assert_true (vl_document_publish (laptop2, &error));
+  }
+  g_usleep (2000);
+  g_object_set (item, "title", "Written here, later", NULL);
+  g_assert_true (vl_document_merge_file (vl_window_get_document (window), other, NULL, &error));
+  g_assert_cmpstr (vl_record_get_title (item), ==, "Written here, later");
+  g_assert_cmpuint (vl_item_panel_get_n_conflicts (panel), ==, 1);
+
+  /* F2 goes to the title row; "Use This Value" takes laptop 2's title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename", NULL));
+  {
+    GtkWidget *use = find_conflict_button (GTK_WIDGET (panel));
+
+    g_assert_nonnull (use);
+    g_signal_emit_by_name (use, "clicked");
+  }
+  g_assert_cmpstr (vl_record_get_title (item), ==, "Written on laptop 2");
+  g_assert_cmpuint (vl_item_panel_get_n_conflicts (panel), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 static void
 test_bad_file_dialog (void)
 {
@@ -167,6 +262,7 @@ main (int argc, char *argv[])
     }
   adw_init ();
   g_test_add_func ("/ui/backlog-editing", test_backlog_editing);
+  g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   return g_test_run ();
 }

@@ -69,6 +69,7 @@ gboolean  _vl_document_load_row    (VlDocument    *self,
 /* vl-merge.c */
 gint64    _vl_document_get_site    (VlDocument    *self);
 void      _vl_document_mark_unpublished (VlDocument *self);
+void      _vl_document_emit_merged (VlDocument    *self);
 void      _vl_document_observe     (VlDocument    *self,
                                     gint64         hlc);
 void      _vl_document_row_merged  (VlDocument    *self,

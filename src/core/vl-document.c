@@ -105,6 +105,7 @@ enum {
 enum {
   WRITE_FAILED,
   SYNCED,
+  MERGED,
   N_SIGNALS
 };
 
@@ -473,6 +474,14 @@ vl_document_class_init (VlDocumentClass *klass)
    * A sync started by watching the folder imported changes or merged
    * conflict copies (the header says "Merged changes from <device>").
    */
+  /**
+   * VlDocument::merged:
+   *
+   * Another copy was merged in: values that lost a concurrent edit may
+   * have been kept, so views showing conflicts look again.
+   */
+  signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 1,
                                   VL_TYPE_SYNC_STATS | G_SIGNAL_TYPE_STATIC_SCOPE);
@@ -1831,6 +1840,12 @@ _vl_document_title_merged (VlDocument *self)
       self->title = g_steal_pointer (&title);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
+}
+
+void
+_vl_document_emit_merged (VlDocument *self)
+{
+  g_signal_emit (self, signals[MERGED], 0);
 }
 
 gboolean

@@ -944,6 +944,8 @@ vl_document_merge_file (VlDocument   *self,
     }
   if (ok && m.stats->rows_added + m.stats->fields_taken + m.stats->conflicts_added > 0)
     _vl_document_mark_unpublished (self);
+  if (ok)
+    _vl_document_emit_merged (self);
   if (local != NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   g_clear_pointer (&m.site_uuids, g_hash_table_unref);

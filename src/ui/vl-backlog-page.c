@@ -11,6 +11,7 @@
 
 #include "vl-backlog-page.h"
 #include "vl-enums.h"
+#include "vl-item-panel.h"
 
 struct _VlBacklogPage
 {
@@ -20,6 +21,8 @@ struct _VlBacklogPage
   GtkListView        *backlog_list;
   GtkStack           *content;
   GtkColumnView      *column_view;
+  GtkPaned           *detail_paned;
+  VlItemPanel        *item_panel;
 
   VlDocument         *document;
   GtkSingleSelection *backlogs;    /* of VlBacklog */
@@ -128,13 +131,7 @@ update_cell (GtkListItem *list_item)
   if (item == NULL)
     return;
   text = cell_text (c, item, list_item);
-  if (GTK_IS_EDITABLE (child))
-    {
-      if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (child)))
-        gtk_editable_set_text (GTK_EDITABLE (child), text);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (child), text);
+  gtk_label_set_text (GTK_LABEL (child), text);
 }
 
 static void
@@ -146,22 +143,6 @@ item_notify_cb (GObject     *object,
 }
 
 static void
-title_edited_cb (GtkEditableLabel *label,
-                 GParamSpec       *pspec,
-                 GtkListItem      *list_item)
-{
-  VlRecord *item = gtk_list_item_get_item (list_item);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
-
-  if (item == NULL || gtk_editable_label_get_editing (label))
-    return;
-  if (g_strcmp0 (text, vl_record_get_title (item)) != 0 && *g_strstrip ((char *) text) != '\0')
-    g_object_set (item, "title", text, NULL);
-  else
-    update_cell (list_item);
-}
-
-static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           const Column             *c)
@@ -169,30 +150,23 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child;
 
   g_object_set_data (G_OBJECT (list_item), "column", (gpointer) c);
-  if (g_strcmp0 (c->field, "title") == 0)
+  /* Titles are edited in the item panel (F2), so a click only selects.
+   * Short values are never cut; references get a fair width and end in an
+   * ellipsis; the title takes what is left. */
+  child = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (child), c->show == SHOW_NUMBER || c->show == SHOW_RANK ||
+                                           c->show == SHOW_SCORE ? 1.0 : 0.0);
+  if (c->show == SHOW_REF)
     {
-      child = gtk_editable_label_new ("");
-      gtk_editable_set_width_chars (GTK_EDITABLE (child), 30);
-      g_signal_connect (child, "notify::editing", G_CALLBACK (title_edited_cb), list_item);
+      gtk_label_set_width_chars (GTK_LABEL (child), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
     }
-  else
-    {
-      child = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (child), c->show == SHOW_NUMBER || c->show == SHOW_RANK ||
-                                               c->show == SHOW_SCORE ? 1.0 : 0.0);
-      /* Short values are never cut; references get a fair width and end
-       * in an ellipsis, the title takes what is left. */
-      if (c->show == SHOW_REF)
-        {
-          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-          gtk_label_set_width_chars (GTK_LABEL (child), 18);
-          gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
-        }
-      if (c->show == SHOW_RANK || c->show == SHOW_NUMBER || c->show == SHOW_SCORE)
-        gtk_widget_add_css_class (child, "numeric");
-      if (c->show == SHOW_RANK)
-        gtk_widget_add_css_class (child, "dim-label");
-    }
+  if (c->show == SHOW_REF || g_strcmp0 (c->field, "title") == 0)
+    gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+  if (c->show == SHOW_RANK || c->show == SHOW_NUMBER || c->show == SHOW_SCORE)
+    gtk_widget_add_css_class (child, "numeric");
+  if (c->show == SHOW_RANK)
+    gtk_widget_add_css_class (child, "dim-label");
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -322,6 +296,21 @@ items_changed_cb (GListModel    *items,
   gtk_stack_set_visible_child_name (self->content, g_list_model_get_n_items (items) ? "items" : "empty");
 }
 
+/* The panel shows the item when exactly one is selected. */
+static void
+selection_changed_cb (GtkSelectionModel *selection,
+                      guint              position,
+                      guint              n_items,
+                      VlBacklogPage     *self)
+{
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  g_autoptr(VlRecord) item = NULL;
+
+  if (gtk_bitset_get_size (set) == 1)
+    item = g_list_model_get_item (self->items, gtk_bitset_get_minimum (set));
+  vl_item_panel_set_item (self->item_panel, item);
+}
+
 static void
 show_backlog (VlBacklogPage *self)
 {
@@ -336,7 +325,9 @@ show_backlog (VlBacklogPage *self)
       self->items = vl_document_list (self->document, VL_KIND_ITEM, "backlog", backlog);
       g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
       self->selection = gtk_multi_selection_new (g_object_ref (self->items));
+      g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
     }
+  vl_item_panel_set_item (self->item_panel, NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->content,
                                     self->items && g_list_model_get_n_items (self->items) ? "items" : "empty");
@@ -375,6 +366,13 @@ vl_backlog_page_get_items (VlBacklogPage *self)
 {
   g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
   return self->items;
+}
+
+GtkWidget *
+vl_backlog_page_get_item_panel (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  return GTK_WIDGET (self->item_panel);
 }
 
 GtkSelectionModel *
@@ -527,6 +525,17 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) target, TRUE);
 }
 
+/* F2: edit the selected item's title (in the item panel). */
+static void
+rename_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  GtkWidget *row = vl_item_panel_get_row (self->item_panel, "title");
+
+  if (vl_item_panel_get_item (self->item_panel) != NULL && row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
 /* ---- GObject ----------------------------------------------------------- */
 
 static void
@@ -553,6 +562,7 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
 
   object_class->dispose = vl_backlog_page_dispose;
 
+  g_type_ensure (VL_TYPE_ITEM_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/valueloop/Valueloop/vl-backlog-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -560,9 +570,13 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, backlog_list);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, content);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, detail_paned);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, item_panel);
 
   gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "page.rename", NULL, rename_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "page.rename", NULL);
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-to-top", NULL, move_action);

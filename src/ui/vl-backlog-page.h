@@ -18,6 +18,7 @@ void        vl_backlog_page_set_document (VlBacklogPage *self,
                                           VlDocument    *document);
 GListModel *vl_backlog_page_get_items    (VlBacklogPage *self);
 GtkSelectionModel *vl_backlog_page_get_selection (VlBacklogPage *self);
+GtkWidget  *vl_backlog_page_get_item_panel (VlBacklogPage *self);
 void        vl_backlog_page_select_backlog (VlBacklogPage *self,
                                             guint          position);
 
