@@ -161,6 +161,8 @@ setup_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_width_chars (GTK_LABEL (child), 18);
       gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
     }
+  if (g_strcmp0 (c->field, "title") == 0)
+    gtk_label_set_width_chars (GTK_LABEL (child), 24);
   if (c->show == SHOW_REF || g_strcmp0 (c->field, "title") == 0)
     gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
   if (c->show == SHOW_RANK || c->show == SHOW_NUMBER || c->show == SHOW_SCORE)
