@@ -124,6 +124,100 @@ test_backlog_editing (void)
   spin (20);
 }
 
+static guint
+count_matching (GListModel *items, gboolean (*pred) (VlRecord *))
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (items, i);
+
+      n += pred (r);
+    }
+  return n;
+}
+
+static gboolean
+says_checkout (VlRecord *r)
+{
+  g_autofree char *t = g_utf8_casefold (vl_record_get_title (r), -1);
+  g_autofree char *d = g_utf8_casefold (vl_record_get_string (r, "description"), -1);
+
+  return strstr (t, "checkout") != NULL || strstr (d, "checkout") != NULL;
+}
+
+static gboolean
+checkout_in_progress (VlRecord *r)
+{
+  return says_checkout (r) && vl_record_get_int (r, "status") == VL_STATUS_IN_PROGRESS;
+}
+
+static gboolean
+checkout_in_progress_p1 (VlRecord *r)
+{
+  return checkout_in_progress (r) && vl_record_get_int (r, "p1");
+}
+
+static void
+wait_search (void)
+{
+  spin (250); /* GtkSearchEntry's search-changed delay */
+}
+
+static void
+test_search_and_filters (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-search.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  GListModel *shown;
+  g_autoptr(GListModel) all = NULL;
+  guint expected;
+  g_autofree char *label = NULL;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  shown = vl_backlog_page_get_items (page);
+  {
+    g_autoptr(VlRecord) storefront = vl_document_find (vl_window_get_document (window),
+                                                       VL_KIND_BACKLOG, "Storefront");
+
+    all = vl_document_list (vl_window_get_document (window), VL_KIND_ITEM, "backlog", storefront);
+  }
+
+  /* Search: case-insensitive, titles and descriptions. */
+  gtk_editable_set_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search")), "CHECKOUT");
+  wait_search ();
+  expected = count_matching (all, says_checkout);
+  g_assert_cmpuint (expected, >, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+  g_assert_cmpuint (count_matching (shown, says_checkout), ==, expected);
+  label = g_strdup_printf ("%u of 40", expected);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (vl_backlog_page_get_filter_widget (page, "count"))),
+                   ==, label);
+
+  /* Combined with a status filter and P1. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")),
+                              VL_STATUS_IN_PROGRESS + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, checkout_in_progress));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, checkout_in_progress_p1));
+
+  /* Cleared: everything again. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), FALSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search")), "");
+  wait_search ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (vl_backlog_page_get_filter_widget (page, "count"))),
+                   ==, "40");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* The "Use This Value" button the panel shows for a conflict. */
 static GtkWidget *
 find_conflict_button (GtkWidget *widget)
@@ -263,6 +357,7 @@ main (int argc, char *argv[])
   adw_init ();
   g_test_add_func ("/ui/backlog-editing", test_backlog_editing);
   g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
+  g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   return g_test_run ();
 }

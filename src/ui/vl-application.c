@@ -88,7 +88,10 @@ vl_application_open_file (VlApplication *self,
       window = empty_window (self);
       if (window == NULL)
         window = vl_window_new (self);
+      /* Shown first, so that an error dialog stands above it. */
+      gtk_window_present (GTK_WINDOW (window));
       vl_window_open_file (window, file);
+      return;
     }
   gtk_window_present (GTK_WINDOW (window));
 }

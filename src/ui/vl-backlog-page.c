@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "vl-backlog-page.h"
 #include "vl-enums.h"
@@ -23,6 +24,15 @@ struct _VlBacklogPage
   GtkColumnView      *column_view;
   GtkPaned           *detail_paned;
   VlItemPanel        *item_panel;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_filter;
+  GtkDropDown        *moscow_filter;
+  GtkDropDown        *aarrr_filter;
+  GtkToggleButton    *p1_filter;
+  GtkLabel           *match_count;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;     /* what the list shows */
+  char               *needle;       /* the search, case-folded */
 
   VlDocument         *document;
   GtkSingleSelection *backlogs;    /* of VlBacklog */
@@ -82,6 +92,30 @@ score_text (VlRecord *item)
   return g_strdup_printf ("%.1f", value / cost);
 }
 
+/* The item's rank in its whole backlog, also when a search or filter
+ * shows only some of the items. */
+static guint
+backlog_rank (GtkListItem *list_item,
+              VlRecord    *item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  VlBacklogPage *page = VL_BACKLOG_PAGE (gtk_widget_get_ancestor (cell, VL_TYPE_BACKLOG_PAGE));
+  guint n;
+
+  if (page == NULL || page->items == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (page->filtered)) == g_list_model_get_n_items (page->items))
+    return gtk_list_item_get_position (list_item) + 1;
+  n = g_list_model_get_n_items (page->items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (page->items, i);
+
+      if (r == item)
+        return i + 1;
+    }
+  return 0;
+}
+
 static char *
 cell_text (const Column *c,
            VlRecord     *item,
@@ -94,7 +128,7 @@ cell_text (const Column *c,
   switch (c->show)
     {
     case SHOW_RANK:
-      return g_strdup_printf ("%u", gtk_list_item_get_position (list_item) + 1);
+      return g_strdup_printf ("%u", backlog_rank (list_item, item));
     case SHOW_ENUM:
       v = vl_record_get_int (item, c->field);
       return g_strdup (_(c->labels[v]));
@@ -288,6 +322,8 @@ backlog_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "items", NULL);
 }
 
+static void update_match_count (VlBacklogPage *self);
+
 static void
 items_changed_cb (GListModel    *items,
                   guint          position,
@@ -296,6 +332,99 @@ items_changed_cb (GListModel    *items,
                   VlBacklogPage *self)
 {
   gtk_stack_set_visible_child_name (self->content, g_list_model_get_n_items (items) ? "items" : "empty");
+  update_match_count (self);
+}
+
+/* ---- search and filters ------------------------------------------------ */
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal, -1);
+}
+
+/* An enum filter: position 0 is "any", position n is value n - 1. */
+static gboolean
+enum_matches (GtkDropDown *dropdown,
+              VlRecord    *item,
+              const char  *field)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+         vl_record_get_int (item, field) == (gint64) selected - 1;
+}
+
+static gboolean
+item_matches (gpointer object,
+              gpointer data)
+{
+  VlBacklogPage *self = data;
+  VlRecord *item = object;
+
+  if (!enum_matches (self->status_filter, item, "status") ||
+      !enum_matches (self->moscow_filter, item, "moscow") ||
+      !enum_matches (self->aarrr_filter, item, "aarrr") ||
+      (gtk_toggle_button_get_active (self->p1_filter) && !vl_record_get_int (item, "p1")))
+    return FALSE;
+  if (self->needle != NULL && *self->needle != '\0')
+    {
+      g_autofree char *title = fold (vl_record_get_title (item));
+      g_autofree char *description = NULL;
+
+      if (strstr (title, self->needle) != NULL)
+        return TRUE;
+      description = fold (vl_record_get_string (item, "description"));
+      return strstr (description, self->needle) != NULL;
+    }
+  return TRUE;
+}
+
+static gboolean
+filtering (VlBacklogPage *self)
+{
+  return (self->needle != NULL && *self->needle != '\0') ||
+         gtk_drop_down_get_selected (self->status_filter) > 0 ||
+         gtk_drop_down_get_selected (self->moscow_filter) > 0 ||
+         gtk_drop_down_get_selected (self->aarrr_filter) > 0 ||
+         gtk_toggle_button_get_active (self->p1_filter);
+}
+
+static void
+update_match_count (VlBacklogPage *self)
+{
+  g_autofree char *text = NULL;
+  guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  guint all = self->items ? g_list_model_get_n_items (self->items) : 0;
+
+  /* Translators: items shown of the items in the backlog */
+  text = filtering (self) ? g_strdup_printf (_("%u of %u"), shown, all) : g_strdup_printf ("%u", all);
+  gtk_label_set_text (self->match_count, text);
+}
+
+static void
+filter_changed_cb (VlBacklogPage *self)
+{
+  g_free (self->needle);
+  self->needle = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_match_count (self);
+}
+
+static void
+set_choices (GtkDropDown  *dropdown,
+             const char   *any,
+             const char  **labels,
+             guint         n)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, any);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, _(labels[i]));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
 /* The panel shows the item when exactly one is selected. */
@@ -309,7 +438,7 @@ selection_changed_cb (GtkSelectionModel *selection,
   g_autoptr(VlRecord) item = NULL;
 
   if (gtk_bitset_get_size (set) == 1)
-    item = g_list_model_get_item (self->items, gtk_bitset_get_minimum (set));
+    item = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_bitset_get_minimum (set));
   vl_item_panel_set_item (self->item_panel, item);
 }
 
@@ -318,21 +447,26 @@ show_backlog (VlBacklogPage *self)
 {
   VlRecord *backlog = self->backlogs ? gtk_single_selection_get_selected_item (self->backlogs) : NULL;
 
-  if (self->items != NULL)
-    g_signal_handlers_disconnect_by_data (self->items, self);
-  g_clear_object (&self->items);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->items);
   if (backlog != NULL)
     {
       self->items = vl_document_list (self->document, VL_KIND_ITEM, "backlog", backlog);
-      g_signal_connect (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
-      self->selection = gtk_multi_selection_new (g_object_ref (self->items));
+      self->filtered = gtk_filter_list_model_new (g_object_ref (self->items),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+      g_signal_connect (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
       g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
     }
   vl_item_panel_set_item (self->item_panel, NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->content,
-                                    self->items && g_list_model_get_n_items (self->items) ? "items" : "empty");
+                                    self->filtered && g_list_model_get_n_items (G_LIST_MODEL (self->filtered))
+                                    ? "items" : "empty");
+  update_match_count (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
 }
 
@@ -363,11 +497,12 @@ vl_backlog_page_select_backlog (VlBacklogPage *self,
     gtk_single_selection_set_selected (self->backlogs, position);
 }
 
+/* The items shown: the selected backlog's, searched and filtered. */
 GListModel *
 vl_backlog_page_get_items (VlBacklogPage *self)
 {
   g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
-  return self->items;
+  return G_LIST_MODEL (self->filtered);
 }
 
 GtkWidget *
@@ -375,6 +510,25 @@ vl_backlog_page_get_item_panel (VlBacklogPage *self)
 {
   g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
   return GTK_WIDGET (self->item_panel);
+}
+
+/* For tests: "search", "status", "moscow", "aarrr", "p1" or "count". */
+GtkWidget *
+vl_backlog_page_get_filter_widget (VlBacklogPage *self,
+                                   const char    *name)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  if (g_str_equal (name, "search"))
+    return GTK_WIDGET (self->search_entry);
+  if (g_str_equal (name, "status"))
+    return GTK_WIDGET (self->status_filter);
+  if (g_str_equal (name, "moscow"))
+    return GTK_WIDGET (self->moscow_filter);
+  if (g_str_equal (name, "aarrr"))
+    return GTK_WIDGET (self->aarrr_filter);
+  if (g_str_equal (name, "p1"))
+    return GTK_WIDGET (self->p1_filter);
+  return GTK_WIDGET (self->match_count);
 }
 
 GtkSelectionModel *
@@ -423,8 +577,8 @@ new_item_action (GtkWidget *widget, const char *name, GVariant *param)
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
   VlRecord *backlog = gtk_single_selection_get_selected_item (self->backlogs);
   int sel = first_selected (self);
-  g_autoptr(VlRecord) prev = sel >= 0 ? g_list_model_get_item (self->items, (guint) sel) : NULL;
-  g_autoptr(VlRecord) next = sel >= 0 ? g_list_model_get_item (self->items, (guint) sel + 1) : NULL;
+  g_autoptr(VlRecord) prev = sel >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) sel) : NULL;
+  g_autoptr(VlRecord) next = sel >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) sel + 1) : NULL;
   g_autoptr(VlRecord) item = NULL;
   g_autoptr(GError) error = NULL;
   guint position;
@@ -443,9 +597,9 @@ new_item_action (GtkWidget *widget, const char *name, GVariant *param)
       toast (self, error->message, FALSE);
       return;
     }
-  for (position = 0; position < g_list_model_get_n_items (self->items); position++)
+  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)); position++)
     {
-      g_autoptr(VlRecord) r = g_list_model_get_item (self->items, position);
+      g_autoptr(VlRecord) r = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
       if (r == item)
         break;
@@ -468,7 +622,7 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
-    g_ptr_array_add (doomed, g_list_model_get_item (self->items, pos));
+    g_ptr_array_add (doomed, g_list_model_get_item (G_LIST_MODEL (self->filtered), pos));
   if (doomed->len == 0)
     return;
   vl_document_begin (self->document, _("Delete Items"));
@@ -500,21 +654,21 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (sel < 0 || backlog == NULL)
     return;
-  n = (int) g_list_model_get_n_items (self->items);
+  n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   target = far ? (up ? 0 : n - 1) : sel + (up ? -1 : 1);
   if (target < 0 || target >= n || target == sel)
     return;
-  item = g_list_model_get_item (self->items, (guint) sel);
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) sel);
   /* Between the neighbours of the target place, the item itself left out. */
   if (up)
     {
-      prev = target > 0 ? g_list_model_get_item (self->items, (guint) target - 1) : NULL;
-      next = g_list_model_get_item (self->items, (guint) target);
+      prev = target > 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target - 1) : NULL;
+      next = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target);
     }
   else
     {
-      prev = g_list_model_get_item (self->items, (guint) target);
-      next = target + 1 < n ? g_list_model_get_item (self->items, (guint) target + 1) : NULL;
+      prev = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target);
+      next = target + 1 < n ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target + 1) : NULL;
     }
   vl_document_begin (self->document, _("Move Item"));
   if (!vl_document_move (self->document, item, backlog, prev, next, &error))
@@ -525,6 +679,13 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) target, TRUE);
+}
+
+/* Ctrl+F */
+static void
+search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (VL_BACKLOG_PAGE (widget)->search_entry));
 }
 
 /* F2: edit the selected item's title (in the item panel). */
@@ -545,11 +706,14 @@ vl_backlog_page_dispose (GObject *object)
 {
   VlBacklogPage *self = VL_BACKLOG_PAGE (object);
 
-  if (self->items != NULL)
-    g_signal_handlers_disconnect_by_data (self->items, self);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_BACKLOG_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->items);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_object (&self->backlogs);
   g_clear_object (&self->document);
 
@@ -574,11 +738,19 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, detail_paned);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, item_panel);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, moscow_filter);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, aarrr_filter);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, p1_filter);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, match_count);
 
   gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.rename", NULL, rename_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "page.rename", NULL);
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-to-top", NULL, move_action);
@@ -605,5 +777,15 @@ vl_backlog_page_init (VlBacklogPage *self)
   gtk_list_view_set_factory (self->backlog_list, factory);
   g_object_unref (factory);
   add_columns (self);
+  self->filter = gtk_custom_filter_new (item_matches, self, NULL);
+  set_choices (self->status_filter, _("Any Status"), status_labels, G_N_ELEMENTS (status_labels));
+  set_choices (self->moscow_filter, _("Any MoSCoW"), moscow_labels + 1, G_N_ELEMENTS (moscow_labels) - 1);
+  set_choices (self->aarrr_filter, _("Any Stage"), aarrr_labels + 1, G_N_ELEMENTS (aarrr_labels) - 1);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->moscow_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->aarrr_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_swapped (self->p1_filter, "toggled", G_CALLBACK (filter_changed_cb), self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
 }

@@ -19,6 +19,8 @@ void        vl_backlog_page_set_document (VlBacklogPage *self,
 GListModel *vl_backlog_page_get_items    (VlBacklogPage *self);
 GtkSelectionModel *vl_backlog_page_get_selection (VlBacklogPage *self);
 GtkWidget  *vl_backlog_page_get_item_panel (VlBacklogPage *self);
+GtkWidget  *vl_backlog_page_get_filter_widget (VlBacklogPage *self,
+                                               const char    *name);
 void        vl_backlog_page_select_backlog (VlBacklogPage *self,
                                             guint          position);
 
