@@ -75,6 +75,11 @@ check "sync prints one summary line" '[ "$(wc -l <<<"$out")" -eq 1 ] && grep -q 
 out=$("$CLI" sync plan.valueloop 2>&1)
 check "sync again is up to date" 'grep -q "no changes to import, up to date" <<<"$out"' "$out"
 
+cp plan.valueloop mycopy.valueloop
+refused "a copy of an open plan is refused" mycopy.valueloop "is a copy of the plan" -- "$CLI" set mycopy.valueloop "$id" cost 3
+out=$("$CLI" independent mycopy.valueloop 2>&1)
+check "independent makes a copy a plan of its own" '"$CLI" set mycopy.valueloop "$id" cost 3 >/dev/null && [ "$("$CLI" info mycopy.valueloop | sed -n "s/Document: *//p")" != "$("$CLI" info plan.valueloop | sed -n "s/Document: *//p")" ]' "$out"
+
 # Bad input
 refused "new refuses an existing file" plan.valueloop "already exists" -- "$CLI" new plan.valueloop
 head -c 4096 /dev/urandom > random.valueloop
@@ -102,7 +107,7 @@ refused "import-json refuses a bad export" bad.json "doc-id" -- "$CLI" import-js
 check "a refused import creates no plan" '[ ! -e new.valueloop ]'
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set export-json import-json sync merge check; do
+for c in new demo info list add set export-json import-json sync merge independent check; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done

@@ -344,6 +344,42 @@ test_bad_file_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opening a copy of a plan that is open elsewhere offers to make it a
+ * plan of its own; accepting opens it. */
+static void
+test_copy_made_independent (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-original.valueloop");
+  g_autoptr(GFile) copy = vl_test_file ("ui-copy.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) original = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  VlWindow *window = vl_window_new (NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_copy (file, copy, 0, NULL, NULL, NULL, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (vl_window_open_file (window, copy));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) &&
+          adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), "independent"))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ui-copy.valueloop"));
+  adw_message_dialog_response (dialog, "independent");
+  g_assert_nonnull (vl_window_get_document (window));
+  g_assert_cmpstr (vl_document_get_doc_id (vl_window_get_document (window)), !=,
+                   vl_document_get_doc_id (original));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -359,5 +395,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
+  g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
   return g_test_run ();
 }

@@ -589,6 +589,24 @@ cmd_sync (int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_independent (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(GFile) file = NULL;
+  GError *error = NULL;
+  int status;
+
+  ctx = parse (find_command ("independent"), NULL, &argc, &argv, 1, &status);
+  if (status != 0)
+    return status;
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!vl_document_make_independent (file, &error))
+    return fail (error);
+  g_print (_("%s is now a plan of its own\n"), argv[1]);
+  return 0;
+}
+
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },
   { "demo", N_("FILE"), N_("Create the sample plan (Shoplane, an e-commerce SaaS company)."), cmd_demo },
@@ -602,6 +620,8 @@ static const Command commands[] = {
                            "publish, once."), cmd_sync },
   { "merge", N_("INTO FROM"), N_("Merge another copy of the same plan (a conflict copy, another "
                                  "device's file) into INTO; FROM is never changed."), cmd_merge },
+  { "independent", N_("FILE"), N_("Make a copy of a plan a plan of its own (a new document id)."),
+    cmd_independent },
   { "check", N_("FILE"), N_("Check that a file is a sound Valueloop plan, without changing it."), cmd_check },
 };
 

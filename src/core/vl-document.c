@@ -2114,3 +2114,18 @@ vl_document_set_watching (VlDocument *self,
   if (self->unpublished)
     schedule_publish (self);
 }
+
+/**
+ * vl_document_make_independent:
+ *
+ * Makes the copy of a plan at @file a plan of its own (a new document id),
+ * for the user who answered "Make Independent Plan" after opening a copy
+ * (%VL_DOCUMENT_ERROR_COPY).
+ */
+gboolean
+vl_document_make_independent (GFile   *file,
+                              GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  return vl_share_make_independent (file, error);
+}

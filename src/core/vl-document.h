@@ -100,6 +100,8 @@ void         vl_document_set_device    (VlDocument *self,
                                         const char *device_id,
                                         const char *device_name);
 void         vl_document_close         (VlDocument *self);
+gboolean     vl_document_make_independent (GFile  *file,
+                                           GError **error);
 
 /* Actions: every write between begin and commit is one transaction and one
  * undo step. A write outside an action is an action of its own. */

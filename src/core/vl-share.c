@@ -251,7 +251,8 @@ check_binding (VlShare  *self,
 
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_COPY,
                    _("“%s” is a copy of the plan at “%s”. Copies are never merged on their own; "
-                     "make it an independent plan to open it."), self->display, bound_display);
+                     "to work on it, make it an independent plan (a plan of its own)."),
+                   self->display, bound_display);
       return FALSE;
     }
   /* Unbound, or the plan moved (its old path is gone): follow it. */
@@ -673,4 +674,71 @@ vl_share_delete_merged (VlShare    *self,
         deleted++;
     }
   return deleted;
+}
+
+/* ---- independent copies ------------------------------------------------- */
+
+/**
+ * vl_share_make_independent:
+ *
+ * Gives the plan at @file a new document id, so that it is no longer a
+ * copy of another plan: it gets a working copy of its own and is never
+ * merged with the original. Only on the user's request. The file is
+ * rewritten atomically (private copy, fsync, temp file, rename); a file
+ * that fails its checks or comes from a newer Valueloop is left alone.
+ */
+gboolean
+vl_share_make_independent (GFile   *file,
+                           GError **error)
+{
+  g_autoptr(VlShare) self = g_new0 (VlShare, 1);
+  g_autofree char *snapshot = NULL, *dir = NULL, *base = NULL, *tmp = NULL, *tmp_name = NULL;
+  g_autofree char *doc_id = g_uuid_string_random ();
+  Identity seen;
+  sqlite3 *db;
+  int version = 0;
+  gboolean ok;
+
+  self->shared = g_object_ref (file);
+  self->shared_path = g_file_get_path (file);
+  self->display = g_file_get_parse_name (file);
+  snapshot = take_snapshot (self, &seen, error);
+  if (snapshot == NULL)
+    return FALSE;
+  self->snapshot_only = TRUE;
+  self->db_path = g_strdup (snapshot);   /* removed with self */
+  if (!check_snapshot (self, snapshot, &version, NULL, error))
+    return FALSE;
+  if (version > VL_SCHEMA_VERSION)
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_NEWER,
+                   _("“%s” was made by a newer version of Valueloop and cannot be changed"),
+                   self->display);
+      return FALSE;
+    }
+  db = vl_store_open (snapshot, self->display, TRUE, error);
+  ok = db != NULL && vl_store_set_meta (db, "doc_id", doc_id, 0, 0);
+  if (db != NULL && !ok)
+    g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
+                 _("Could not change “%s”: %s"), self->display, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  if (!ok)
+    return FALSE;
+  dir = g_path_get_dirname (self->shared_path);
+  base = g_path_get_basename (self->shared_path);
+  tmp_name = g_strdup_printf ("~$%s.%d.tmp", base, (int) getpid ());
+  tmp = g_build_filename (dir, tmp_name, NULL);
+  if (!fsync_path (snapshot, FALSE, error) || !copy_synced (snapshot, tmp, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (!same_identity (identify (self->shared_path), seen) || g_rename (tmp, self->shared_path) != 0)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” changed while Valueloop worked on it; nothing was changed"), self->display);
+      return FALSE;
+    }
+  return fsync_path (dir, TRUE, error);
 }

@@ -40,6 +40,8 @@ guint        vl_share_delete_merged  (VlShare     *share,
                                       GPtrArray   *merged);
 VlShareState vl_share_get_state      (VlShare     *share);
 void         vl_share_set_pending    (VlShare     *share);
+gboolean     vl_share_make_independent (GFile      *file,
+                                        GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VlShare, vl_share_free)
 

@@ -189,6 +189,45 @@ set_document (VlWindow   *self,
   vl_document_set_watching (doc, TRUE);
 }
 
+static void
+copy_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  VlWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "independent") != 0)
+    return;
+  if (!vl_document_make_independent (file, &error))
+    show_error (self, _("Could Not Make an Independent Plan"), error);
+  else
+    vl_window_open_file (self, file);
+}
+
+/* A copy of a plan that is open elsewhere: say so, and offer to make it a
+ * plan of its own (it is never merged on its own). */
+static void
+offer_independent (VlWindow *self,
+                   GFile    *file,
+                   GError   *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Is a Copy of Another Plan"),
+                                              error->message);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (self));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "independent", _("_Make Independent Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "independent",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (copy_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * vl_window_open_file:
  *
@@ -205,7 +244,10 @@ vl_window_open_file (VlWindow *self,
 
   if (doc == NULL)
     {
-      show_error (self, _("Could Not Open the Plan"), error);
+      if (g_error_matches (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_COPY))
+        offer_independent (self, file, error);
+      else
+        show_error (self, _("Could Not Open the Plan"), error);
       return FALSE;
     }
   uri = g_file_get_uri (file);
