@@ -365,6 +365,29 @@ test_status_transitions (Fixture *f, gconstpointer data)
   g_assert_cmpint (vl_record_get_int (last, "to"), ==, VL_STATUS_LAUNCHED);
 }
 
+/* The board's columns: items of one status, across backlogs. */
+static void
+test_list_where_status (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VlRecord) a = add_item (f, "A");
+  g_autoptr(VlRecord) b = add_item (f, "B");
+  g_autoptr(GListModel) ideas = vl_document_list_where (f->doc, VL_KIND_ITEM, "status", VL_STATUS_IDEA);
+  g_autoptr(GListModel) ready = vl_document_list_where (f->doc, VL_KIND_ITEM, "status", VL_STATUS_READY);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (ideas), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ready), ==, 0);
+  g_signal_connect (ideas, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_object_set (a, "status", VL_STATUS_READY, NULL);
+  assert_change (changes, 0, 0, 1, 0);
+  assert_order (ready, (const char *[]) { "A", NULL });
+  assert_order (ideas, (const char *[]) { "B", NULL });
+  g_assert_true (vl_document_undo (f->doc, &error));
+  assert_order (ideas, (const char *[]) { "A", "B", NULL });
+  g_assert_cmpuint (g_list_model_get_n_items (ready), ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -378,5 +401,6 @@ main (int argc, char *argv[])
   ADD ("/model/undo-redo", test_undo_redo);
   ADD ("/model/undo-is-stamped", test_undo_is_stamped);
   ADD ("/model/status-transitions", test_status_transitions);
+  ADD ("/model/list-where-status", test_list_where_status);
   return g_test_run ();
 }

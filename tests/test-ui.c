@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vl-backlog-page.h"
+#include "vl-board-page.h"
 #include "vl-enums.h"
 #include "vl-item-panel.h"
 #include "vl-merge.h"
@@ -218,6 +219,57 @@ test_search_and_filters (void)
   spin (20);
 }
 
+/* The board: Alt+Right moves the selected card one status on; the item's
+ * status, its transition log and the columns follow. */
+static void
+test_board (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-board.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBoardPage *board;
+  GListModel *ready, *planned, *launched;
+  guint n_ready, n_planned;
+  g_autoptr(VlRecord) card = NULL;
+  g_autoptr(GListModel) log = NULL;
+  guint transitions;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "board");
+  board = VL_BOARD_PAGE (vl_window_get_board_page (window));
+  wait_shown (GTK_WIDGET (board));
+  ready = vl_board_page_get_column (board, VL_STATUS_READY);
+  planned = vl_board_page_get_column (board, VL_STATUS_PLANNED);
+  n_ready = g_list_model_get_n_items (ready);
+  n_planned = g_list_model_get_n_items (planned);
+  g_assert_cmpuint (n_ready, >, 0);
+  card = g_list_model_get_item (ready, 0);
+  log = vl_document_list (vl_window_get_document (window), VL_KIND_TRANSITION, "item", card);
+  transitions = g_list_model_get_n_items (log);
+
+  vl_board_page_select (board, VL_STATUS_READY, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-right", NULL));
+  g_assert_cmpint (vl_record_get_int (card, "status"), ==, VL_STATUS_PLANNED);
+  g_assert_cmpuint (g_list_model_get_n_items (ready), ==, n_ready - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, n_planned + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, transitions + 1);
+
+  /* On to launched: the launch date and the review 30 days later are set. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-right", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-right", NULL));
+  launched = vl_board_page_get_column (board, VL_STATUS_LAUNCHED);
+  g_assert_cmpint (vl_record_get_int (card, "status"), ==, VL_STATUS_LAUNCHED);
+  g_assert_nonnull (vl_record_get_string (card, "launch-date"));
+  g_assert_nonnull (vl_record_get_string (card, "review-due"));
+  g_assert_cmpuint (g_list_model_get_n_items (launched), >, 0);
+
+  /* Undo puts the card back, from the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpint (vl_record_get_int (card, "status"), ==, VL_STATUS_IN_PROGRESS);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* The "Use This Value" button the panel shows for a conflict. */
 static GtkWidget *
 find_conflict_button (GtkWidget *widget)
@@ -394,6 +446,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/backlog-editing", test_backlog_editing);
   g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
   return g_test_run ();

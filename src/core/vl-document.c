@@ -1739,9 +1739,34 @@ vl_document_list (VlDocument *self,
                   const char *field,
                   VlRecord   *parent)
 {
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (field == NULL || vl_kind_find_field (kind, field) >= 0, NULL);
+  g_return_val_if_fail (field == NULL ||
+                        vl_kind_info (kind)->fields[vl_kind_find_field (kind, field)].type ==
+                        VL_FIELD_REF, NULL);
+
+  return vl_document_list_where (self, kind, field, parent != NULL ? vl_record_get_rowid (parent) : 0);
+}
+
+/**
+ * vl_document_list_where:
+ * @field: (nullable): a reference, enum, int or bool field, or %NULL for all
+ * @value: the row id for a reference (0: none), else the value
+ *
+ * Rows of @kind whose @field is @value (items of a status, for the board),
+ * ordered by placement parent, rank and id. Every caller gets the same
+ * model, and rows move in and out of it as they change.
+ *
+ * Returns: (transfer full): a #GListModel of #VlRecord
+ */
+GListModel *
+vl_document_list_where (VlDocument *self,
+                        VlKind      kind,
+                        const char *field,
+                        gint64      value)
+{
   g_autofree char *key = NULL;
   int f = -1;
-  gint64 value = parent != NULL ? vl_record_get_rowid (parent) : 0;
   VlRecordList *list;
 
   g_return_val_if_fail (VL_IS_DOCUMENT (self), NULL);
@@ -1750,7 +1775,7 @@ vl_document_list (VlDocument *self,
   if (field != NULL)
     {
       f = vl_kind_find_field (kind, field);
-      g_return_val_if_fail (f >= 0 && vl_kind_info (kind)->fields[f].type == VL_FIELD_REF, NULL);
+      g_return_val_if_fail (f >= 0, NULL);
     }
   key = g_strdup_printf ("%u:%d:%" G_GINT64_FORMAT, kind, f, value);
   list = g_hash_table_lookup (self->lists, key);

@@ -150,5 +150,9 @@ GListModel  *vl_document_list          (VlDocument *self,
                                         VlKind      kind,
                                         const char *field,
                                         VlRecord   *parent);
+GListModel  *vl_document_list_where    (VlDocument *self,
+                                        VlKind      kind,
+                                        const char *field,
+                                        gint64      value);
 
 G_END_DECLS

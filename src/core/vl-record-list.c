@@ -111,7 +111,7 @@ compare_entries (const VlRecordList *self,
 
   if (vl_kind_info (self->kind)->rank < 0)
     return (a->rowid > b->rowid) - (a->rowid < b->rowid);
-  if (self->filter < 0 && a->parent != b->parent)
+  if (self->filter != vl_kind_info (self->kind)->parent && a->parent != b->parent)
     return (a->parent > b->parent) - (a->parent < b->parent);
   c = g_strcmp0 (a->rank, b->rank);
   return c != 0 ? c : memcmp (a->uuid, b->uuid, VL_UUID_LEN);
@@ -123,7 +123,7 @@ load_sql (VlRecordList *self)
 {
   const VlKindInfo *info = vl_kind_info (self->kind);
   const char *parent = info->parent >= 0 ? info->fields[info->parent].column : "0";
-  gboolean by_parent = self->filter < 0 && info->parent >= 0;
+  gboolean by_parent = info->parent >= 0 && self->filter != info->parent;
   g_autofree char *where = NULL;
 
   if (self->filter >= 0)
@@ -148,7 +148,9 @@ load (VlRecordList *self)
     return;
   if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     g_error ("Bad built-in SQL “%s”: %s", sql, sqlite3_errmsg (db));
-  if (self->filter >= 0 && self->filter_value != 0)
+  /* A reference of 0 is "none" (IS NULL, nothing bound); other values bind. */
+  if (self->filter >= 0 &&
+      (self->filter_value != 0 || vl_kind_info (self->kind)->fields[self->filter].type != VL_FIELD_REF))
     sqlite3_bind_int64 (stmt, 1, self->filter_value);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {

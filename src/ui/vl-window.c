@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "vl-backlog-page.h"
+#include "vl-board-page.h"
 #include "vl-sample.h"
 #include "vl-window.h"
 
@@ -19,8 +20,10 @@ struct _VlWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel             *status_label;
   AdwViewStack         *view_stack;
   VlBacklogPage        *backlog_page;
+  VlBoardPage          *board_page;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recent_group;
 
@@ -52,6 +55,21 @@ vl_window_get_status (VlWindow *self)
 {
   g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
   return self->status;
+}
+
+GtkWidget *
+vl_window_get_board_page (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->board_page);
+}
+
+void
+vl_window_show_page (VlWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (VL_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 GtkWidget *
@@ -96,7 +114,10 @@ set_status (VlWindow   *self,
 {
   g_free (self->status);
   self->status = g_strdup (status);
+  /* The switcher replaces the subtitle in wide windows: say it at the end
+   * of the header bar too, where it always shows. */
   adw_view_switcher_title_set_subtitle (self->switcher_title, status);
+  gtk_label_set_text (self->status_label, status);
 }
 
 static void
@@ -176,6 +197,7 @@ set_document (VlWindow   *self,
   g_set_object (&self->document, doc);
   g_signal_group_set_target (self->document_signals, doc);
   vl_backlog_page_set_document (self->backlog_page, doc);
+  vl_board_page_set_document (self->board_page, doc);
   if (doc == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
@@ -551,12 +573,15 @@ vl_window_class_init (VlWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = close_request_cb;
 
   g_type_ensure (VL_TYPE_BACKLOG_PAGE);
+  g_type_ensure (VL_TYPE_BOARD_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, backlog_page);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
 
@@ -577,6 +602,9 @@ vl_window_init (VlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  /* Narrow windows show the status as the title's subtitle instead. */
+  g_object_bind_property (self->switcher_title, "title-visible", self->status_label, "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
   g_signal_group_connect (self->document_signals, "notify::share-state", G_CALLBACK (share_state_cb), self);

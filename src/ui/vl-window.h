@@ -23,5 +23,8 @@ gboolean    vl_window_shows_file   (VlWindow      *self,
 VlDocument *vl_window_get_document (VlWindow      *self);
 const char *vl_window_get_status   (VlWindow      *self);
 GtkWidget  *vl_window_get_backlog_page (VlWindow  *self);
+GtkWidget  *vl_window_get_board_page   (VlWindow  *self);
+void        vl_window_show_page        (VlWindow  *self,
+                                        const char *name);
 
 G_END_DECLS
