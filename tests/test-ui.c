@@ -396,6 +396,34 @@ test_bad_file_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new plan: from nothing to a first item, by keyboard actions only. */
+static void
+test_empty_plan (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("ui-empty.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) made = vl_document_create (file, "Q1 planning", &error);
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+
+  g_clear_object (&made);
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");  /* the last page (GSettings) may be the board */
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  g_assert_null (vl_backlog_page_get_items (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-backlog", NULL));
+  g_assert_nonnull (vl_backlog_page_get_items (page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-item", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (vl_backlog_page_get_items (page)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM backlog WHERE deleted <> 1"), ==, 1);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM item WHERE deleted <> 1"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* Opening a copy of a plan that is open elsewhere offers to make it a
  * plan of its own; accepting opens it. */
 static void
@@ -447,6 +475,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/board", test_board);
+  g_test_add_func ("/ui/empty-plan", test_empty_plan);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
   return g_test_run ();

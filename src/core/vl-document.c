@@ -829,36 +829,63 @@ record_error (VlDocument *self,
     g_error_free (error);
 }
 
-static void
-notify_lists (VlDocument *self)
+/* The live lists, referenced: emitting items-changed runs handlers that
+ * may create or drop lists, so never iterate the table while emitting. */
+static GPtrArray *
+live_lists (VlDocument *self)
 {
+  GPtrArray *lists = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer list;
 
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, NULL, &list))
+    g_ptr_array_add (lists, g_object_ref (list));
+  return lists;
+}
+
+static void
+notify_lists (VlDocument *self)
+{
+  g_autoptr(GPtrArray) lists = live_lists (self);
+  GPtrArray *dirty[VL_N_KINDS];
+
+  /* Take the changed rows first: handlers may start new actions. */
+  for (guint k = 0; k < VL_N_KINDS; k++)
     {
-      VlKind kind = _vl_record_list_get_kind (list);
-      GHashTable *dirty = self->dirty[kind];
       GHashTableIter rows;
       gpointer record;
 
-      if (g_hash_table_size (dirty) == 0)
+      dirty[k] = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_iter_init (&rows, self->dirty[k]);
+      while (g_hash_table_iter_next (&rows, NULL, &record))
+        g_ptr_array_add (dirty[k], g_object_ref (record));
+      g_hash_table_remove_all (self->dirty[k]);
+    }
+  for (guint i = 0; i < lists->len; i++)
+    {
+      VlRecordList *list = lists->pdata[i];
+      GPtrArray *changed = dirty[_vl_record_list_get_kind (list)];
+
+      if (changed->len == 0)
         continue;
-      if (g_hash_table_size (dirty) > LIST_RELOAD_AT)
+      if (changed->len > LIST_RELOAD_AT)
         {
           _vl_record_list_reload (list);
           continue;
         }
-      g_hash_table_iter_init (&rows, dirty);
-      while (g_hash_table_iter_next (&rows, NULL, &record))
-        _vl_record_list_row_changed (list, vl_record_get_rowid (record),
-                                     _vl_record_uuid_bytes (record),
-                                     vl_record_get_deleted (record),
-                                     _vl_record_values (record));
+      for (guint j = 0; j < changed->len; j++)
+        {
+          VlRecord *record = changed->pdata[j];
+
+          _vl_record_list_row_changed (list, vl_record_get_rowid (record),
+                                       _vl_record_uuid_bytes (record),
+                                       vl_record_get_deleted (record),
+                                       _vl_record_values (record));
+        }
     }
   for (guint k = 0; k < VL_N_KINDS; k++)
-    g_hash_table_remove_all (self->dirty[k]);
+    g_ptr_array_unref (dirty[k]);
 }
 
 static void apply_entry (VlDocument *self, const UndoEntry *e, gboolean forward);
@@ -875,16 +902,10 @@ revert_step (VlDocument *self,
     apply_entry (self, &g_array_index (step->entries, UndoEntry, i - 1), FALSE);
   for (guint k = 0; k < VL_N_KINDS; k++)
     {
-      GHashTableIter iter;
-      gpointer list;
-
       if (g_hash_table_size (self->dirty[k]) == 0)
         continue;
-      g_hash_table_iter_init (&iter, self->lists);
-      while (g_hash_table_iter_next (&iter, NULL, &list))
-        if (_vl_record_list_get_kind (list) == k)
-          _vl_record_list_reload (list);
       g_hash_table_remove_all (self->dirty[k]);
+      _vl_document_reload_lists (self, k);
     }
 }
 
@@ -1845,13 +1866,11 @@ void
 _vl_document_reload_lists (VlDocument *self,
                            VlKind      kind)
 {
-  GHashTableIter iter;
-  gpointer list;
+  g_autoptr(GPtrArray) lists = live_lists (self);
 
-  g_hash_table_iter_init (&iter, self->lists);
-  while (g_hash_table_iter_next (&iter, NULL, &list))
-    if (_vl_record_list_get_kind (list) == kind)
-      _vl_record_list_reload (list);
+  for (guint i = 0; i < lists->len; i++)
+    if (_vl_record_list_get_kind (lists->pdata[i]) == kind)
+      _vl_record_list_reload (lists->pdata[i]);
 }
 
 void

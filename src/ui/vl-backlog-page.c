@@ -30,6 +30,8 @@ struct _VlBacklogPage
   GtkDropDown        *aarrr_filter;
   GtkToggleButton    *p1_filter;
   GtkLabel           *match_count;
+  AdwStatusPage      *empty_page;
+  GtkButton          *empty_button;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;     /* what the list shows */
   char               *needle;       /* the search, case-folded */
@@ -466,6 +468,14 @@ show_backlog (VlBacklogPage *self)
   gtk_stack_set_visible_child_name (self->content,
                                     self->filtered && g_list_model_get_n_items (G_LIST_MODEL (self->filtered))
                                     ? "items" : "empty");
+  adw_status_page_set_title (self->empty_page, backlog ? _("No Items Yet") : _("No Backlog Yet"));
+  adw_status_page_set_description (self->empty_page,
+                                   backlog ? _("Press Ctrl+N to add the first demand of this backlog.")
+                                           : _("A backlog is one ranked list per product line or "
+                                               "platform. Press Ctrl+Shift+B to create one."));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
+                                  backlog ? "page.new-item" : "page.new-backlog");
+  gtk_button_set_label (self->empty_button, backlog ? _("_Add Item") : _("New _Backlog"));
   update_match_count (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
 }
@@ -681,6 +691,31 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) target, TRUE);
 }
 
+/* A new backlog at the end of the list, selected, ready to be named in
+ * its panel-less way: the sidebar shows it at once. */
+static void
+new_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  g_autoptr(VlRecord) backlog = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *backlogs;
+
+  if (self->document == NULL)
+    return;
+  vl_document_begin (self->document, _("New Backlog"));
+  backlog = vl_document_insert (self->document, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+  if (backlog != NULL)
+    g_object_set (backlog, "name", _("New Backlog"), NULL);
+  if (!vl_document_commit (self->document, &error) || backlog == NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  backlogs = gtk_single_selection_get_model (self->backlogs);
+  gtk_single_selection_set_selected (self->backlogs, g_list_model_get_n_items (backlogs) - 1);
+}
+
 /* Ctrl+F */
 static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -744,12 +779,17 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, aarrr_filter);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, p1_filter);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, match_count);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_button);
 
   gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
   gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "page.rename", NULL, rename_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "page.rename", NULL);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "page.new-backlog", NULL, new_backlog_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "page.new-backlog", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
   gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
