@@ -424,6 +424,61 @@ test_empty_plan (void)
   spin (20);
 }
 
+static AdwMessageDialog *
+find_dialog_with (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), response))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+test_backlog_rename_delete (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-backlogs.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  VlDocument *doc;
+  AdwMessageDialog *dialog;
+  g_autoptr(VlRecord) renamed = NULL;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  doc = vl_window_get_document (window);
+
+  /* Delete Storefront: the backlog and its 40 items, one Undo away. */
+  vl_backlog_page_select_backlog (page, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-backlog", NULL));
+  g_assert_cmpuint (vl_document_count (doc, VL_KIND_BACKLOG), ==, 3);
+  g_assert_cmpuint (vl_document_count (doc, VL_KIND_ITEM), ==, 111);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (vl_document_count (doc, VL_KIND_BACKLOG), ==, 4);
+  g_assert_cmpuint (vl_document_count (doc, VL_KIND_ITEM), ==, 151);
+
+  /* Rename through the dialog. */
+  vl_backlog_page_select_backlog (page, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename-backlog", NULL));
+  dialog = find_dialog_with ("rename");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Checkout");
+  adw_message_dialog_response (dialog, "rename");
+  renamed = vl_document_find (doc, VL_KIND_BACKLOG, "Checkout");
+  g_assert_nonnull (renamed);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* Opening a copy of a plan that is open elsewhere offers to make it a
  * plan of its own; accepting opens it. */
 static void
@@ -476,6 +531,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/empty-plan", test_empty_plan);
+  g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
   return g_test_run ();

@@ -716,6 +716,80 @@ new_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_single_selection_set_selected (self->backlogs, g_list_model_get_n_items (backlogs) - 1);
 }
 
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    VlBacklogPage    *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  VlRecord *backlog = g_object_get_data (G_OBJECT (dialog), "backlog");
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_strcmp0 (response, "rename") == 0 && *name != '\0')
+    {
+      vl_document_begin (self->document, _("Rename Backlog"));
+      g_object_set (backlog, "name", name, NULL);
+      vl_document_commit (self->document, NULL);
+    }
+}
+
+static void
+rename_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  VlRecord *backlog = self->backlogs ? gtk_single_selection_get_selected_item (self->backlogs) : NULL;
+  GtkWidget *dialog, *entry;
+
+  if (backlog == NULL)
+    return;
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), vl_record_get_title (backlog));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Backlog"), NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  g_object_set_data_full (G_OBJECT (dialog), "backlog", g_object_ref (backlog), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (rename_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Deletes the backlog and its items in one action; one Undo brings all
+ * of them back. */
+static void
+delete_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  VlRecord *selected = self->backlogs ? gtk_single_selection_get_selected_item (self->backlogs) : NULL;
+  g_autoptr(VlRecord) backlog = selected ? g_object_ref (selected) : NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (backlog == NULL)
+    return;
+  items = vl_document_list (self->document, VL_KIND_ITEM, "backlog", backlog);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (doomed, g_list_model_get_item (items, i));
+  vl_document_begin (self->document, _("Delete Backlog"));
+  for (guint i = 0; i < doomed->len; i++)
+    vl_document_delete (self->document, doomed->pdata[i], NULL);
+  vl_document_delete (self->document, backlog, NULL);
+  if (!vl_document_commit (self->document, &error))
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backlog “%s” and its %u item deleted",
+                                       "Backlog “%s” and its %u items deleted", doomed->len),
+                          vl_record_get_title (backlog), doomed->len);
+  toast (self, text, TRUE);
+}
+
 /* Ctrl+F */
 static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -788,6 +862,8 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "page.rename", NULL);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.new-backlog", NULL, new_backlog_action);
+  gtk_widget_class_install_action (widget_class, "page.rename-backlog", NULL, rename_backlog_action);
+  gtk_widget_class_install_action (widget_class, "page.delete-backlog", NULL, delete_backlog_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "page.new-backlog", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
