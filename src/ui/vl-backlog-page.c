@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "vl-backlog-page.h"
+#include "vl-toast.h"
 #include "vl-enums.h"
 #include "vl-item-panel.h"
 
@@ -561,25 +562,6 @@ first_selected (VlBacklogPage *self)
   return gtk_bitset_is_empty (set) ? -1 : (int) gtk_bitset_get_minimum (set);
 }
 
-static void
-toast (VlBacklogPage *self,
-       const char    *text,
-       gboolean       with_undo)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t = adw_toast_new (text);
-
-  if (with_undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
-  else
-    g_object_unref (g_object_ref_sink (t));
-}
-
 /* A new item goes below the selection (at the end when none). */
 static void
 new_item_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -604,7 +586,7 @@ new_item_action (GtkWidget *widget, const char *name, GVariant *param)
     g_object_set (item, "title", _("New item"), NULL);
   if (!vl_document_commit (self->document, &error) || item == NULL)
     {
-      toast (self, error->message, FALSE);
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)); position++)
@@ -640,14 +622,14 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
     vl_document_delete (self->document, doomed->pdata[i], NULL);
   if (!vl_document_commit (self->document, &error))
     {
-      toast (self, error->message, FALSE);
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   text = doomed->len == 1
          ? g_strdup_printf (_("“%s” deleted"), vl_record_get_title (doomed->pdata[0]))
          : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item deleted", "%u items deleted",
                                          doomed->len), doomed->len);
-  toast (self, text, TRUE);
+  vl_toast (GTK_WIDGET (self), text, TRUE);
 }
 
 /* Alt+Up/Down: one place up or down; with Shift, to the top or bottom. */
@@ -685,7 +667,7 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
     vl_document_cancel (self->document);
   if (!vl_document_commit (self->document, NULL) && error != NULL)
     {
-      toast (self, error->message, FALSE);
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) target, TRUE);
@@ -709,7 +691,7 @@ new_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
     g_object_set (backlog, "name", _("New Backlog"), NULL);
   if (!vl_document_commit (self->document, &error) || backlog == NULL)
     {
-      toast (self, error->message, FALSE);
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   backlogs = gtk_single_selection_get_model (self->backlogs);
@@ -781,13 +763,13 @@ delete_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
   vl_document_delete (self->document, backlog, NULL);
   if (!vl_document_commit (self->document, &error))
     {
-      toast (self, error->message, FALSE);
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Backlog “%s” and its %u item deleted",
                                        "Backlog “%s” and its %u items deleted", doomed->len),
                           vl_record_get_title (backlog), doomed->len);
-  toast (self, text, TRUE);
+  vl_toast (GTK_WIDGET (self), text, TRUE);
 }
 
 /* Ctrl+F */

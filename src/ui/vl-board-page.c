@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "vl-board-page.h"
+#include "vl-toast.h"
 #include "vl-enums.h"
 
 #define N_COLUMNS 7
@@ -161,16 +162,6 @@ card_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* ---- moving cards ------------------------------------------------------ */
 
-static void
-toast (VlBoardPage *self,
-       const char  *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
 /* Sets the status and selects the card in its new column. */
 static void
 move_to (VlBoardPage *self,
@@ -247,7 +238,7 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   if (to < 0 || to >= VL_STATUS_DROPPED)
     {
-      toast (self, to < 0 ? _("Ideas are the first column") : _("Reviewed is the last column"));
+      vl_toast (GTK_WIDGET (self), to < 0 ? _("Ideas are the first column") : _("Reviewed is the last column"), FALSE);
       return;
     }
   move_to (self, g_object_ref (item), to);

@@ -19,6 +19,7 @@
 #include "vl-conflicts.h"
 #include "vl-enums.h"
 #include "vl-item-panel.h"
+#include "vl-toast.h"
 
 typedef struct
 {
@@ -115,16 +116,6 @@ field_info (const char *field)
   return &vl_kind_info (VL_KIND_ITEM)->fields[vl_kind_find_field (VL_KIND_ITEM, field)];
 }
 
-static void
-toast (VlItemPanel *self,
-       const char  *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
 /* ---- references ------------------------------------------------------- */
 
 static void
@@ -217,7 +208,7 @@ entry_apply_cb (AdwEntryRow *row,
     {
       gtk_widget_add_css_class (GTK_WIDGET (row), "error");
       if (error != NULL)
-        toast (self, error->message);
+        vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   update_row (self, field);
@@ -309,7 +300,7 @@ use_conflict_cb (GtkButton   *button,
   g_autoptr(GError) error = NULL;
 
   if (!vl_record_use_conflict (self->item, c, &error))
-    toast (self, error->message);
+    vl_toast (GTK_WIDGET (self), error->message, FALSE);
 }
 
 static void refresh_conflicts (VlItemPanel *self);
