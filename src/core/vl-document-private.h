@@ -97,5 +97,9 @@ void          _vl_record_list_row_changed (VlRecordList *self,
                                            const VlValue *values);
 VlKind        _vl_record_list_get_kind  (VlRecordList  *self);
 gsize         _vl_record_list_get_memory (VlRecordList *self);
+gint64        _vl_record_list_get_rowid  (VlRecordList *self,
+                                          guint         position);
+int           _vl_record_list_get_filter (VlRecordList *self,
+                                          gint64       *value);
 
 G_END_DECLS

@@ -106,6 +106,7 @@ enum {
   WRITE_FAILED,
   SYNCED,
   MERGED,
+  ROWS_CHANGED,
   N_SIGNALS
 };
 
@@ -480,6 +481,15 @@ vl_document_class_init (VlDocumentClass *klass)
    * Another copy was merged in: values that lost a concurrent edit may
    * have been kept, so views showing conflicts look again.
    */
+  /**
+   * VlDocument::rows-changed:
+   * @kind: the #VlKind of the rows
+   *
+   * Rows of @kind were written (in place or not), once per action; for
+   * views that keep their own index of the rows, such as #VlItemSearch.
+   */
+  signals[ROWS_CHANGED] = g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -885,7 +895,11 @@ notify_lists (VlDocument *self)
         }
     }
   for (guint k = 0; k < VL_N_KINDS; k++)
-    g_ptr_array_unref (dirty[k]);
+    {
+      if (dirty[k]->len > 0)
+        g_signal_emit (self, signals[ROWS_CHANGED], 0, k);
+      g_ptr_array_unref (dirty[k]);
+    }
 }
 
 static void apply_entry (VlDocument *self, const UndoEntry *e, gboolean forward);

@@ -287,3 +287,20 @@ _vl_record_list_row_changed (VlRecordList  *self,
   if (old < 0 || (guint) old != pos)
     g_list_model_items_changed (G_LIST_MODEL (self), pos, 0, 1);
 }
+
+gint64
+_vl_record_list_get_rowid (VlRecordList *self,
+                           guint         position)
+{
+  g_return_val_if_fail (position < self->entries->len, 0);
+  return g_array_index (self->entries, Entry, position).rowid;
+}
+
+/* The filter field's index (-1: none), and its value. */
+int
+_vl_record_list_get_filter (VlRecordList *self,
+                            gint64       *value)
+{
+  *value = self->filter_value;
+  return self->filter;
+}

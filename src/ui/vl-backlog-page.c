@@ -13,6 +13,7 @@
 #include "vl-backlog-page.h"
 #include "vl-toast.h"
 #include "vl-enums.h"
+#include "vl-item-search.h"
 #include "vl-item-panel.h"
 
 struct _VlBacklogPage
@@ -33,9 +34,7 @@ struct _VlBacklogPage
   GtkLabel           *match_count;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_button;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;     /* what the list shows */
-  char               *needle;       /* the search, case-folded */
+  VlItemSearch       *filtered;     /* what the list shows: searched and filtered */
 
   VlDocument         *document;
   GtkSingleSelection *backlogs;    /* of VlBacklog */
@@ -340,59 +339,13 @@ items_changed_cb (GListModel    *items,
 
 /* ---- search and filters ------------------------------------------------ */
 
-static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal, -1);
-}
-
-/* An enum filter: position 0 is "any", position n is value n - 1. */
-static gboolean
-enum_matches (GtkDropDown *dropdown,
-              VlRecord    *item,
-              const char  *field)
+/* Position 0 of a filter drop-down is "any": -1; position n is value n - 1. */
+static int
+enum_choice (GtkDropDown *dropdown)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-         vl_record_get_int (item, field) == (gint64) selected - 1;
-}
-
-static gboolean
-item_matches (gpointer object,
-              gpointer data)
-{
-  VlBacklogPage *self = data;
-  VlRecord *item = object;
-
-  if (!enum_matches (self->status_filter, item, "status") ||
-      !enum_matches (self->moscow_filter, item, "moscow") ||
-      !enum_matches (self->aarrr_filter, item, "aarrr") ||
-      (gtk_toggle_button_get_active (self->p1_filter) && !vl_record_get_int (item, "p1")))
-    return FALSE;
-  if (self->needle != NULL && *self->needle != '\0')
-    {
-      g_autofree char *title = fold (vl_record_get_title (item));
-      g_autofree char *description = NULL;
-
-      if (strstr (title, self->needle) != NULL)
-        return TRUE;
-      description = fold (vl_record_get_string (item, "description"));
-      return strstr (description, self->needle) != NULL;
-    }
-  return TRUE;
-}
-
-static gboolean
-filtering (VlBacklogPage *self)
-{
-  return (self->needle != NULL && *self->needle != '\0') ||
-         gtk_drop_down_get_selected (self->status_filter) > 0 ||
-         gtk_drop_down_get_selected (self->moscow_filter) > 0 ||
-         gtk_drop_down_get_selected (self->aarrr_filter) > 0 ||
-         gtk_toggle_button_get_active (self->p1_filter);
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
 }
 
 static void
@@ -403,16 +356,23 @@ update_match_count (VlBacklogPage *self)
   guint all = self->items ? g_list_model_get_n_items (self->items) : 0;
 
   /* Translators: items shown of the items in the backlog */
-  text = filtering (self) ? g_strdup_printf (_("%u of %u"), shown, all) : g_strdup_printf ("%u", all);
+  text = self->filtered && vl_item_search_get_active (self->filtered)
+         ? g_strdup_printf (_("%u of %u"), shown, all) : g_strdup_printf ("%u", all);
   gtk_label_set_text (self->match_count, text);
 }
 
+/* The search (folded in the core's index, not per keystroke per item)
+ * and the filters, applied to the list shown. */
 static void
 filter_changed_cb (VlBacklogPage *self)
 {
-  g_free (self->needle);
-  self->needle = fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->filtered == NULL)
+    return;
+  vl_item_search_set_text (self->filtered, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  vl_item_search_set_enum (self->filtered, "status", enum_choice (self->status_filter));
+  vl_item_search_set_enum (self->filtered, "moscow", enum_choice (self->moscow_filter));
+  vl_item_search_set_enum (self->filtered, "aarrr", enum_choice (self->aarrr_filter));
+  vl_item_search_set_p1_only (self->filtered, gtk_toggle_button_get_active (self->p1_filter));
   update_match_count (self);
 }
 
@@ -458,8 +418,8 @@ show_backlog (VlBacklogPage *self)
   if (backlog != NULL)
     {
       self->items = vl_document_list (self->document, VL_KIND_ITEM, "backlog", backlog);
-      self->filtered = gtk_filter_list_model_new (g_object_ref (self->items),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
+      self->filtered = vl_item_search_new (self->document, self->items);
+      filter_changed_cb (self);
       g_signal_connect (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self);
       self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
       g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
@@ -803,8 +763,7 @@ vl_backlog_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);
-  g_clear_object (&self->filter);
-  g_clear_pointer (&self->needle, g_free);
+
   g_clear_object (&self->backlogs);
   g_clear_object (&self->document);
 
@@ -875,7 +834,6 @@ vl_backlog_page_init (VlBacklogPage *self)
   gtk_list_view_set_factory (self->backlog_list, factory);
   g_object_unref (factory);
   add_columns (self);
-  self->filter = gtk_custom_filter_new (item_matches, self, NULL);
   set_choices (self->status_filter, _("Any Status"), status_labels, G_N_ELEMENTS (status_labels));
   set_choices (self->moscow_filter, _("Any MoSCoW"), moscow_labels + 1, G_N_ELEMENTS (moscow_labels) - 1);
   set_choices (self->aarrr_filter, _("Any Stage"), aarrr_labels + 1, G_N_ELEMENTS (aarrr_labels) - 1);

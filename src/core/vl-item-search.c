@@ -1,0 +1,403 @@
+/* vl-item-search.c — search and filters over a list of items, fast
+ *
+ * GTK's filter models call a match function on every item, which here
+ * means making a GObject per row and folding its text on every keystroke
+ * (205 ms for 12,500 items). This model keeps, per row of its source list,
+ * the case-folded title and description and the few enums the filters
+ * use, read in one SQL scan; a keystroke then only scans bytes, and rows
+ * become objects when a view asks for them.
+ *
+ * Without a search or filter it forwards the source's exact changes. With
+ * one, it emits only when the set of matching rows changes, so editing a
+ * field of a matching row keeps the selection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-item-search"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "vl-document-private.h"
+#include "vl-item-search.h"
+
+typedef struct
+{
+  gint64  rowid;
+  guint32 text;      /* offset of the folded text in the arena */
+  gint8   status, moscow, aarrr, p1;
+} Row;
+
+struct _VlItemSearch
+{
+  GObject     parent_instance;
+
+  VlDocument *document;
+  GListModel *source;        /* a VlRecordList of items */
+  GArray     *rows;          /* Row, per source position */
+  GString    *arena;
+  GArray     *visible;       /* guint source positions; NULL: all */
+  char       *needle;
+  int         status, moscow, aarrr;   /* -1: any */
+  gboolean    p1_only;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VlItemSearch, vl_item_search, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal, -1);
+}
+
+/* ---- the index ---------------------------------------------------------- */
+
+typedef struct
+{
+  char  *text;
+  gint8  status, moscow, aarrr, p1;
+} Found;
+
+static void
+found_free (gpointer data)
+{
+  Found *f = data;
+
+  g_free (f->text);
+  g_free (f);
+}
+
+/* One scan of the rows the source can hold, then the source's order. */
+static void
+build_index (VlItemSearch *self)
+{
+  VlRecordList *list = (VlRecordList *) self->source;
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, found_free);
+  sqlite3 *db = _vl_document_get_db (self->document);
+  const VlKindInfo *info = vl_kind_info (VL_KIND_ITEM);
+  gint64 value = 0;
+  int filter = _vl_record_list_get_filter (list, &value);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint n = g_list_model_get_n_items (self->source);
+
+  g_array_set_size (self->rows, 0);
+  g_string_truncate (self->arena, 0);
+  if (filter >= 0)
+    sql = g_strdup_printf ("SELECT id, title, description, status, moscow, aarrr, p1 FROM item "
+                           "WHERE deleted <> 1 AND %s IS ?", info->fields[filter].column);
+  else
+    sql = g_strdup ("SELECT id, title, description, status, moscow, aarrr, p1 FROM item "
+                    "WHERE deleted <> 1");
+  if (db == NULL || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  if (filter >= 0 && (value != 0 || info->fields[filter].type != VL_FIELD_REF))
+    sqlite3_bind_int64 (stmt, 1, value);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 *key = g_new (gint64, 1);
+      Found *f = g_new (Found, 1);
+      g_autofree char *both = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 1),
+                                               sqlite3_column_text (stmt, 2));
+
+      *key = sqlite3_column_int64 (stmt, 0);
+      f->text = fold (both);
+      f->status = (gint8) sqlite3_column_int (stmt, 3);
+      f->moscow = (gint8) sqlite3_column_int (stmt, 4);
+      f->aarrr = (gint8) sqlite3_column_int (stmt, 5);
+      f->p1 = (gint8) sqlite3_column_int (stmt, 6);
+      g_hash_table_insert (found, key, f);
+    }
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 rowid = _vl_record_list_get_rowid (list, i);
+      Found *f = g_hash_table_lookup (found, &rowid);
+      Row row = { rowid, (guint32) self->arena->len, -1, -1, -1, 0 };
+
+      if (f != NULL)
+        {
+          row.status = f->status;
+          row.moscow = f->moscow;
+          row.aarrr = f->aarrr;
+          row.p1 = f->p1;
+          g_string_append_len (self->arena, f->text, (gssize) strlen (f->text) + 1);
+        }
+      else
+        g_string_append_c (self->arena, '\0');
+      g_array_append_val (self->rows, row);
+    }
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+gboolean
+vl_item_search_get_active (VlItemSearch *self)
+{
+  g_return_val_if_fail (VL_IS_ITEM_SEARCH (self), FALSE);
+  return (self->needle != NULL && *self->needle != '\0') || self->status >= 0 ||
+         self->moscow >= 0 || self->aarrr >= 0 || self->p1_only;
+}
+
+static gboolean
+row_matches (VlItemSearch *self,
+             const Row    *row)
+{
+  if ((self->status >= 0 && row->status != self->status) ||
+      (self->moscow >= 0 && row->moscow != self->moscow) ||
+      (self->aarrr >= 0 && row->aarrr != self->aarrr) ||
+      (self->p1_only && !row->p1))
+    return FALSE;
+  return self->needle == NULL || *self->needle == '\0' ||
+         strstr (self->arena->str + row->text, self->needle) != NULL;
+}
+
+static GArray *
+compute_visible (VlItemSearch *self)
+{
+  GArray *visible;
+
+  if (!vl_item_search_get_active (self))
+    return NULL;
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < self->rows->len; i++)
+    if (row_matches (self, &g_array_index (self->rows, Row, i)))
+      g_array_append_val (visible, i);
+  return visible;
+}
+
+static guint
+n_visible (VlItemSearch *self,
+           GArray       *visible)
+{
+  return visible != NULL ? visible->len : self->rows->len;
+}
+
+static gint64
+visible_rowid (VlItemSearch *self,
+               GArray       *visible,
+               guint         i)
+{
+  guint pos = visible != NULL ? g_array_index (visible, guint, i) : i;
+
+  return g_array_index (self->rows, Row, pos).rowid;
+}
+
+/* Swaps in the new matches, emitting only if the rows shown changed. */
+static void
+refilter (VlItemSearch *self,
+          GArray       *old_rowids_from)
+{
+  GArray *old = self->visible;
+  GArray *visible = compute_visible (self);
+  guint old_n = old_rowids_from != NULL ? old_rowids_from->len : n_visible (self, old);
+  guint new_n = n_visible (self, visible);
+  gboolean same = old_n == new_n;
+
+  for (guint i = 0; same && i < new_n; i++)
+    same = (old_rowids_from != NULL ? g_array_index (old_rowids_from, gint64, i)
+                                    : visible_rowid (self, old, i)) == visible_rowid (self, visible, i);
+  self->visible = visible;
+  if (old != NULL)
+    g_array_unref (old);
+  if (!same)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+}
+
+/* The rows shown now, by id (to compare after the index is rebuilt). */
+static GArray *
+shown_rowids (VlItemSearch *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < n_visible (self, self->visible); i++)
+    {
+      gint64 id = visible_rowid (self, self->visible, i);
+
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+static void
+source_changed_cb (GListModel   *source,
+                   guint         position,
+                   guint         removed,
+                   guint         added,
+                   VlItemSearch *self)
+{
+  g_autoptr(GArray) before = NULL;
+
+  if (!vl_item_search_get_active (self))
+    {
+      /* Nothing filtered: the source's exact change is ours. */
+      build_index (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  before = shown_rowids (self);
+  build_index (self);
+  refilter (self, before);
+}
+
+/* A row changed in place (its title, its status): it may match or not. */
+static void
+rows_changed_cb (VlDocument   *document,
+                 guint         kind,
+                 VlItemSearch *self)
+{
+  g_autoptr(GArray) before = NULL;
+
+  if (kind != VL_KIND_ITEM)
+    return;
+  before = shown_rowids (self);
+  build_index (self);
+  if (vl_item_search_get_active (self))
+    refilter (self, before);
+}
+
+/* ---- GListModel ------------------------------------------------------------ */
+
+static GType
+get_item_type (GListModel *model)
+{
+  return VL_TYPE_ITEM;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  VlItemSearch *self = VL_ITEM_SEARCH (model);
+
+  return n_visible (self, self->visible);
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  VlItemSearch *self = VL_ITEM_SEARCH (model);
+
+  if (position >= n_visible (self, self->visible))
+    return NULL;
+  return g_list_model_get_item (self->source, self->visible != NULL
+                                              ? g_array_index (self->visible, guint, position)
+                                              : position);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* ---- public -------------------------------------------------------------- */
+
+void
+vl_item_search_set_text (VlItemSearch *self,
+                         const char   *text)
+{
+  g_return_if_fail (VL_IS_ITEM_SEARCH (self));
+
+  g_free (self->needle);
+  self->needle = fold (text);
+  refilter (self, NULL);
+}
+
+/* @field is "status", "moscow" or "aarrr"; @value -1 is any. */
+void
+vl_item_search_set_enum (VlItemSearch *self,
+                         const char   *field,
+                         int           value)
+{
+  g_return_if_fail (VL_IS_ITEM_SEARCH (self));
+
+  if (g_str_equal (field, "status"))
+    self->status = value;
+  else if (g_str_equal (field, "moscow"))
+    self->moscow = value;
+  else if (g_str_equal (field, "aarrr"))
+    self->aarrr = value;
+  else
+    g_return_if_reached ();
+  refilter (self, NULL);
+}
+
+void
+vl_item_search_set_p1_only (VlItemSearch *self,
+                            gboolean      p1_only)
+{
+  g_return_if_fail (VL_IS_ITEM_SEARCH (self));
+
+  self->p1_only = p1_only;
+  refilter (self, NULL);
+}
+
+GListModel *
+vl_item_search_get_source (VlItemSearch *self)
+{
+  g_return_val_if_fail (VL_IS_ITEM_SEARCH (self), NULL);
+  return self->source;
+}
+
+/**
+ * vl_item_search_new:
+ * @items: a list from vl_document_list() of items
+ *
+ * Returns: (transfer full): the matching items of @items, in its order.
+ */
+VlItemSearch *
+vl_item_search_new (VlDocument *document,
+                    GListModel *items)
+{
+  VlItemSearch *self;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
+
+  self = g_object_new (VL_TYPE_ITEM_SEARCH, NULL);
+  self->document = g_object_ref (document);
+  self->source = g_object_ref (items);
+  build_index (self);
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (source_changed_cb), self, 0);
+  g_signal_connect_object (document, "rows-changed", G_CALLBACK (rows_changed_cb), self, 0);
+  return self;
+}
+
+static void
+vl_item_search_finalize (GObject *object)
+{
+  VlItemSearch *self = VL_ITEM_SEARCH (object);
+
+  g_clear_object (&self->source);
+  g_clear_object (&self->document);
+  g_array_unref (self->rows);
+  g_string_free (self->arena, TRUE);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_free (self->needle);
+
+  G_OBJECT_CLASS (vl_item_search_parent_class)->finalize (object);
+}
+
+static void
+vl_item_search_class_init (VlItemSearchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vl_item_search_finalize;
+}
+
+static void
+vl_item_search_init (VlItemSearch *self)
+{
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->arena = g_string_new (NULL);
+  self->status = self->moscow = self->aarrr = -1;
+}

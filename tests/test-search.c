@@ -1,0 +1,116 @@
+/* test-search.c — VlItemSearch, the fast search and filters of the backlog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "vl-enums.h"
+#include "vl-item-search.h"
+#include "vl-sample.h"
+#include "vl-test-util.h"
+
+typedef struct { guint position, removed, added; } Change;
+
+static void
+changed_cb (GListModel *model, guint position, guint removed, guint added, GArray *changes)
+{
+  Change c = { position, removed, added };
+
+  g_array_append_val (changes, c);
+}
+
+static gboolean
+matches (VlRecord *r, const char *needle, int status, gboolean p1)
+{
+  g_autofree char *t = g_utf8_casefold (vl_record_get_title (r), -1);
+  g_autofree char *d = g_utf8_casefold (vl_record_get_string (r, "description"), -1);
+
+  return (strstr (t, needle) || strstr (d, needle)) &&
+         (status < 0 || vl_record_get_int (r, "status") == status) &&
+         (!p1 || vl_record_get_int (r, "p1"));
+}
+
+static guint
+brute (GListModel *items, const char *needle, int status, gboolean p1)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (items, i);
+
+      n += matches (r, needle, status, p1);
+    }
+  return n;
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("search.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
+  g_autoptr(VlRecord) backlog = NULL, first = NULL, added = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(VlItemSearch) search = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  GListModel *shown;
+  guint n;
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  backlog = vl_document_find (doc, VL_KIND_BACKLOG, "Storefront");
+  items = vl_document_list (doc, VL_KIND_ITEM, "backlog", backlog);
+  search = vl_item_search_new (doc, items);
+  shown = G_LIST_MODEL (search);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (changed_cb), changes);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+
+  /* Case- and accent-folded, title and description. */
+  vl_item_search_set_text (search, "CHECKOUT");
+  n = brute (items, "checkout", -1, FALSE);
+  g_assert_cmpuint (n, >, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (shown, i);
+
+      g_assert_true (matches (r, "checkout", -1, FALSE));
+    }
+  vl_item_search_set_enum (search, "status", VL_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, brute (items, "checkout", VL_STATUS_IN_PROGRESS, FALSE));
+  vl_item_search_set_p1_only (search, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, brute (items, "checkout", VL_STATUS_IN_PROGRESS, TRUE));
+  vl_item_search_set_p1_only (search, FALSE);
+  vl_item_search_set_enum (search, "status", -1);
+
+  /* Editing a matching row so it still matches emits nothing (the view
+   * keeps its selection); editing it out of the search removes it. */
+  first = g_list_model_get_item (shown, 0);
+  g_array_set_size (changes, 0);
+  g_object_set (first, "title", "Guest checkout, faster", NULL);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_object_set (first, "title", "Guest purchase, faster", NULL);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - 1);
+
+  /* Without a search, the source's exact changes pass through. */
+  vl_item_search_set_text (search, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+  g_array_set_size (changes, 0);
+  added = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 40);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 41);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/search/text-filters-and-changes", test_search);
+  return g_test_run ();
+}
