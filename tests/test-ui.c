@@ -219,6 +219,45 @@ test_search_and_filters (void)
   spin (20);
 }
 
+/* Sorting by a column and back to rank order (Ctrl+R); ranking is refused
+ * while sorted. */
+static void
+test_sorting (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-sort.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  GListModel *shown;
+  GtkColumnView *view;
+  g_autoptr(GtkColumnViewColumn) title_column = NULL;
+  g_autofree char *first_by_rank = NULL;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  shown = vl_backlog_page_get_items (page);
+  first_by_rank = g_strdup (title_at (shown, 0));
+  view = vl_backlog_page_get_column_view (page);
+  title_column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+
+  gtk_column_view_sort_by_column (view, title_column, GTK_SORT_ASCENDING);
+  for (guint i = 0; i + 1 < g_list_model_get_n_items (shown); i++)
+    g_assert_cmpint (g_utf8_collate (title_at (shown, i), title_at (shown, i + 1)), <=, 0);
+  {
+    g_autofree char *second = g_strdup (title_at (shown, 1));
+
+    select_only (page, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-up", NULL));
+    g_assert_cmpstr (title_at (shown, 1), ==, second);  /* refused while sorted */
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rank-order", NULL));
+  g_assert_cmpstr (title_at (shown, 0), ==, first_by_rank);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* The board: Alt+Right moves the selected card one status on; the item's
  * status, its transition log and the columns follow. */
 static void
@@ -530,6 +569,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/board", test_board);
+  g_test_add_func ("/ui/sorting", test_sorting);
   g_test_add_func ("/ui/empty-plan", test_empty_plan);
   g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);

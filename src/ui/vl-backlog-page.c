@@ -34,7 +34,8 @@ struct _VlBacklogPage
   GtkLabel           *match_count;
   AdwStatusPage      *empty_page;
   GtkButton          *empty_button;
-  VlItemSearch       *filtered;     /* what the list shows: searched and filtered */
+  VlItemSearch       *filtered;     /* searched and filtered, in rank order */
+  GtkSortListModel   *sorted;       /* what the list shows: sorted by a column, or not */
 
   VlDocument         *document;
   GtkSingleSelection *backlogs;    /* of VlBacklog */
@@ -105,7 +106,8 @@ backlog_rank (GtkListItem *list_item,
   guint n;
 
   if (page == NULL || page->items == NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (page->filtered)) == g_list_model_get_n_items (page->items))
+      (g_list_model_get_n_items (G_LIST_MODEL (page->filtered)) == g_list_model_get_n_items (page->items) &&
+       gtk_sorter_get_order (gtk_column_view_get_sorter (page->column_view)) == GTK_SORTER_ORDER_NONE))
     return gtk_list_item_get_position (list_item) + 1;
   n = g_list_model_get_n_items (page->items);
   for (guint i = 0; i < n; i++)
@@ -130,7 +132,7 @@ cell_text (const Column *c,
   switch (c->show)
     {
     case SHOW_RANK:
-      return g_strdup_printf ("%u", backlog_rank (list_item, item));
+      return list_item ? g_strdup_printf ("%u", backlog_rank (list_item, item)) : g_strdup ("");
     case SHOW_ENUM:
       v = vl_record_get_int (item, c->field);
       return g_strdup (_(c->labels[v]));
@@ -242,6 +244,59 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "handler", NULL);
 }
 
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      data)
+{
+  const Column *c = data;
+  VlRecord *x = (VlRecord *) a, *y = (VlRecord *) b;
+  g_autofree char *tx = NULL, *ty = NULL;
+  double dx, dy;
+  gint64 ix, iy;
+
+  switch (c->show)
+    {
+    case SHOW_RANK:
+      return g_strcmp0 (vl_record_get_string (x, "rank"), vl_record_get_string (y, "rank"));
+    case SHOW_TEXT:
+    case SHOW_REF:
+    case SHOW_ENUM:
+      if (c->show == SHOW_ENUM)
+        {
+          ix = vl_record_get_int (x, c->field);
+          iy = vl_record_get_int (y, c->field);
+          return (ix > iy) - (ix < iy);
+        }
+      tx = cell_text (c, x, NULL);
+      ty = cell_text (c, y, NULL);
+      return g_utf8_collate (tx, ty);
+    case SHOW_NUMBER:
+      if (g_str_equal (c->field, "cost"))
+        {
+          dx = vl_record_get_number (x, c->field);
+          dy = vl_record_get_number (y, c->field);
+          dx = isnan (dx) ? -1 : dx;
+          dy = isnan (dy) ? -1 : dy;
+          return (dx > dy) - (dx < dy);
+        }
+      G_GNUC_FALLTHROUGH;
+    case SHOW_BOOL:
+    default:
+      if (c->show == SHOW_SCORE)
+        {
+          tx = score_text (x);
+          ty = score_text (y);
+          dx = g_ascii_strtod (tx, NULL);
+          dy = g_ascii_strtod (ty, NULL);
+          return (dx > dy) - (dx < dy);
+        }
+      ix = vl_record_get_int (x, c->field);
+      iy = vl_record_get_int (y, c->field);
+      return (ix > iy) - (ix < iy);
+    }
+}
+
 static void
 add_columns (VlBacklogPage *self)
 {
@@ -255,6 +310,11 @@ add_columns (VlBacklogPage *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      {
+        g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, (gpointer) &columns[i], NULL));
+
+        gtk_column_view_column_set_sorter (column, sorter);
+      }
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
@@ -401,7 +461,7 @@ selection_changed_cb (GtkSelectionModel *selection,
   g_autoptr(VlRecord) item = NULL;
 
   if (gtk_bitset_get_size (set) == 1)
-    item = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_bitset_get_minimum (set));
+    item = g_list_model_get_item (G_LIST_MODEL (self->sorted), gtk_bitset_get_minimum (set));
   vl_item_panel_set_item (self->item_panel, item);
 }
 
@@ -413,6 +473,7 @@ show_backlog (VlBacklogPage *self)
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);
   if (backlog != NULL)
@@ -421,7 +482,10 @@ show_backlog (VlBacklogPage *self)
       self->filtered = vl_item_search_new (self->document, self->items);
       filter_changed_cb (self);
       g_signal_connect (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self);
-      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+      /* GTK sorts stably: with no sort column the rank order stays. */
+      self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
       g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
     }
   vl_item_panel_set_item (self->item_panel, NULL);
@@ -468,12 +532,19 @@ vl_backlog_page_select_backlog (VlBacklogPage *self,
     gtk_single_selection_set_selected (self->backlogs, position);
 }
 
-/* The items shown: the selected backlog's, searched and filtered. */
+/* The items shown: the selected backlog's, searched, filtered, sorted. */
 GListModel *
 vl_backlog_page_get_items (VlBacklogPage *self)
 {
   g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->sorted);
+}
+
+GtkColumnView *
+vl_backlog_page_get_column_view (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  return self->column_view;
 }
 
 GtkWidget *
@@ -529,14 +600,25 @@ new_item_action (GtkWidget *widget, const char *name, GVariant *param)
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
   VlRecord *backlog = gtk_single_selection_get_selected_item (self->backlogs);
   int sel = first_selected (self);
-  g_autoptr(VlRecord) prev = sel >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) sel) : NULL;
-  g_autoptr(VlRecord) next = sel >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) sel + 1) : NULL;
+  g_autoptr(VlRecord) prev = sel >= 0 ? g_list_model_get_item (G_LIST_MODEL (self->sorted), (guint) sel) : NULL;
+  g_autoptr(VlRecord) next = NULL;
   g_autoptr(VlRecord) item = NULL;
   g_autoptr(GError) error = NULL;
   guint position;
 
   if (backlog == NULL)
     return;
+  /* Below the selection in rank order, whatever the view is sorted by. */
+  for (guint i = 0; prev != NULL && i < g_list_model_get_n_items (self->items); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (self->items, i);
+
+      if (r == prev)
+        {
+          next = g_list_model_get_item (self->items, i + 1);
+          break;
+        }
+    }
   vl_document_begin (self->document, _("Add Item"));
   item = vl_document_insert (self->document, VL_KIND_ITEM, backlog, prev,
                              prev != NULL && next == NULL ? NULL : next, &error);
@@ -549,9 +631,9 @@ new_item_action (GtkWidget *widget, const char *name, GVariant *param)
       vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
-  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)); position++)
+  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)); position++)
     {
-      g_autoptr(VlRecord) r = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+      g_autoptr(VlRecord) r = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
       if (r == item)
         break;
@@ -574,7 +656,7 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
-    g_ptr_array_add (doomed, g_list_model_get_item (G_LIST_MODEL (self->filtered), pos));
+    g_ptr_array_add (doomed, g_list_model_get_item (G_LIST_MODEL (self->sorted), pos));
   if (doomed->len == 0)
     return;
   vl_document_begin (self->document, _("Delete Items"));
@@ -606,21 +688,27 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (sel < 0 || backlog == NULL)
     return;
-  n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  if (gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE)
+    {
+      vl_toast (GTK_WIDGET (self), _("The list is sorted by a column: press Ctrl+R for rank order, "
+                                     "then rank"), FALSE);
+      return;
+    }
+  n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   target = far ? (up ? 0 : n - 1) : sel + (up ? -1 : 1);
   if (target < 0 || target >= n || target == sel)
     return;
-  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) sel);
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), (guint) sel);
   /* Between the neighbours of the target place, the item itself left out. */
   if (up)
     {
-      prev = target > 0 ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target - 1) : NULL;
-      next = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target);
+      prev = target > 0 ? g_list_model_get_item (G_LIST_MODEL (self->sorted), (guint) target - 1) : NULL;
+      next = g_list_model_get_item (G_LIST_MODEL (self->sorted), (guint) target);
     }
   else
     {
-      prev = g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target);
-      next = target + 1 < n ? g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) target + 1) : NULL;
+      prev = g_list_model_get_item (G_LIST_MODEL (self->sorted), (guint) target);
+      next = target + 1 < n ? g_list_model_get_item (G_LIST_MODEL (self->sorted), (guint) target + 1) : NULL;
     }
   vl_document_begin (self->document, _("Move Item"));
   if (!vl_document_move (self->document, item, backlog, prev, next, &error))
@@ -732,6 +820,13 @@ delete_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
   vl_toast (GTK_WIDGET (self), text, TRUE);
 }
 
+/* Ctrl+R: back to rank order. */
+static void
+rank_order_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_column_view_sort_by_column (VL_BACKLOG_PAGE (widget)->column_view, NULL, GTK_SORT_ASCENDING);
+}
+
 /* Ctrl+F */
 static void
 search_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -761,6 +856,7 @@ vl_backlog_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_BACKLOG_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->items);
 
@@ -803,6 +899,8 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "page.rename", NULL);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.new-backlog", NULL, new_backlog_action);
+  gtk_widget_class_install_action (widget_class, "page.rank-order", NULL, rank_order_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.rank-order", NULL);
   gtk_widget_class_install_action (widget_class, "page.rename-backlog", NULL, rename_backlog_action);
   gtk_widget_class_install_action (widget_class, "page.delete-backlog", NULL, delete_backlog_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -19,6 +19,7 @@ void        vl_backlog_page_set_document (VlBacklogPage *self,
 GListModel *vl_backlog_page_get_items    (VlBacklogPage *self);
 GtkSelectionModel *vl_backlog_page_get_selection (VlBacklogPage *self);
 GtkWidget  *vl_backlog_page_get_item_panel (VlBacklogPage *self);
+GtkColumnView *vl_backlog_page_get_column_view (VlBacklogPage *self);
 GtkWidget  *vl_backlog_page_get_filter_widget (VlBacklogPage *self,
                                                const char    *name);
 void        vl_backlog_page_select_backlog (VlBacklogPage *self,
