@@ -219,6 +219,47 @@ test_search_and_filters (void)
   spin (20);
 }
 
+/* Bulk edit: the status of every selected item, as one undo step. */
+static void
+test_bulk_edit (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-bulk.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  GListModel *shown;
+  gint64 before[3];
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  shown = vl_backlog_page_get_items (page);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (shown, i);
+
+      before[i] = vl_record_get_int (r, "status");
+    }
+  gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.set-status", "i", VL_STATUS_PLANNED));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (vl_record_get_int (r, "status"), ==, VL_STATUS_PLANNED);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (vl_record_get_int (r, "status"), ==, before[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* Sorting by a column and back to rank order (Ctrl+R); ranking is refused
  * while sorted. */
 static void
@@ -570,6 +611,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/sorting", test_sorting);
+  g_test_add_func ("/ui/bulk-edit", test_bulk_edit);
   g_test_add_func ("/ui/empty-plan", test_empty_plan);
   g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);

@@ -33,6 +33,7 @@ struct _VlBacklogPage
   GtkToggleButton    *p1_filter;
   GtkLabel           *match_count;
   AdwStatusPage      *empty_page;
+  GtkMenuButton      *bulk_button;
   GtkButton          *empty_button;
   VlItemSearch       *filtered;     /* searched and filtered, in rank order */
   GtkSortListModel   *sorted;       /* what the list shows: sorted by a column, or not */
@@ -820,6 +821,63 @@ delete_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
   vl_toast (GTK_WIDGET (self), text, TRUE);
 }
 
+/* page.set-status(i), page.set-moscow(i): every selected item, one action. */
+static void
+bulk_set_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  const char *field = g_str_has_suffix (name, "status") ? "status" : "moscow";
+  g_autoptr(GtkBitset) set = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkBitsetIter iter;
+  guint pos;
+
+  if (self->selection == NULL)
+    return;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok; ok = gtk_bitset_iter_next (&iter, &pos))
+    g_ptr_array_add (chosen, g_list_model_get_item (G_LIST_MODEL (self->sorted), pos));
+  if (chosen->len == 0)
+    {
+      vl_toast (GTK_WIDGET (self), _("Select the items to edit first"), FALSE);
+      return;
+    }
+  vl_document_begin (self->document, g_str_equal (field, "status") ? _("Set Status") : _("Set MoSCoW"));
+  for (guint i = 0; i < chosen->len; i++)
+    g_object_set (chosen->pdata[i], field, g_variant_get_int32 (param), NULL);
+  if (!vl_document_commit (self->document, &error))
+    vl_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+static GMenuModel *
+bulk_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *status = g_menu_new ();
+  GMenu *moscow = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_labels); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("page.set-status(%u)", i);
+
+      g_menu_append (status, _(status_labels[i]), action);
+    }
+  for (guint i = 1; i < G_N_ELEMENTS (moscow_labels); i++)
+    {
+      g_autofree char *action = g_strdup_printf ("page.set-moscow(%u)", i);
+
+      g_menu_append (moscow, _(moscow_labels[i]), action);
+    }
+  g_menu_append_section (menu, _("Status"), G_MENU_MODEL (status));
+  g_menu_append_section (menu, _("MoSCoW"), G_MENU_MODEL (moscow));
+  g_object_unref (status);
+  g_object_unref (moscow);
+  return G_MENU_MODEL (menu);
+}
+
 /* Ctrl+R: back to rank order. */
 static void
 rank_order_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -891,6 +949,7 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, p1_filter);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, match_count);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, bulk_button);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_button);
 
   gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
@@ -900,6 +959,8 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.new-backlog", NULL, new_backlog_action);
   gtk_widget_class_install_action (widget_class, "page.rank-order", NULL, rank_order_action);
+  gtk_widget_class_install_action (widget_class, "page.set-status", "i", bulk_set_action);
+  gtk_widget_class_install_action (widget_class, "page.set-moscow", "i", bulk_set_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.rank-order", NULL);
   gtk_widget_class_install_action (widget_class, "page.rename-backlog", NULL, rename_backlog_action);
   gtk_widget_class_install_action (widget_class, "page.delete-backlog", NULL, delete_backlog_action);
@@ -940,6 +1001,11 @@ vl_backlog_page_init (VlBacklogPage *self)
   g_signal_connect_swapped (self->moscow_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->aarrr_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->p1_filter, "toggled", G_CALLBACK (filter_changed_cb), self);
+  {
+    g_autoptr(GMenuModel) menu = bulk_menu ();
+
+    gtk_menu_button_set_menu_model (self->bulk_button, menu);
+  }
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
 }
