@@ -260,6 +260,35 @@ test_bulk_edit (void)
   spin (20);
 }
 
+/* The upstream demand is one click away, in its own backlog. */
+static void
+test_upstream_navigation (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-upstream.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  VlItemPanel *panel;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  panel = VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page));
+  wait_shown (GTK_WIDGET (page));
+  vl_backlog_page_select_backlog (page, 3);              /* Commerce Platform */
+  select_only (page, 0);
+  g_assert_cmpstr (vl_record_get_title (vl_item_panel_get_item (panel)), ==, "Card vault tokenisation API");
+  vl_item_panel_show_upstream (panel);
+  g_assert_cmpstr (vl_record_get_title (vl_item_panel_get_item (panel)), ==, "Saved cards at checkout");
+  {
+    g_autoptr(VlRecord) backlog = vl_record_dup_ref (vl_item_panel_get_item (panel), "backlog");
+
+    g_assert_cmpstr (vl_record_get_title (backlog), ==, "Checkout & Payments");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* Sorting by a column and back to rank order (Ctrl+R); ranking is refused
  * while sorted. */
 static void
@@ -612,6 +641,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/sorting", test_sorting);
   g_test_add_func ("/ui/bulk-edit", test_bulk_edit);
+  g_test_add_func ("/ui/upstream-navigation", test_upstream_navigation);
   g_test_add_func ("/ui/empty-plan", test_empty_plan);
   g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);

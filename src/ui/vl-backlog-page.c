@@ -878,6 +878,43 @@ bulk_menu (void)
   return G_MENU_MODEL (menu);
 }
 
+/* Shows @item in its backlog, selected (from the panel's upstream link). */
+static void
+show_item_cb (VlItemPanel   *panel,
+              VlRecord      *item,
+              VlBacklogPage *self)
+{
+  g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
+  GListModel *backlogs = gtk_single_selection_get_model (self->backlogs);
+  GListModel *shown;
+
+  for (guint i = 0; backlog != NULL && i < g_list_model_get_n_items (backlogs); i++)
+    {
+      g_autoptr(VlRecord) b = g_list_model_get_item (backlogs, i);
+
+      if (b == backlog)
+        gtk_single_selection_set_selected (self->backlogs, i);
+    }
+  /* A search or filter could hide it: clear them. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  gtk_drop_down_set_selected (self->moscow_filter, 0);
+  gtk_drop_down_set_selected (self->aarrr_filter, 0);
+  gtk_toggle_button_set_active (self->p1_filter, FALSE);
+  filter_changed_cb (self);
+  shown = G_LIST_MODEL (self->sorted);
+  for (guint i = 0; shown != NULL && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (shown, i);
+
+      if (r == item)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+          break;
+        }
+    }
+}
+
 /* Ctrl+R: back to rank order. */
 static void
 rank_order_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -1001,6 +1038,7 @@ vl_backlog_page_init (VlBacklogPage *self)
   g_signal_connect_swapped (self->moscow_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->aarrr_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->p1_filter, "toggled", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->item_panel, "show-item", G_CALLBACK (show_item_cb), self);
   {
     g_autoptr(GMenuModel) menu = bulk_menu ();
 

@@ -98,6 +98,9 @@ struct _VlItemPanel
 
 G_DEFINE_FINAL_TYPE (VlItemPanel, vl_item_panel, GTK_TYPE_WIDGET)
 
+enum { SHOW_ITEM, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static const char **
 labels_for (const char *field)
 {
@@ -265,6 +268,17 @@ make_row (VlItemPanel *self,
           adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
         }
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+      if (g_str_equal (r->field, "upstream"))
+        {
+          GtkWidget *go = gtk_button_new_from_icon_name ("go-jump-symbolic");
+
+          gtk_widget_set_valign (go, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (go, _("Go to the upstream demand"));
+          gtk_widget_add_css_class (go, "flat");
+          g_signal_connect_swapped (go, "clicked", G_CALLBACK (vl_item_panel_show_upstream), self);
+          adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), FALSE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), go);
+        }
     }
   else if (f->type == VL_FIELD_BOOL)
     {
@@ -438,6 +452,22 @@ vl_item_panel_get_n_conflicts (VlItemPanel *self)
   return self->conflict_rows->len;
 }
 
+/**
+ * vl_item_panel_show_upstream:
+ *
+ * Asks the page to show the item's upstream demand (#VlItemPanel::show-item).
+ */
+void
+vl_item_panel_show_upstream (VlItemPanel *self)
+{
+  g_autoptr(VlRecord) upstream = NULL;
+
+  g_return_if_fail (VL_IS_ITEM_PANEL (self));
+  if (self->item == NULL || (upstream = vl_record_dup_ref (self->item, "upstream")) == NULL)
+    return;
+  g_signal_emit (self, signals[SHOW_ITEM], 0, upstream);
+}
+
 GtkWidget *
 vl_item_panel_new (void)
 {
@@ -472,6 +502,12 @@ static void
 vl_item_panel_class_init (VlItemPanelClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = vl_item_panel_dispose;
+  /**
+   * VlItemPanel::show-item:
+   * @item: an item to show where it lives (its backlog)
+   */
+  signals[SHOW_ITEM] = g_signal_new ("show-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, VL_TYPE_ITEM);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "vlitempanel");
 }

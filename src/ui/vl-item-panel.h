@@ -21,5 +21,6 @@ VlRecord  *vl_item_panel_get_item (VlItemPanel *self);
 GtkWidget *vl_item_panel_get_row  (VlItemPanel *self,
                                    const char  *field);
 guint      vl_item_panel_get_n_conflicts (VlItemPanel *self);
+void       vl_item_panel_show_upstream   (VlItemPanel *self);
 
 G_END_DECLS
