@@ -160,6 +160,12 @@ checkout_in_progress_p1 (VlRecord *r)
   return checkout_in_progress (r) && vl_record_get_int (r, "p1");
 }
 
+static gboolean
+is_must (VlRecord *r)
+{
+  return vl_record_get_int (r, "moscow") == VL_MOSCOW_MUST;
+}
+
 static void
 wait_search (void)
 {
@@ -206,6 +212,22 @@ test_search_and_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, checkout_in_progress));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, checkout_in_progress_p1));
+
+  /* MoSCoW "Must" (after "Any" and "—" for not set) means Must. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), FALSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search")), "");
+  wait_search ();
+  {
+    GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")));
+
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), VL_MOSCOW_MUST + 1), ==, "Must");
+  }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")),
+                              VL_MOSCOW_MUST + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, is_must));
+  g_assert_cmpuint (count_matching (shown, is_must), ==, g_list_model_get_n_items (shown));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")), 0);
 
   /* Cleared: everything again. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), FALSE);

@@ -14,6 +14,7 @@
 #include "vl-toast.h"
 #include "vl-enums.h"
 #include "vl-item-search.h"
+#include "vl-labels.h"
 #include "vl-item-panel.h"
 
 struct _VlBacklogPage
@@ -56,32 +57,22 @@ typedef struct
   const char  *field;
   Show         show;
   gboolean     expand;
-  const char **labels;   /* SHOW_ENUM */
 } Column;
 
-static const char *status_labels[] = {
-  N_("Idea"), N_("Ready"), N_("Planned"), N_("In Progress"), N_("Launched"), N_("Reviewed"),
-  N_("Dropped"),
-};
-static const char *moscow_labels[] = { "—", N_("Must"), N_("Should"), N_("Could"), N_("Won’t") };
-static const char *aarrr_labels[] = {
-  "—", N_("Acquisition"), N_("Activation"), N_("Retention"), N_("Revenue"), N_("Referral"),
-};
-
 static const Column columns[] = {
-  { N_("#"), NULL, SHOW_RANK, FALSE, NULL },
-  { N_("Title"), "title", SHOW_TEXT, TRUE, NULL },
-  { N_("Status"), "status", SHOW_ENUM, FALSE, status_labels },
-  { N_("MoSCoW"), "moscow", SHOW_ENUM, FALSE, moscow_labels },
-  { N_("P1"), "p1", SHOW_BOOL, FALSE, NULL },
-  { N_("AARRR"), "aarrr", SHOW_ENUM, FALSE, aarrr_labels },
-  { N_("User Value"), "user-value", SHOW_NUMBER, FALSE, NULL },
-  { N_("Business Value"), "business-value", SHOW_NUMBER, FALSE, NULL },
-  { N_("Cost"), "cost", SHOW_NUMBER, FALSE, NULL },
-  { N_("Score"), NULL, SHOW_SCORE, FALSE, NULL },
-  { N_("Key Result"), "key-result", SHOW_REF, FALSE, NULL },
-  { N_("Iteration"), "iteration", SHOW_REF, FALSE, NULL },
-  { N_("Review Due"), "review-due", SHOW_TEXT, FALSE, NULL },
+  { N_("#"), NULL, SHOW_RANK, FALSE },
+  { N_("Title"), "title", SHOW_TEXT, TRUE },
+  { N_("Status"), "status", SHOW_ENUM, FALSE },
+  { N_("MoSCoW"), "moscow", SHOW_ENUM, FALSE },
+  { N_("P1"), "p1", SHOW_BOOL, FALSE },
+  { N_("AARRR"), "aarrr", SHOW_ENUM, FALSE },
+  { N_("User Value"), "user-value", SHOW_NUMBER, FALSE },
+  { N_("Business Value"), "business-value", SHOW_NUMBER, FALSE },
+  { N_("Cost"), "cost", SHOW_NUMBER, FALSE },
+  { N_("Score"), NULL, SHOW_SCORE, FALSE },
+  { N_("Key Result"), "key-result", SHOW_REF, FALSE },
+  { N_("Iteration"), "iteration", SHOW_REF, FALSE },
+  { N_("Review Due"), "review-due", SHOW_TEXT, FALSE },
 };
 
 /* Score: value (user + business) per unit of cost. */
@@ -136,7 +127,7 @@ cell_text (const Column *c,
       return list_item ? g_strdup_printf ("%u", backlog_rank (list_item, item)) : g_strdup ("");
     case SHOW_ENUM:
       v = vl_record_get_int (item, c->field);
-      return g_strdup (_(c->labels[v]));
+      return g_strdup (vl_enum_label (c->field, (int) v) ? vl_enum_label (c->field, (int) v) : "—");
     case SHOW_BOOL:
       return g_strdup (vl_record_get_int (item, c->field) ? _("P1") : "");
     case SHOW_REF:
@@ -437,17 +428,18 @@ filter_changed_cb (VlBacklogPage *self)
   update_match_count (self);
 }
 
+/* "Any …", then the set values of @field (position n is value n - 1,
+ * so a field whose value 0 means "not set" offers it as "—"). */
 static void
-set_choices (GtkDropDown  *dropdown,
-             const char   *any,
-             const char  **labels,
-             guint         n)
+set_choices (GtkDropDown *dropdown,
+             const char  *any,
+             const char  *field)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
   gtk_string_list_append (list, any);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, _(labels[i]));
+  for (guint i = 0; i < vl_enum_n_values (field); i++)
+    gtk_string_list_append (list, vl_enum_label (field, (int) i) ? vl_enum_label (field, (int) i) : "—");
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
@@ -859,17 +851,17 @@ bulk_menu (void)
   GMenu *status = g_menu_new ();
   GMenu *moscow = g_menu_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_labels); i++)
+  for (guint i = 0; i < vl_enum_n_values ("status"); i++)
     {
       g_autofree char *action = g_strdup_printf ("page.set-status(%u)", i);
 
-      g_menu_append (status, _(status_labels[i]), action);
+      g_menu_append (status, vl_enum_label ("status", (int) i), action);
     }
-  for (guint i = 1; i < G_N_ELEMENTS (moscow_labels); i++)
+  for (guint i = 1; i < vl_enum_n_values ("moscow"); i++)
     {
       g_autofree char *action = g_strdup_printf ("page.set-moscow(%u)", i);
 
-      g_menu_append (moscow, _(moscow_labels[i]), action);
+      g_menu_append (moscow, vl_enum_label ("moscow", (int) i), action);
     }
   g_menu_append_section (menu, _("Status"), G_MENU_MODEL (status));
   g_menu_append_section (menu, _("MoSCoW"), G_MENU_MODEL (moscow));
@@ -1030,9 +1022,9 @@ vl_backlog_page_init (VlBacklogPage *self)
   gtk_list_view_set_factory (self->backlog_list, factory);
   g_object_unref (factory);
   add_columns (self);
-  set_choices (self->status_filter, _("Any Status"), status_labels, G_N_ELEMENTS (status_labels));
-  set_choices (self->moscow_filter, _("Any MoSCoW"), moscow_labels + 1, G_N_ELEMENTS (moscow_labels) - 1);
-  set_choices (self->aarrr_filter, _("Any Stage"), aarrr_labels + 1, G_N_ELEMENTS (aarrr_labels) - 1);
+  set_choices (self->status_filter, _("Any Status"), "status");
+  set_choices (self->moscow_filter, _("Any MoSCoW"), "moscow");
+  set_choices (self->aarrr_filter, _("Any Stage"), "aarrr");
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->status_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->moscow_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);

@@ -18,17 +18,9 @@
 #include "vl-board-page.h"
 #include "vl-toast.h"
 #include "vl-enums.h"
+#include "vl-labels.h"
 
 #define N_COLUMNS 7
-
-static const char *column_titles[N_COLUMNS] = {
-  N_("Idea"), N_("Ready"), N_("Planned"), N_("In Progress"), N_("Launched"), N_("Reviewed"),
-  N_("Dropped"),
-};
-static const char *moscow_chips[] = { NULL, N_("Must"), N_("Should"), N_("Could"), N_("Won’t") };
-static const char *aarrr_chips[] = {
-  NULL, N_("Acquisition"), N_("Activation"), N_("Retention"), N_("Revenue"), N_("Referral"),
-};
 
 typedef struct
 {
@@ -61,11 +53,11 @@ update_card (GtkWidget *card,
   GtkWidget *chips = gtk_widget_get_next_sibling (title);
   GtkWidget *chip = gtk_widget_get_first_child (chips);
   double cost = vl_record_get_number (item, "cost");
-  const char *moscow = moscow_chips[vl_record_get_int (item, "moscow")];
-  const char *aarrr = aarrr_chips[vl_record_get_int (item, "aarrr")];
+  const char *moscow = vl_enum_label ("moscow", (int) vl_record_get_int (item, "moscow"));
+  const char *aarrr = vl_enum_label ("aarrr", (int) vl_record_get_int (item, "aarrr"));
   g_autofree char *cost_text = isnan (cost) ? NULL : g_strdup_printf (_("%g d"), cost);
   const char *texts[4] = { vl_record_get_int (item, "p1") ? _("P1") : NULL,
-                           moscow ? _(moscow) : NULL, aarrr ? _(aarrr) : NULL, cost_text };
+                           moscow, aarrr, cost_text };
 
   gtk_label_set_text (GTK_LABEL (title), vl_record_get_title (item));
   for (guint i = 0; i < G_N_ELEMENTS (texts) && chip != NULL; i++, chip = gtk_widget_get_next_sibling (chip))
@@ -271,7 +263,7 @@ make_column (VlBoardPage *self,
 {
   Column *column = &self->columns[status];
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (_(column_titles[status]));
+  GtkWidget *title = gtk_label_new (vl_enum_label ("status", status));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
@@ -300,7 +292,7 @@ make_column (VlBoardPage *self,
                                                    factory));
   gtk_widget_add_css_class (GTK_WIDGET (column->view), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(column_titles[status]), -1);
+                                  vl_enum_label ("status", status), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (column->view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);

@@ -19,6 +19,7 @@
 #include "vl-conflicts.h"
 #include "vl-enums.h"
 #include "vl-item-panel.h"
+#include "vl-labels.h"
 #include "vl-toast.h"
 
 typedef struct
@@ -64,19 +65,6 @@ static const Group groups[] = {
   { N_("After Launch"), launch_rows },
 };
 
-/* Translated labels of the enums, by value. */
-static const char *status_labels[] = {
-  N_("Idea"), N_("Ready"), N_("Planned"), N_("In Progress"), N_("Launched"), N_("Reviewed"),
-  N_("Dropped"), NULL,
-};
-static const char *moscow_labels[] = { N_("Not set"), N_("Must"), N_("Should"), N_("Could"), N_("Won’t"), NULL };
-static const char *aarrr_labels[] = {
-  N_("Not set"), N_("Acquisition"), N_("Activation"), N_("Retention"), N_("Revenue"), N_("Referral"), NULL,
-};
-static const char *verdict_labels[] = {
-  N_("Not reviewed"), N_("Validated"), N_("Invalidated"), N_("Inconclusive"), NULL,
-};
-
 struct _VlItemPanel
 {
   GtkWidget            parent_instance;
@@ -100,18 +88,6 @@ G_DEFINE_FINAL_TYPE (VlItemPanel, vl_item_panel, GTK_TYPE_WIDGET)
 
 enum { SHOW_ITEM, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static const char **
-labels_for (const char *field)
-{
-  if (g_str_equal (field, "status"))
-    return status_labels;
-  if (g_str_equal (field, "moscow"))
-    return moscow_labels;
-  if (g_str_equal (field, "aarrr"))
-    return aarrr_labels;
-  return verdict_labels;
-}
 
 static const VlField *
 field_info (const char *field)
@@ -261,10 +237,11 @@ make_row (VlItemPanel *self,
       if (f->type == VL_FIELD_ENUM)
         {
           g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-          const char **labels = labels_for (r->field);
+          const char *unset = g_str_equal (r->field, "verdict") ? _("Not reviewed") : _("Not set");
 
-          for (guint i = 0; labels[i] != NULL; i++)
-            gtk_string_list_append (list, _(labels[i]));
+          for (guint i = 0; i < vl_enum_n_values (r->field); i++)
+            gtk_string_list_append (list, vl_enum_label (r->field, (int) i) ? vl_enum_label (r->field, (int) i)
+                                                                            : unset);
           adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
         }
       g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
@@ -376,8 +353,8 @@ refresh_history (VlItemPanel *self)
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (vl_record_get_int (t, "at") / 1000);
       g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
       g_autofree char *title = g_strdup_printf ("%s → %s",
-                                                _(status_labels[vl_record_get_int (t, "from")]),
-                                                _(status_labels[vl_record_get_int (t, "to")]));
+                                                vl_enum_label ("status", (int) vl_record_get_int (t, "from")),
+                                                vl_enum_label ("status", (int) vl_record_get_int (t, "to")));
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
