@@ -39,6 +39,22 @@ wait_shown (GtkWidget *widget)
   g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
 }
 
+/* Opens @file in @window on the backlog page (the last page, from
+ * GSettings, may be another), shown and laid out. */
+static VlBacklogPage *
+open_backlog (VlWindow *window,
+              GFile    *file)
+{
+  VlBacklogPage *page;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  return page;
+}
+
 static GFile *
 sample_file (const char *name)
 {
@@ -74,10 +90,7 @@ test_backlog_editing (void)
   GListModel *items;
   g_autofree char *first = NULL;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_backlog (window, file);
   items = vl_backlog_page_get_items (page);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40); /* Storefront */
   g_assert_cmpstr (vl_window_get_status (window), ==, "Saved");
@@ -183,10 +196,7 @@ test_search_and_filters (void)
   guint expected;
   g_autofree char *label = NULL;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_backlog (window, file);
   shown = vl_backlog_page_get_items (page);
   {
     g_autoptr(VlRecord) storefront = vl_document_find (vl_window_get_document (window),
@@ -251,11 +261,7 @@ test_bulk_edit (void)
   GListModel *shown;
   gint64 before[3];
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "backlog");
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_backlog (window, file);
   shown = vl_backlog_page_get_items (page);
   for (guint i = 0; i < 3; i++)
     {
@@ -291,12 +297,8 @@ test_upstream_navigation (void)
   VlBacklogPage *page;
   VlItemPanel *panel;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "backlog");
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  page = open_backlog (window, file);
   panel = VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page));
-  wait_shown (GTK_WIDGET (page));
   vl_backlog_page_select_backlog (page, 3);              /* Commerce Platform */
   select_only (page, 0);
   g_assert_cmpstr (vl_record_get_title (vl_item_panel_get_item (panel)), ==, "Card vault tokenisation API");
@@ -324,11 +326,7 @@ test_sorting (void)
   g_autoptr(GtkColumnViewColumn) title_column = NULL;
   g_autofree char *first_by_rank = NULL;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "backlog");
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_backlog (window, file);
   shown = vl_backlog_page_get_items (page);
   first_by_rank = g_strdup (title_at (shown, 0));
   view = vl_backlog_page_get_column_view (page);
@@ -434,11 +432,8 @@ test_item_panel_and_conflicts (void)
   g_autoptr(VlRecord) item = NULL;
   GtkWidget *row;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  page = open_backlog (window, file);
   panel = VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page));
-  wait_shown (GTK_WIDGET (page));
   items = vl_backlog_page_get_items (page);
   item = g_list_model_get_item (items, 0);
 
@@ -538,11 +533,7 @@ test_empty_plan (void)
   VlBacklogPage *page;
 
   g_clear_object (&made);
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "backlog");  /* the last page (GSettings) may be the board */
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_backlog (window, file);
   g_assert_null (vl_backlog_page_get_items (page));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-backlog", NULL));
   g_assert_nonnull (vl_backlog_page_get_items (page));
@@ -580,11 +571,7 @@ test_backlog_rename_delete (void)
   AdwMessageDialog *dialog;
   g_autoptr(VlRecord) renamed = NULL;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "backlog");
-  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_backlog (window, file);
   doc = vl_window_get_document (window);
 
   /* Delete Storefront: the backlog and its 40 items, one Undo away. */
