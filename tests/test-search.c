@@ -78,6 +78,13 @@ test_search (void)
 
       g_assert_true (matches (r, "checkout", -1, FALSE));
     }
+  /* The rank of a matching row is its place in the whole backlog. */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (items, i);
+
+      g_assert_cmpuint (vl_item_search_get_rank (search, r), ==, i + 1);
+    }
   vl_item_search_set_enum (search, "status", VL_STATUS_IN_PROGRESS);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, brute (items, "checkout", VL_STATUS_IN_PROGRESS, FALSE));
   vl_item_search_set_p1_only (search, TRUE);

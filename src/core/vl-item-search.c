@@ -342,6 +342,29 @@ vl_item_search_set_p1_only (VlItemSearch *self,
   refilter (self, NULL);
 }
 
+/**
+ * vl_item_search_get_rank:
+ *
+ * Returns: @item's 1-based place in the whole source list (its rank in the
+ *   backlog, whatever is searched or sorted), or 0; found by id in the
+ *   index, without making an object per row.
+ */
+guint
+vl_item_search_get_rank (VlItemSearch *self,
+                         VlRecord     *item)
+{
+  gint64 rowid;
+
+  g_return_val_if_fail (VL_IS_ITEM_SEARCH (self), 0);
+  g_return_val_if_fail (VL_IS_RECORD (item), 0);
+
+  rowid = vl_record_get_rowid (item);
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_array_index (self->rows, Row, i).rowid == rowid)
+      return i + 1;
+  return 0;
+}
+
 GListModel *
 vl_item_search_get_source (VlItemSearch *self)
 {

@@ -23,5 +23,7 @@ void          vl_item_search_set_p1_only (VlItemSearch *self,
                                           gboolean      p1_only);
 gboolean      vl_item_search_get_active (VlItemSearch *self);
 GListModel   *vl_item_search_get_source (VlItemSearch *self);
+guint         vl_item_search_get_rank   (VlItemSearch *self,
+                                         VlRecord     *item);
 
 G_END_DECLS

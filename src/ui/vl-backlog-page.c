@@ -95,21 +95,10 @@ backlog_rank (GtkListItem *list_item,
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
   VlBacklogPage *page = VL_BACKLOG_PAGE (gtk_widget_get_ancestor (cell, VL_TYPE_BACKLOG_PAGE));
-  guint n;
 
-  if (page == NULL || page->items == NULL ||
-      (g_list_model_get_n_items (G_LIST_MODEL (page->filtered)) == g_list_model_get_n_items (page->items) &&
-       gtk_sorter_get_order (gtk_column_view_get_sorter (page->column_view)) == GTK_SORTER_ORDER_NONE))
+  if (page == NULL || page->filtered == NULL)
     return gtk_list_item_get_position (list_item) + 1;
-  n = g_list_model_get_n_items (page->items);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VlRecord) r = g_list_model_get_item (page->items, i);
-
-      if (r == item)
-        return i + 1;
-    }
-  return 0;
+  return vl_item_search_get_rank (page->filtered, item);
 }
 
 static char *
