@@ -42,17 +42,23 @@ wait_shown (GtkWidget *widget)
 /* Opens @file in @window on the backlog page (the last page, from
  * GSettings, may be another), shown and laid out. */
 static VlBacklogPage *
-open_backlog (VlWindow *window,
-              GFile    *file)
+show_backlog (VlWindow *window)
 {
   VlBacklogPage *page;
 
-  g_assert_true (vl_window_open_file (window, file));
   gtk_window_present (GTK_WINDOW (window));
   vl_window_show_page (window, "backlog");
   page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
   wait_shown (GTK_WIDGET (page));
   return page;
+}
+
+static VlBacklogPage *
+open_backlog (VlWindow *window,
+              GFile    *file)
+{
+  g_assert_true (vl_window_open_file (window, file));
+  return show_backlog (window);
 }
 
 static GFile *
@@ -633,6 +639,156 @@ test_copy_made_independent (void)
   spin (20);
 }
 
+/* Runs the main loop until @cond holds, at most @secs seconds. */
+#define WAIT_UNTIL(cond, secs)                                                  \
+  G_STMT_START {                                                                \
+    gint64 end_ = g_get_monotonic_time () + (secs) * G_USEC_PER_SEC;           \
+    while (!(cond) && g_get_monotonic_time () < end_)                           \
+      spin (20);                                                                \
+    g_assert_true (cond);                                                       \
+  } G_STMT_END
+
+static void
+set_title_in_panel (VlBacklogPage *page, const char *title)
+{
+  GtkWidget *row = vl_item_panel_get_row (VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page)),
+                                          "title");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), title);
+  g_signal_emit_by_name (row, "apply");
+}
+
+static VlWindow *
+window_for_device (GFile *file, const char *name, const char *uuid, VlBacklogPage **page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (vl_test_dir (), name, NULL);
+  g_autoptr(VlDocument) doc = vl_document_open_for_device (file, dir, 0, &error);
+  VlWindow *window = vl_window_new (NULL);
+
+  g_assert_no_error (error);
+  vl_document_set_device (doc, uuid, name);
+  vl_window_set_document (window, doc);
+  *page = show_backlog (window);
+  return window;
+}
+
+/* The y of the mapped cell showing @text, in @window's coordinates, or
+ * -1 when no such cell is on screen. */
+static double
+cell_y (GtkWidget *widget, GtkWidget *window, const char *text)
+{
+  const char *shown = GTK_IS_LABEL (widget)      ? gtk_label_get_text (GTK_LABEL (widget))
+                      : GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget))
+                                                 : NULL;
+  double x, y;
+
+  if (g_strcmp0 (shown, text) == 0 && gtk_widget_get_mapped (widget) &&
+      gtk_widget_translate_coordinates (widget, window, 0, 0, &x, &y))
+    return y;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      y = cell_y (child, window, text);
+      if (y >= 0)
+        return y;
+    }
+  return -1;
+}
+
+static gboolean
+status_is (VlWindow *window, const char *prefix)
+{
+  return g_str_has_prefix (vl_window_get_status (window), prefix);
+}
+
+/* Two laptops (two data directories) have the plan open in two windows on
+ * one shared file. Nothing but the windows' own watching carries changes. */
+static void
+test_two_windows_converge (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-two-laptops.valueloop");
+  VlBacklogPage *page_a, *page_b;
+  VlWindow *a = window_for_device (file, "laptop-a", "00000000-0000-4000-8000-00000000000a",
+                                   &page_a);
+  VlWindow *b = window_for_device (file, "laptop-b", "00000000-0000-4000-8000-00000000000b",
+                                   &page_b);
+  GListModel *items_a = vl_backlog_page_get_items (page_a);
+  GListModel *items_b = vl_backlog_page_get_items (page_b);
+  GtkSelectionModel *selection_b = vl_backlog_page_get_selection (page_b);
+  GtkAdjustment *scroll_b = gtk_scrollable_get_vadjustment (
+    GTK_SCROLLABLE (vl_backlog_page_get_column_view (page_b)));
+  g_autoptr(VlRecord) kept = NULL;
+  g_autoptr(VlRecord) shared = NULL;
+  double scrolled, kept_y;
+  guint n = g_list_model_get_n_items (items_a);
+
+  g_assert_cmpuint (g_list_model_get_n_items (items_b), ==, n);
+
+  /* Laptop B is reading item 6, scrolled down a little. */
+  select_only (page_b, 6);
+  kept = g_list_model_get_item (items_b, 6);
+  spin (100);
+  gtk_adjustment_set_value (scroll_b, 120);
+  spin (100);
+  scrolled = gtk_adjustment_get_value (scroll_b);
+  g_assert_cmpfloat (scrolled, >, 0);
+  kept_y = cell_y (GTK_WIDGET (b), GTK_WIDGET (b), vl_record_get_title (kept));
+  g_assert_cmpfloat (kept_y, >, 0);
+
+  /* Laptop A adds an item and names it; it publishes by itself. */
+  select_only (page_a, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_a), "page.new-item", NULL));
+  set_title_in_panel (page_a, "Added on laptop A");
+  WAIT_UNTIL (g_list_model_get_n_items (items_b) == n + 1 &&
+              g_strcmp0 (title_at (items_b, 1), "Added on laptop A") == 0, 15);
+  g_assert_true (status_is (b, "Merged changes from laptop-a"));
+  /* B's view updated in place: the same item selected, still scrolled
+   * down, and the row B was reading did not move on screen. */
+  g_assert_true (gtk_selection_model_is_selected (selection_b, 7));
+  {
+    g_autoptr(VlRecord) now = g_list_model_get_item (items_b, 7);
+
+    g_assert_true (now == kept);
+  }
+  spin (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll_b), >=, scrolled);
+  g_assert_cmpfloat (cell_y (GTK_WIDGET (b), GTK_WIDGET (b), vl_record_get_title (kept)), ==,
+                     kept_y);
+  WAIT_UNTIL (status_is (a, "Saved"), 5);
+
+  /* Both change the same title at once and save; B writes last and wins,
+   * and both windows show A's title as "Changed on two devices". */
+  select_only (page_a, 2);
+  select_only (page_b, 2);
+  shared = g_list_model_get_item (items_a, 2);
+  set_title_in_panel (page_a, "Title from laptop A");
+  g_usleep (2000);
+  set_title_in_panel (page_b, "Title from laptop B");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (a), "win.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (b), "win.save", NULL));
+  WAIT_UNTIL (g_strcmp0 (title_at (items_a, 2), "Title from laptop B") == 0 &&
+              g_strcmp0 (title_at (items_b, 2), "Title from laptop B") == 0 &&
+              status_is (a, "Merged changes from laptop-b"), 15);
+  g_assert_cmpuint (vl_item_panel_get_n_conflicts (
+                      VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page_a))), ==, 1);
+  g_assert_cmpuint (vl_item_panel_get_n_conflicts (
+                      VL_ITEM_PANEL (vl_backlog_page_get_item_panel (page_b))), ==, 1);
+
+  /* The shared file holds both edits, and the losing value. */
+  WAIT_UNTIL (status_is (a, "Merged") && status_is (b, "Saved"), 10);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM item WHERE deleted <> 1 AND "
+                                            "title IN ('Added on laptop A', 'Title from laptop B')"),
+                   ==, 2);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM conflict WHERE "
+                                            "json_extract (value, '$.title') = 'Title from laptop A'"), ==, 1);
+  g_assert_cmpstr (vl_record_get_title (shared), ==, "Title from laptop B");
+
+  gtk_window_destroy (GTK_WINDOW (a));
+  gtk_window_destroy (GTK_WINDOW (b));
+  spin (20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -655,5 +811,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
+  g_test_add_func ("/ui/two-windows-converge", test_two_windows_converge);
   return g_test_run ();
 }

@@ -190,9 +190,16 @@ undo_state_cb (VlDocument *doc,
 
 /* ---- opening ----------------------------------------------------------- */
 
-static void
-set_document (VlWindow   *self,
-              VlDocument *doc)
+/**
+ * vl_window_set_document:
+ *
+ * Shows @doc (or the welcome page for %NULL) and watches its shared file.
+ * vl_window_open_file() opens and calls this; tests give a window a
+ * document opened for another device's data directory.
+ */
+void
+vl_window_set_document (VlWindow   *self,
+                        VlDocument *doc)
 {
   g_set_object (&self->document, doc);
   g_signal_group_set_target (self->document_signals, doc);
@@ -274,7 +281,7 @@ vl_window_open_file (VlWindow *self,
     }
   uri = g_file_get_uri (file);
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  set_document (self, doc);
+  vl_window_set_document (self, doc);
   return TRUE;
 }
 

@@ -20,6 +20,8 @@ gboolean    vl_window_open_file    (VlWindow      *self,
                                     GFile         *file);
 gboolean    vl_window_shows_file   (VlWindow      *self,
                                     GFile         *file);
+void        vl_window_set_document (VlWindow      *self,
+                                    VlDocument    *document);
 VlDocument *vl_window_get_document (VlWindow      *self);
 const char *vl_window_get_status   (VlWindow      *self);
 GtkWidget  *vl_window_get_backlog_page (VlWindow  *self);
