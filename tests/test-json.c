@@ -39,6 +39,7 @@ test_round_trip (void)
 
   /* An edit after creation, so the export carries a field stamp. */
   g_object_set (item, "cost", 13.0, NULL);
+  g_assert_true (vl_document_set_wip_limit (doc, VL_STATUS_PLANNED, 7, &error));
   first = vl_json_export (doc, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (first, "\"clock\""));
@@ -52,6 +53,7 @@ test_round_trip (void)
   g_assert_cmpstr (vl_document_get_doc_id (copy), ==, vl_document_get_doc_id (doc));
   for (guint k = 0; k < VL_N_KINDS; k++)
     g_assert_cmpuint (vl_document_count (copy, k), ==, vl_document_count (doc, k));
+  g_assert_cmpuint (vl_document_get_wip_limit (copy, VL_STATUS_PLANNED), ==, 7);
   second = vl_json_export (copy, &error);
   g_assert_cmpstr (first, ==, second);
 }
@@ -90,6 +92,7 @@ test_import_refuses_bad_input (void)
   g_autoptr(VlDocument) doc = sample_doc ("json-c.valueloop");
   g_autofree char *good = vl_json_export (doc, NULL);
   g_autofree char *bad_enum = NULL, *bad_date = NULL, *newer = NULL, *dangling = NULL;
+  g_autofree char *bad_limit = NULL, *bad_status = NULL;
   GRegex *re;
 
   assert_import_fails ("{ not json", "Could not read");
@@ -116,6 +119,16 @@ test_import_refuses_bad_input (void)
                                       0, NULL);
   g_regex_unref (re);
   assert_import_fails (dangling, "not in the file");
+
+  re = g_regex_new ("\"wip-limits\" : \\{[^}]*\\}", 0, 0, NULL);
+  bad_limit = g_regex_replace_literal (re, good, -1, 0, "\"wip-limits\" : { \"3\" : [ -4, [ 0, \"\" ] ] }",
+                                       0, NULL);
+  bad_status = g_regex_replace_literal (re, good, -1, 0, "\"wip-limits\" : { \"9\" : [ 4, [ 0, \"\" ] ] }",
+                                        0, NULL);
+  g_regex_unref (re);
+  g_assert_cmpstr (bad_limit, !=, good);
+  assert_import_fails (bad_limit, "WIP limit must be between 0 and 9999");
+  assert_import_fails (bad_status, "not a status");
 }
 
 int

@@ -284,6 +284,68 @@ test_concurrent_edit_keeps_loser (void)
 }
 
 static void
+count_signal (VlDocument *doc, int status, guint *n)
+{
+  (*n)++;
+}
+
+/* WIP limits are plan settings: last writer wins per column, undo is a
+ * newer write, and the board hears of merged changes. */
+static void
+test_wip_limits (void)
+{
+  Replica r[2] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *da = NULL, *db = NULL;
+  guint heard = 0;
+
+  make_replicas (r, 2, "wip");
+  g_signal_connect (r[0].doc, "wip-limit-changed", G_CALLBACK (count_signal), &heard);
+  r[0].now += 1000;
+  g_assert_true (vl_document_set_wip_limit (r[0].doc, VL_STATUS_IN_PROGRESS, 5, &error));
+  g_assert_cmpuint (heard, ==, 1);
+  r[1].now += 2000;       /* laptop 2 writes later: it wins */
+  g_assert_true (vl_document_set_wip_limit (r[1].doc, VL_STATUS_IN_PROGRESS, 3, &error));
+  g_assert_true (vl_document_set_wip_limit (r[1].doc, VL_STATUS_READY, 8, &error));
+
+  merge_into (&r[0], &r[1], NULL);
+  g_assert_cmpuint (heard, ==, 3);
+  merge_into (&r[1], &r[0], NULL);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpuint (vl_document_get_wip_limit (r[i].doc, VL_STATUS_IN_PROGRESS), ==, 3);
+      g_assert_cmpuint (vl_document_get_wip_limit (r[i].doc, VL_STATUS_READY), ==, 8);
+      g_assert_cmpuint (vl_document_get_wip_limit (r[i].doc, VL_STATUS_PLANNED), ==, 0);
+    }
+  da = dump (&r[0]);
+  db = dump (&r[1]);
+  g_assert_cmpstr (da, ==, db);
+  g_assert_nonnull (strstr (da, "\"wip-limits\""));
+
+  /* Undoing laptop 2's limit on the ready column travels too. */
+  r[1].now += 1000;
+  g_assert_true (vl_document_undo (r[1].doc, &error));
+  g_assert_cmpuint (vl_document_get_wip_limit (r[1].doc, VL_STATUS_READY), ==, 0);
+  merge_into (&r[0], &r[1], NULL);
+  g_assert_cmpuint (vl_document_get_wip_limit (r[0].doc, VL_STATUS_READY), ==, 0);
+  g_assert_cmpuint (vl_document_get_wip_limit (r[0].doc, VL_STATUS_IN_PROGRESS), ==, 3);
+  g_assert_cmpuint (heard, ==, 4);
+
+  /* And it survives closing and opening again. */
+  g_assert_true (vl_document_set_wip_limit (r[0].doc, VL_STATUS_LAUNCHED, 12, &error));
+  g_assert_true (vl_document_publish (r[0].doc, &error));
+  {
+    g_autoptr(VlDocument) again = vl_document_open (r[0].file, VL_DOCUMENT_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (vl_document_get_wip_limit (again, VL_STATUS_LAUNCHED), ==, 12);
+    g_assert_cmpuint (vl_document_get_wip_limit (again, VL_STATUS_IN_PROGRESS), ==, 3);
+  }
+  replica_close (&r[0]);
+  replica_close (&r[1]);
+}
+
+static void
 test_edit_beats_delete (void)
 {
   Replica r[2] = { { 0 } };
@@ -753,6 +815,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/disjoint-edits", test_disjoint_edits);
   g_test_add_func ("/merge/concurrent-edit-keeps-loser", test_concurrent_edit_keeps_loser);
   g_test_add_func ("/merge/edit-beats-delete", test_edit_beats_delete);
+  g_test_add_func ("/merge/wip-limits", test_wip_limits);
   g_test_add_func ("/merge/append-only-union", test_append_only_union_and_lists);
   g_test_add_func ("/merge/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/merge/property", test_property);

@@ -7,23 +7,54 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 
 #include "vl-document.h"
+
+static char *vl_test_dir_path;
+
+static inline void
+vl_test_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        vl_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+/* Removed when the test program ends well; kept after a failure (the
+ * program aborts) or with VL_TEST_KEEP=1, to look at. */
+static inline void
+vl_test_dir_cleanup (void)
+{
+  if (vl_test_dir_path != NULL && g_getenv ("VL_TEST_KEEP") == NULL)
+    vl_test_remove_tree (vl_test_dir_path);
+}
 
 /* A private temporary folder per test run, used as XDG_DATA_HOME too so the
  * device id never touches the real home. */
 static inline char *
 vl_test_dir (void)
 {
-  static char *dir;
-
-  if (dir == NULL)
+  if (vl_test_dir_path == NULL)
     {
-      dir = g_dir_make_tmp ("valueloop-test-XXXXXX", NULL);
-      g_assert_nonnull (dir);
-      g_setenv ("XDG_DATA_HOME", dir, TRUE);
+      vl_test_dir_path = g_dir_make_tmp ("valueloop-test-XXXXXX", NULL);
+      g_assert_nonnull (vl_test_dir_path);
+      g_setenv ("XDG_DATA_HOME", vl_test_dir_path, TRUE);
+      atexit (vl_test_dir_cleanup);
     }
-  return dir;
+  return vl_test_dir_path;
 }
 
 static inline GFile *

@@ -80,7 +80,8 @@ gboolean  _vl_document_is_live     (VlDocument    *self,
                                     gint64         rowid);
 void      _vl_document_reload_lists (VlDocument   *self,
                                      VlKind        kind);
-void      _vl_document_title_merged (VlDocument   *self);
+void      _vl_document_settings_merged (VlDocument   *self);
+guint     _vl_parse_wip_limit       (const char   *text);
 const char *_vl_document_get_display (VlDocument  *self);
 
 /* vl-record-list.c */

@@ -29,10 +29,15 @@
 #define LIST_RELOAD_AT 512 /* more changed rows than this: reload a list */
 #define META_KIND      VL_N_KINDS
 
+/* Plan settings live in `meta`, each a register synced last-writer-wins
+ * by (hlc, site), as the merge does for rows: 0 is the title, 1 + s the
+ * WIP limit of status s ("wip-limit.s", 0 for none). */
+enum { SETTING_TITLE, SETTING_WIP, N_SETTINGS = SETTING_WIP + VL_N_STATUSES };
+
 typedef struct
 {
-  guint    kind;          /* VlKind, or META_KIND for the title */
-  guint    reg;
+  guint    kind;          /* VlKind, or META_KIND for a plan setting */
+  guint    reg;           /* the register, or the setting */
   gint64   rowid;
   VlValue *before;        /* the register's fields, packed */
   VlValue *after;
@@ -54,6 +59,7 @@ struct _VlDocument
   sqlite3       *db;
   char          *doc_id;
   char          *title;
+  guint          wip_limits[VL_N_STATUSES];
   int            schema_version;
   char          *read_only_reason;
 
@@ -107,6 +113,7 @@ enum {
   SYNCED,
   MERGED,
   ROWS_CHANGED,
+  WIP_LIMIT_CHANGED,
   N_SIGNALS
 };
 
@@ -490,6 +497,15 @@ vl_document_class_init (VlDocumentClass *klass)
    */
   signals[ROWS_CHANGED] = g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * VlDocument::wip-limit-changed:
+   * @status: the #VlStatus whose limit changed
+   *
+   * A board column's WIP limit changed: set here, undone or merged.
+   */
+  signals[WIP_LIMIT_CHANGED] = g_signal_new ("wip-limit-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_INT);
   signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -524,6 +540,36 @@ document_new (GFile *file)
   return self;
 }
 
+/* The `meta` key of @setting ("title", "wip-limit.3"). */
+static char *
+setting_key (guint setting)
+{
+  return setting == SETTING_TITLE ? g_strdup ("title")
+                                  : g_strdup_printf ("wip-limit.%u", setting - SETTING_WIP);
+}
+
+/* A limit another copy wrote that is not a number in range counts as no
+ * limit: the board shows every card either way. */
+guint
+_vl_parse_wip_limit (const char *text)
+{
+  guint64 n = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, VL_MAX_WIP_LIMIT, &n, NULL))
+    return 0;
+  return (guint) n;
+}
+
+static guint
+read_wip_limit (sqlite3 *db,
+                guint    status)
+{
+  g_autofree char *key = setting_key (SETTING_WIP + status);
+  g_autofree char *text = vl_store_get_meta (db, key);
+
+  return _vl_parse_wip_limit (text);
+}
+
 static gboolean
 load_meta (VlDocument *self,
            GError    **error)
@@ -541,6 +587,8 @@ load_meta (VlDocument *self,
   self->title = vl_store_get_meta (self->db, "title");
   if (self->title == NULL)
     self->title = g_strdup ("");
+  for (guint s = 0; s < VL_N_STATUSES; s++)
+    self->wip_limits[s] = read_wip_limit (self->db, s);
   return TRUE;
 }
 
@@ -1548,33 +1596,119 @@ after_write (VlDocument    *self,
     }
 }
 
-/* ---- title ------------------------------------------------------------- */
+/* ---- plan settings ---------------------------------------------------- */
+
+static char *
+get_setting (VlDocument *self,
+             guint       setting)
+{
+  if (setting == SETTING_TITLE)
+    return g_strdup (self->title);
+  return g_strdup_printf ("%u", self->wip_limits[setting - SETTING_WIP]);
+}
+
+/* Shows @value (no SQL): for writes, undo and merges. */
+static void
+apply_setting (VlDocument *self,
+               guint       setting,
+               const char *value)
+{
+  guint status = setting - SETTING_WIP;
+  guint limit;
+
+  if (setting == SETTING_TITLE)
+    {
+      if (g_strcmp0 (value, self->title) == 0)
+        return;
+      g_free (self->title);
+      self->title = g_strdup (value ? value : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      return;
+    }
+  limit = _vl_parse_wip_limit (value);
+  if (limit == self->wip_limits[status])
+    return;
+  self->wip_limits[status] = limit;
+  g_signal_emit (self, signals[WIP_LIMIT_CHANGED], 0, (int) status);
+}
 
 static gboolean
-write_title (VlDocument *self,
-             const char *title)
+write_setting (VlDocument *self,
+               guint       setting,
+               const char *value)
 {
   g_autoptr(GError) error = NULL;
-  UndoEntry entry = { META_KIND, 0, 0, NULL, NULL };
+  g_autofree char *key = setting_key (setting);
+  g_autofree char *before = get_setting (self, setting);
+  UndoEntry entry = { META_KIND, setting, 0, NULL, NULL };
 
-  if (g_strcmp0 (title, self->title) == 0)
+  if (g_strcmp0 (value, before) == 0)
     return TRUE;
   if (self->action_error != NULL || !ensure_writable (self, &error))
     return error != NULL ? (record_error (self, g_steal_pointer (&error)), FALSE) : FALSE;
-  if (!vl_store_set_meta (self->db, "title", title, vl_clock_tick (self->clock), self->site))
+  if (!vl_store_set_meta (self->db, key, value, vl_clock_tick (self->clock), self->site))
     {
-      sql_failed (self, _("Could not rename the plan in “%s”: %s"), &error);
+      sql_failed (self, setting == SETTING_TITLE ? _("Could not rename the plan in “%s”: %s")
+                                                 : _("Could not set a WIP limit in “%s”: %s"),
+                  &error);
       record_error (self, g_steal_pointer (&error));
       return FALSE;
     }
   entry.before = g_new0 (VlValue, 1);
   entry.after = g_new0 (VlValue, 1);
-  entry.before[0].s = g_steal_pointer (&self->title);
-  entry.after[0].s = g_strdup (title);
+  entry.before[0].s = g_steal_pointer (&before);
+  entry.after[0].s = g_strdup (value);
   g_array_append_val (self->step->entries, entry);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  apply_setting (self, setting, value);
   return TRUE;
+}
+
+static gboolean
+write_title (VlDocument *self,
+             const char *title)
+{
+  return write_setting (self, SETTING_TITLE, title);
+}
+
+/**
+ * vl_document_get_wip_limit:
+ *
+ * Returns: the most cards the board's @status column should hold, or 0
+ *   for no limit
+ */
+guint
+vl_document_get_wip_limit (VlDocument *self,
+                           VlStatus    status)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (status < VL_N_STATUSES, 0);
+
+  return self->wip_limits[status];
+}
+
+/**
+ * vl_document_set_wip_limit:
+ * @limit: 0 for no limit
+ *
+ * Sets a board column's WIP limit, an undoable action synced like any
+ * edit (the last writer wins).
+ */
+gboolean
+vl_document_set_wip_limit (VlDocument *self,
+                           VlStatus    status,
+                           guint       limit,
+                           GError    **error)
+{
+  g_autofree char *value = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (status < VL_N_STATUSES, FALSE);
+
+  value = g_strdup_printf ("%u", MIN (limit, VL_MAX_WIP_LIMIT));
+  vl_document_begin (self, _("Set WIP Limit"));
+  ok = write_setting (self, SETTING_WIP + status, value);
+  return end_write (self, ok, error);
 }
 
 gboolean
@@ -1605,9 +1739,7 @@ apply_entry (VlDocument      *self,
 
   if (e->kind == META_KIND)
     {
-      g_free (self->title);
-      self->title = g_strdup (values[0].s);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      apply_setting (self, e->reg, values[0].s);
       return;
     }
   record = g_hash_table_lookup (self->live[e->kind], &e->rowid);
@@ -1630,7 +1762,7 @@ replay_entry (VlDocument      *self,
   g_autoptr(VlRecord) record = NULL;
 
   if (e->kind == META_KIND)
-    return write_title (self, e->before[0].s);
+    return write_setting (self, e->reg, e->before[0].s);
   record = vl_document_lookup (self, e->kind, e->rowid);
   if (record == NULL)
     return FALSE;
@@ -1887,16 +2019,17 @@ _vl_document_reload_lists (VlDocument *self,
       _vl_record_list_reload (lists->pdata[i]);
 }
 
+/* Shows the settings a merge may have changed. */
 void
-_vl_document_title_merged (VlDocument *self)
+_vl_document_settings_merged (VlDocument *self)
 {
-  g_autofree char *title = vl_store_get_meta (self->db, "title");
-
-  if (title != NULL && g_strcmp0 (title, self->title) != 0)
+  for (guint setting = 0; setting < N_SETTINGS; setting++)
     {
-      g_free (self->title);
-      self->title = g_steal_pointer (&title);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      g_autofree char *key = setting_key (setting);
+      g_autofree char *value = vl_store_get_meta (self->db, key);
+
+      if (value != NULL || setting != SETTING_TITLE)
+        apply_setting (self, setting, value);
     }
 }
 

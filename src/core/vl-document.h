@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "vl-enums.h"
 #include "vl-record.h"
 #include "vl-records.h"
 
@@ -29,6 +30,8 @@ typedef enum {
   VL_DOCUMENT_OPEN_NONE      = 0,
   VL_DOCUMENT_OPEN_READ_ONLY = 1 << 0, /* never write, never migrate */
 } VlDocumentOpenFlags;
+
+#define VL_MAX_WIP_LIMIT 9999
 
 #define VL_TYPE_DOCUMENT (vl_document_get_type ())
 
@@ -88,6 +91,12 @@ const char  *vl_document_get_doc_id    (VlDocument *self);
 const char  *vl_document_get_title     (VlDocument *self);
 gboolean     vl_document_set_title     (VlDocument *self,
                                         const char *title,
+                                        GError    **error);
+guint        vl_document_get_wip_limit (VlDocument *self,
+                                        VlStatus    status);
+gboolean     vl_document_set_wip_limit (VlDocument *self,
+                                        VlStatus    status,
+                                        guint       limit,
                                         GError    **error);
 int          vl_document_get_schema_version (VlDocument *self);
 gboolean     vl_document_get_read_only (VlDocument *self);

@@ -18,6 +18,8 @@ typedef enum {
   VL_STATUS_DROPPED,
 } VlStatus;
 
+#define VL_N_STATUSES (VL_STATUS_DROPPED + 1)
+
 typedef enum {
   VL_MOSCOW_NONE,
   VL_MOSCOW_MUST,

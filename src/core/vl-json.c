@@ -272,6 +272,24 @@ add_meta (JsonBuilder *b,
       add_stamp (b, x, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
     }
   sqlite3_finalize (stmt);
+
+  /* "wip-limits": { "3": [5, [clock, device]] } — only limits ever set. */
+  if (sqlite3_prepare_v2 (x->db, "SELECT substr (key, 11), value, hlc, site FROM meta "
+                          "WHERE key GLOB 'wip-limit.[0-9]' ORDER BY key", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return;
+  json_builder_set_member_name (b, "wip-limits");
+  json_builder_begin_object (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_set_member_name (b, (const char *) sqlite3_column_text (stmt, 0));
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, _vl_parse_wip_limit ((const char *) sqlite3_column_text (stmt, 1)));
+      add_stamp (b, x, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  sqlite3_finalize (stmt);
 }
 
 static void
@@ -834,6 +852,44 @@ import_conflicts (Importer   *im,
 }
 
 static gboolean
+import_wip_limits (Importer   *im,
+                   JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "wip-limits");
+  g_autoptr(GList) names = NULL;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return bad (im, "wip-limits", _("must be an object"));
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *l = names; l != NULL && ok; l = l->next)
+    {
+      const char *status = l->data;
+      JsonNode *entry = json_object_get_member (json_node_get_object (node), status);
+      g_autofree char *where = g_strdup_printf ("wip-limits, “%s”", status);
+      g_autofree char *key = g_strdup_printf ("wip-limit.%s", status);
+      g_autofree char *value = NULL;
+      JsonArray *a;
+      gint64 limit, hlc, site;
+
+      if (strlen (status) != 1 || status[0] < '0' || status[0] >= '0' + VL_N_STATUSES)
+        return bad (im, where, _("not a status"));
+      if (!JSON_NODE_HOLDS_ARRAY (entry) || json_array_get_length (a = json_node_get_array (entry)) != 2 ||
+          json_node_get_value_type (json_array_get_element (a, 0)) != G_TYPE_INT64)
+        return bad (im, where, _("must be [limit, stamp]"));
+      limit = json_array_get_int_element (a, 0);
+      if (limit < 0 || limit > VL_MAX_WIP_LIMIT)
+        return bad (im, where, _("a WIP limit must be between 0 and 9999"));
+      value = g_strdup_printf ("%" G_GINT64_FORMAT, limit);
+      ok = read_stamp (im, json_array_get_element (a, 1), where, &hlc, &site) &&
+           vl_store_set_meta (im->db, key, value, hlc, site);
+    }
+  return ok;
+}
+
+static gboolean
 import_root (Importer   *im,
              JsonObject *root)
 {
@@ -849,7 +905,7 @@ import_root (Importer   *im,
   if (ok && json_object_has_member (root, "title-stamp"))
     ok = read_stamp (im, json_object_get_member (root, "title-stamp"), "title", &hlc, &site);
   ok = ok && vl_store_set_meta (im->db, "doc_id", doc_id, 0, 0) &&
-       vl_store_set_meta (im->db, "title", title, hlc, site);
+       vl_store_set_meta (im->db, "title", title, hlc, site) && import_wip_limits (im, root);
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = import_kind (im, root, k);
   ok = ok && import_conflicts (im, root);

@@ -605,22 +605,26 @@ merge_conflicts (Merge *m)
   return TRUE;
 }
 
+/* Plan settings (the title, WIP limits): last writer wins, like a row's
+ * register. A setting only one side has was written by that side. */
 static gboolean
-merge_title (Merge *m)
+merge_settings (Merge *m)
 {
-  sqlite3_stmt *stmt = prepare (m, "SELECT x.value, x.hlc, s.l, l.hlc, l.site FROM r.meta x "
+  sqlite3_stmt *stmt = prepare (m, "SELECT x.key, x.value, x.hlc, s.l, l.hlc, l.site FROM r.meta x "
                                    "JOIN temp.sm s ON s.r = x.site "
-                                   "JOIN main.meta l ON l.key = x.key WHERE x.key = 'title'");
+                                   "LEFT JOIN main.meta l ON l.key = x.key "
+                                   "WHERE x.key = 'title' OR x.key GLOB 'wip-limit.[0-9]'");
   gboolean ok = stmt != NULL;
 
-  if (ok && sqlite3_step (stmt) == SQLITE_ROW)
+  while (ok && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      Stamp theirs = { sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2) };
-      Stamp ours = { sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4) };
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+      Stamp theirs = { sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3) };
+      Stamp ours = { sqlite3_column_int64 (stmt, 4), sqlite3_column_int64 (stmt, 5) };
 
       if (compare_stamps (m, theirs, ours) > 0)
-        ok = vl_store_set_meta (m->db, "title", (const char *) sqlite3_column_text (stmt, 0),
-                                theirs.hlc, theirs.site) || failed (m, "title");
+        ok = vl_store_set_meta (m->db, key, (const char *) sqlite3_column_text (stmt, 1),
+                                theirs.hlc, theirs.site) || failed (m, key);
       m->max_hlc = MAX (m->max_hlc, theirs.hlc);
     }
   sqlite3_finalize (stmt);
@@ -737,7 +741,7 @@ run_merge (Merge *m)
   PHASE ("refs");
   ok = ok && merge_registers (m);
   PHASE ("registers");
-  ok = ok && merge_conflicts (m) && merge_title (m);
+  ok = ok && merge_conflicts (m) && merge_settings (m);
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = revive (m, k);
   PHASE ("revive");
@@ -925,7 +929,7 @@ vl_document_merge_file (VlDocument   *self,
     {
       _vl_document_observe (self, m.max_hlc);
       refresh (&m);
-      _vl_document_title_merged (self);
+      _vl_document_settings_merged (self);
     }
   else
     vl_document_cancel (self);

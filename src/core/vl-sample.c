@@ -525,6 +525,11 @@ vl_sample_fill (VlDocument *document,
   add_story_map (&s);
   if (local == NULL)
     vl_document_set_title (document, _("Shoplane — value loops 2026"), &local);
+  /* The team's WIP limits; more is in progress than they agreed to. */
+  if (local == NULL)
+    vl_document_set_wip_limit (document, VL_STATUS_PLANNED, 20, &local);
+  if (local == NULL)
+    vl_document_set_wip_limit (document, VL_STATUS_IN_PROGRESS, 15, &local);
   ok = vl_document_commit (document, local == NULL ? error : NULL);
 
   vl_document_set_clock_func (document, NULL, NULL);

@@ -18,6 +18,15 @@ void        vl_board_page_set_document (VlBoardPage *self,
                                         VlDocument  *document);
 GListModel *vl_board_page_get_column   (VlBoardPage *self,
                                         int          status);
+GListModel *vl_board_page_get_cell     (VlBoardPage *self,
+                                        int          status,
+                                        VlRecord    *backlog);
+GtkWidget  *vl_board_page_get_header   (VlBoardPage *self,
+                                        int          status);
+gboolean    vl_board_page_drop         (VlBoardPage *self,
+                                        const char  *uuid,
+                                        int          status,
+                                        VlRecord    *backlog);
 void        vl_board_page_select       (VlBoardPage *self,
                                         int          status,
                                         guint        position);

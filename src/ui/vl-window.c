@@ -539,6 +539,8 @@ vl_window_constructed (GObject *object)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "board-swimlanes", self->board_page, "swimlanes",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-page", self->view_stack, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
 }
