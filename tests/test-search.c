@@ -114,10 +114,88 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 41);
 }
 
+static guint
+count_ref (GListModel *items, const char *field, gint64 id, const char *field2, gint64 id2)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (items, i);
+
+      n += vl_record_get_ref_id (r, field) == id && (field2 == NULL || vl_record_get_ref_id (r, field2) == id2);
+    }
+  return n;
+}
+
+/* Filters on what an item is aligned to: a key result, a value loop, an
+ * iteration, or none; combined with each other, and kept up to date. */
+static void
+test_alignment_filters (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("search-refs.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
+  g_autoptr(VlRecord) backlog = NULL, some = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(VlItemSearch) search = NULL;
+  GListModel *shown;
+  gint64 kr, loop, iteration;
+  guint n;
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  backlog = vl_document_find (doc, VL_KIND_BACKLOG, "Merchant Growth");
+  items = vl_document_list (doc, VL_KIND_ITEM, "backlog", backlog);
+  search = vl_item_search_new (doc, items);
+  shown = G_LIST_MODEL (search);
+
+  /* An item aligned to all three. */
+  for (guint i = 0; some == NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      VlRecord *r = g_list_model_get_item (items, i);
+
+      if (vl_record_get_ref_id (r, "key-result") != 0 && vl_record_get_ref_id (r, "iteration") != 0 &&
+          vl_record_get_ref_id (r, "value-loop") != 0)
+        some = r;
+      else
+        g_object_unref (r);
+    }
+  g_assert_nonnull (some);
+  kr = vl_record_get_ref_id (some, "key-result");
+  iteration = vl_record_get_ref_id (some, "iteration");
+  loop = vl_record_get_ref_id (some, "value-loop");
+
+  vl_item_search_set_ref (search, "key-result", kr);
+  n = count_ref (items, "key-result", kr, NULL, 0);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  vl_item_search_set_ref (search, "iteration", iteration);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                    count_ref (items, "key-result", kr, "iteration", iteration));
+  vl_item_search_set_ref (search, "iteration", -1);
+  vl_item_search_set_ref (search, "key-result", -1);
+
+  /* "Not set": items serving no key result. */
+  vl_item_search_set_ref (search, "key-result", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_ref (items, "key-result", 0, NULL, 0));
+  vl_item_search_set_ref (search, "key-result", -1);
+
+  vl_item_search_set_ref (search, "value-loop", loop);
+  n = count_ref (items, "value-loop", loop, NULL, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  /* Unlinking a shown item from the loop takes it out of the list. */
+  g_object_set (some, "value-loop", NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n - 1);
+  vl_item_search_set_ref (search, "value-loop", -1);
+  g_assert_false (vl_item_search_get_active (search));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (items));
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/text-filters-and-changes", test_search);
+  g_test_add_func ("/search/alignment-filters", test_alignment_filters);
   return g_test_run ();
 }

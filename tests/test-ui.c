@@ -245,6 +245,41 @@ test_search_and_filters (void)
   g_assert_cmpuint (count_matching (shown, is_must), ==, g_list_model_get_n_items (shown));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")), 0);
 
+  /* Alignment: the key result the first item serves, then also only
+   * items in no iteration; the button counts the filters on. */
+  {
+    GtkDropDown *kr_filter = GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "key-result"));
+    GtkDropDown *it_filter = GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "iteration"));
+    GtkMenuButton *button = GTK_MENU_BUTTON (vl_backlog_page_get_filter_widget (page, "alignment"));
+    g_autoptr(VlRecord) first = g_list_model_get_item (all, 0);
+    g_autoptr(VlRecord) kr = vl_record_dup_ref (first, "key-result");
+    GListModel *choices = gtk_drop_down_get_model (kr_filter);
+    guint at = GTK_INVALID_LIST_POSITION, want = 0, want_both = 0;
+
+    g_assert_nonnull (kr);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), vl_record_get_title (kr)) == 0)
+        at = i;
+    g_assert_cmpuint (at, !=, GTK_INVALID_LIST_POSITION);
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(VlRecord) r = g_list_model_get_item (all, i);
+        gboolean serves = vl_record_get_ref_id (r, "key-result") == vl_record_get_rowid (kr);
+
+        want += serves;
+        want_both += serves && vl_record_get_ref_id (r, "iteration") == 0;
+      }
+    gtk_drop_down_set_selected (kr_filter, at);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, want);
+    g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Alignment (1)");
+    gtk_drop_down_set_selected (it_filter, 1); /* Not Set */
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, want_both);
+    g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Alignment (2)");
+    gtk_drop_down_set_selected (kr_filter, 0);
+    gtk_drop_down_set_selected (it_filter, 0);
+    g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Alignment");
+  }
+
   /* Cleared: everything again. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), FALSE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")), 0);
@@ -257,7 +292,26 @@ test_search_and_filters (void)
   spin (20);
 }
 
-/* Bulk edit: the status of every selected item, as one undo step. */
+/* The button whose label is @label. */
+static GtkWidget *
+find_by_label (GtkWidget *widget, const char *label)
+{
+  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
+      (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Bulk edit: the status, iteration or backlog of every selected item, as
+ * one undo step. */
 static void
 test_bulk_edit (void)
 {
@@ -290,6 +344,67 @@ test_bulk_edit (void)
 
       g_assert_cmpint (vl_record_get_int (r, "status"), ==, before[i]);
     }
+
+  /* The Edit Selected menu offers the plan's iterations and backlogs. */
+  {
+    GtkMenuButton *bulk = GTK_MENU_BUTTON (find_by_label (GTK_WIDGET (page), "Edit Selected"));
+    GMenuModel *menu = gtk_menu_button_get_menu_model (bulk);
+
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  }
+
+  /* Items 0-2 into the first iteration, then to another backlog, each one
+   * undoable step; the moved items keep their order there. */
+  {
+    VlDocument *doc = vl_window_get_document (window);
+    g_autoptr(GListModel) iterations = vl_document_list (doc, VL_KIND_ITERATION, NULL, NULL);
+    g_autoptr(GListModel) backlogs = vl_document_list (doc, VL_KIND_BACKLOG, NULL, NULL);
+    g_autoptr(VlRecord) sprint = g_list_model_get_item (iterations, 0);
+    g_autoptr(VlRecord) platform = g_list_model_get_item (backlogs, 3);
+    g_autoptr(GListModel) there = vl_document_list (doc, VL_KIND_ITEM, "backlog", platform);
+    guint n_here = g_list_model_get_n_items (shown), n_there = g_list_model_get_n_items (there);
+    VlRecord *moved[3];
+
+    for (guint i = 0; i < 3; i++)
+      moved[i] = g_list_model_get_item (shown, i);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.set-iteration", "x",
+                                               vl_record_get_rowid (sprint)));
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpint (vl_record_get_ref_id (moved[i], "iteration"), ==, vl_record_get_rowid (sprint));
+    gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 3, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.set-iteration", "x", (gint64) 0));
+    for (guint i = 0; i < 3; i++)
+      g_assert_cmpint (vl_record_get_ref_id (moved[i], "iteration"), ==, 0);
+
+    gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 3, TRUE);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-to-backlog", "x",
+                                               vl_record_get_rowid (platform)));
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_here - 3);
+    g_assert_cmpuint (g_list_model_get_n_items (there), ==, n_there + 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(VlRecord) r = g_list_model_get_item (there, n_there + i);
+
+        g_assert_true (r == moved[i]);
+      }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+    spin (50);
+    {
+      char *sql = sqlite3_mprintf ("SELECT count(*) FROM item WHERE backlog = (SELECT id FROM backlog "
+                                   "WHERE name = %Q) AND title IN (%Q, %Q, %Q)",
+                                   vl_record_get_string (platform, "name"), vl_record_get_title (moved[0]),
+                                   vl_record_get_title (moved[1]), vl_record_get_title (moved[2]));
+
+      g_assert_cmpint (vl_test_query_int (file, sql), ==, 3);
+      sqlite3_free (sql);
+    }
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_here);
+    g_assert_cmpuint (g_list_model_get_n_items (there), ==, n_there);
+    for (guint i = 0; i < 3; i++)
+      g_object_unref (moved[i]);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
 }

@@ -23,11 +23,22 @@
 #include "vl-document-private.h"
 #include "vl-item-search.h"
 
+/* The alignment references a search can filter on. */
+static const char *const ref_fields[] = { "key-result", "value-loop", "iteration" };
+#define N_REFS G_N_ELEMENTS (ref_fields)
+
+/* What the filters look at, per item. */
+typedef struct
+{
+  gint64  refs[N_REFS];  /* row ids, 0: not set */
+  gint8   status, moscow, aarrr, p1;
+} Facets;
+
 typedef struct
 {
   gint64  rowid;
   guint32 text;      /* offset of the folded text in the arena */
-  gint8   status, moscow, aarrr, p1;
+  Facets  facets;
 } Row;
 
 struct _VlItemSearch
@@ -41,6 +52,7 @@ struct _VlItemSearch
   GArray     *visible;       /* guint source positions; NULL: all */
   char       *needle;
   int         status, moscow, aarrr;   /* -1: any */
+  gint64      refs[N_REFS];            /* -1: any, 0: not set */
   gboolean    p1_only;
 };
 
@@ -61,8 +73,8 @@ fold (const char *text)
 
 typedef struct
 {
-  char  *text;
-  gint8  status, moscow, aarrr, p1;
+  char   *text;
+  Facets  facets;
 } Found;
 
 static void
@@ -73,6 +85,8 @@ found_free (gpointer data)
   g_free (f->text);
   g_free (f);
 }
+
+#define COLUMNS "id, title, description, status, moscow, aarrr, p1, key_result, value_loop, iteration"
 
 /* One scan of the rows the source can hold, then the source's order. */
 static void
@@ -91,11 +105,10 @@ build_index (VlItemSearch *self)
   g_array_set_size (self->rows, 0);
   g_string_truncate (self->arena, 0);
   if (filter >= 0)
-    sql = g_strdup_printf ("SELECT id, title, description, status, moscow, aarrr, p1 FROM item "
-                           "WHERE deleted <> 1 AND %s IS ?", info->fields[filter].column);
+    sql = g_strdup_printf ("SELECT " COLUMNS " FROM item WHERE deleted <> 1 AND %s IS ?",
+                           info->fields[filter].column);
   else
-    sql = g_strdup ("SELECT id, title, description, status, moscow, aarrr, p1 FROM item "
-                    "WHERE deleted <> 1");
+    sql = g_strdup ("SELECT " COLUMNS " FROM item WHERE deleted <> 1");
   if (db == NULL || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return;
   if (filter >= 0 && (value != 0 || info->fields[filter].type != VL_FIELD_REF))
@@ -109,10 +122,12 @@ build_index (VlItemSearch *self)
 
       *key = sqlite3_column_int64 (stmt, 0);
       f->text = fold (both);
-      f->status = (gint8) sqlite3_column_int (stmt, 3);
-      f->moscow = (gint8) sqlite3_column_int (stmt, 4);
-      f->aarrr = (gint8) sqlite3_column_int (stmt, 5);
-      f->p1 = (gint8) sqlite3_column_int (stmt, 6);
+      f->facets.status = (gint8) sqlite3_column_int (stmt, 3);
+      f->facets.moscow = (gint8) sqlite3_column_int (stmt, 4);
+      f->facets.aarrr = (gint8) sqlite3_column_int (stmt, 5);
+      f->facets.p1 = (gint8) sqlite3_column_int (stmt, 6);
+      for (guint r = 0; r < N_REFS; r++)
+        f->facets.refs[r] = sqlite3_column_int64 (stmt, 7 + (int) r);
       g_hash_table_insert (found, key, f);
     }
   sqlite3_finalize (stmt);
@@ -120,14 +135,11 @@ build_index (VlItemSearch *self)
     {
       gint64 rowid = _vl_record_list_get_rowid (list, i);
       Found *f = g_hash_table_lookup (found, &rowid);
-      Row row = { rowid, (guint32) self->arena->len, -1, -1, -1, 0 };
+      Row row = { rowid, (guint32) self->arena->len, { { 0 }, -1, -1, -1, 0 } };
 
       if (f != NULL)
         {
-          row.status = f->status;
-          row.moscow = f->moscow;
-          row.aarrr = f->aarrr;
-          row.p1 = f->p1;
+          row.facets = f->facets;
           g_string_append_len (self->arena, f->text, (gssize) strlen (f->text) + 1);
         }
       else
@@ -142,6 +154,9 @@ gboolean
 vl_item_search_get_active (VlItemSearch *self)
 {
   g_return_val_if_fail (VL_IS_ITEM_SEARCH (self), FALSE);
+  for (guint r = 0; r < N_REFS; r++)
+    if (self->refs[r] >= 0)
+      return TRUE;
   return (self->needle != NULL && *self->needle != '\0') || self->status >= 0 ||
          self->moscow >= 0 || self->aarrr >= 0 || self->p1_only;
 }
@@ -150,11 +165,16 @@ static gboolean
 row_matches (VlItemSearch *self,
              const Row    *row)
 {
-  if ((self->status >= 0 && row->status != self->status) ||
-      (self->moscow >= 0 && row->moscow != self->moscow) ||
-      (self->aarrr >= 0 && row->aarrr != self->aarrr) ||
-      (self->p1_only && !row->p1))
+  const Facets *f = &row->facets;
+
+  if ((self->status >= 0 && f->status != self->status) ||
+      (self->moscow >= 0 && f->moscow != self->moscow) ||
+      (self->aarrr >= 0 && f->aarrr != self->aarrr) ||
+      (self->p1_only && !f->p1))
     return FALSE;
+  for (guint r = 0; r < N_REFS; r++)
+    if (self->refs[r] >= 0 && f->refs[r] != self->refs[r])
+      return FALSE;
   return self->needle == NULL || *self->needle == '\0' ||
          strstr (self->arena->str + row->text, self->needle) != NULL;
 }
@@ -332,6 +352,28 @@ vl_item_search_set_enum (VlItemSearch *self,
   refilter (self, NULL);
 }
 
+/**
+ * vl_item_search_set_ref:
+ * @field: "key-result", "value-loop" or "iteration"
+ * @rowid: the row id to match, 0 for items without one, -1 for any
+ */
+void
+vl_item_search_set_ref (VlItemSearch *self,
+                        const char   *field,
+                        gint64        rowid)
+{
+  g_return_if_fail (VL_IS_ITEM_SEARCH (self));
+
+  for (guint r = 0; r < N_REFS; r++)
+    if (g_str_equal (field, ref_fields[r]))
+      {
+        self->refs[r] = rowid < 0 ? -1 : rowid;
+        refilter (self, NULL);
+        return;
+      }
+  g_return_if_reached ();
+}
+
 void
 vl_item_search_set_p1_only (VlItemSearch *self,
                             gboolean      p1_only)
@@ -423,4 +465,6 @@ vl_item_search_init (VlItemSearch *self)
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->arena = g_string_new (NULL);
   self->status = self->moscow = self->aarrr = -1;
+  for (guint r = 0; r < N_REFS; r++)
+    self->refs[r] = -1;
 }

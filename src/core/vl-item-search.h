@@ -19,6 +19,9 @@ void          vl_item_search_set_text   (VlItemSearch *self,
 void          vl_item_search_set_enum   (VlItemSearch *self,
                                          const char   *field,
                                          int           value);
+void          vl_item_search_set_ref    (VlItemSearch *self,
+                                         const char   *field,
+                                         gint64        rowid);
 void          vl_item_search_set_p1_only (VlItemSearch *self,
                                           gboolean      p1_only);
 gboolean      vl_item_search_get_active (VlItemSearch *self);

@@ -32,6 +32,9 @@ struct _VlBacklogPage
   GtkDropDown        *moscow_filter;
   GtkDropDown        *aarrr_filter;
   GtkToggleButton    *p1_filter;
+  GtkMenuButton      *alignment_button;
+  GtkDropDown        *ref_filters[3];   /* key result, value loop, iteration */
+  guint               choices_id;       /* rebuilding the lists of choices */
   GtkLabel           *match_count;
   AdwStatusPage      *empty_page;
   GtkMenuButton      *bulk_button;
@@ -402,6 +405,47 @@ update_match_count (VlBacklogPage *self)
   gtk_label_set_text (self->match_count, text);
 }
 
+/* The alignment filters: what an item serves, joins or is planned in. */
+static const struct
+{
+  const char *field;
+  VlKind      kind;
+  const char *any;
+} ref_filters[] = {
+  { "key-result", VL_KIND_KEY_RESULT, N_("Any Key Result") },
+  { "value-loop", VL_KIND_VALUE_LOOP, N_("Any Value Loop") },
+  { "iteration", VL_KIND_ITERATION, N_("Any Iteration") },
+};
+
+/* Position 0 of an alignment drop-down is "any" (-1), 1 "not set" (0),
+ * then the rows, whose ids the drop-down keeps. */
+static gint64
+ref_choice (GtkDropDown *dropdown)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (ids == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return -1;
+  if (selected == 1 || selected - 2 >= ids->len)
+    return 0;
+  return g_array_index (ids, gint64, selected - 2);
+}
+
+/* The alignment button says how many of its filters are on. */
+static void
+update_alignment_label (VlBacklogPage *self)
+{
+  guint on = 0;
+  g_autofree char *label = NULL;
+
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    on += ref_choice (self->ref_filters[r]) >= 0;
+  /* Translators: the alignment filter button with %u filters on */
+  label = on ? g_strdup_printf (_("Alignment (%u)"), on) : g_strdup (_("Alignment"));
+  gtk_menu_button_set_label (self->alignment_button, label);
+}
+
 /* The search (folded in the core's index, not per keystroke per item)
  * and the filters, applied to the list shown. */
 static void
@@ -414,7 +458,49 @@ filter_changed_cb (VlBacklogPage *self)
   vl_item_search_set_enum (self->filtered, "moscow", enum_choice (self->moscow_filter));
   vl_item_search_set_enum (self->filtered, "aarrr", enum_choice (self->aarrr_filter));
   vl_item_search_set_p1_only (self->filtered, gtk_toggle_button_get_active (self->p1_filter));
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    vl_item_search_set_ref (self->filtered, ref_filters[r].field, ref_choice (self->ref_filters[r]));
+  update_alignment_label (self);
   update_match_count (self);
+}
+
+/* "Any …", "Not Set", then every row of the kind by title, keeping the
+ * row chosen before (rows come and go, and are renamed, as the plan is
+ * edited and merged). */
+static void
+set_ref_choices (VlBacklogPage *self,
+                 guint          r)
+{
+  GtkDropDown *dropdown = self->ref_filters[r];
+  gint64 chosen = ref_choice (dropdown);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint select = 0;
+
+  gtk_string_list_append (list, _(ref_filters[r].any));
+  gtk_string_list_append (list, _("Not Set"));
+  if (chosen == 0)
+    select = 1;
+  if (self->document != NULL)
+    {
+      g_autoptr(GListModel) rows = vl_document_list (self->document, ref_filters[r].kind, NULL, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(VlRecord) row = g_list_model_get_item (rows, i);
+          gint64 id = vl_record_get_rowid (row);
+
+          gtk_string_list_append (list, vl_record_get_title (row));
+          g_array_append_val (ids, id);
+          if (id == chosen)
+            select = i + 2;
+        }
+    }
+  g_object_set_data_full (G_OBJECT (dropdown), "ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_handlers_block_by_func (dropdown, filter_changed_cb, self);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (dropdown, select);
+  g_signal_handlers_unblock_by_func (dropdown, filter_changed_cb, self);
 }
 
 /* "Any …", then the set values of @field (position n is value n - 1,
@@ -487,14 +573,57 @@ show_backlog (VlBacklogPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
 }
 
+static GMenuModel *bulk_menu (VlDocument *document);
+
+/* The choices that list the plan's rows: alignment filters and bulk edit. */
+static void
+rebuild_choices (VlBacklogPage *self)
+{
+  g_autoptr(GMenuModel) menu = bulk_menu (self->document);
+
+  g_clear_handle_id (&self->choices_id, g_source_remove);
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    set_ref_choices (self, r);
+  gtk_menu_button_set_menu_model (self->bulk_button, menu);
+  filter_changed_cb (self);
+}
+
+static gboolean
+rebuild_choices_cb (gpointer data)
+{
+  VlBacklogPage *self = data;
+
+  self->choices_id = 0;
+  rebuild_choices (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rows_changed_cb (VlDocument    *document,
+                 guint          kind,
+                 VlBacklogPage *self)
+{
+  if ((kind == VL_KIND_KEY_RESULT || kind == VL_KIND_VALUE_LOOP || kind == VL_KIND_ITERATION ||
+       kind == VL_KIND_BACKLOG) && self->choices_id == 0)
+    self->choices_id = g_idle_add (rebuild_choices_cb, self);
+}
+
 void
 vl_backlog_page_set_document (VlBacklogPage *self,
                               VlDocument    *document)
 {
   g_return_if_fail (VL_IS_BACKLOG_PAGE (self));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, rows_changed_cb, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect (document, "rows-changed", G_CALLBACK (rows_changed_cb), self);
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    gtk_drop_down_set_selected (self->ref_filters[r], 0);
+  rebuild_choices (self);
   g_clear_object (&self->backlogs);
   if (document != NULL)
     {
@@ -536,7 +665,8 @@ vl_backlog_page_get_item_panel (VlBacklogPage *self)
   return GTK_WIDGET (self->item_panel);
 }
 
-/* For tests: "search", "status", "moscow", "aarrr", "p1" or "count". */
+/* For tests: "search", "status", "moscow", "aarrr", "p1", "key-result",
+ * "value-loop", "iteration", "alignment" (the button) or "count". */
 GtkWidget *
 vl_backlog_page_get_filter_widget (VlBacklogPage *self,
                                    const char    *name)
@@ -552,6 +682,11 @@ vl_backlog_page_get_filter_widget (VlBacklogPage *self,
     return GTK_WIDGET (self->aarrr_filter);
   if (g_str_equal (name, "p1"))
     return GTK_WIDGET (self->p1_filter);
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    if (g_str_equal (name, ref_filters[r].field))
+      return GTK_WIDGET (self->ref_filters[r]);
+  if (g_str_equal (name, "alignment"))
+    return GTK_WIDGET (self->alignment_button);
   return GTK_WIDGET (self->match_count);
 }
 
@@ -802,17 +937,29 @@ delete_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
   vl_toast (GTK_WIDGET (self), text, TRUE);
 }
 
-/* page.set-status(i), page.set-moscow(i): every selected item, one action. */
+static int
+by_rank (gconstpointer a,
+         gconstpointer b,
+         gpointer      search)
+{
+  return (int) vl_item_search_get_rank (search, *(VlRecord **) a) -
+         (int) vl_item_search_get_rank (search, *(VlRecord **) b);
+}
+
+/* page.set-status(i), page.set-moscow(i), page.set-iteration(x) (0: none),
+ * page.move-to-backlog(x): every selected item, one action. */
 static void
 bulk_set_action (GtkWidget  *widget,
                  const char *name,
                  GVariant   *param)
 {
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
-  const char *field = g_str_has_suffix (name, "status") ? "status" : "moscow";
   g_autoptr(GtkBitset) set = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) target = NULL;
+  gboolean moving = g_str_equal (name, "page.move-to-backlog");
+  gboolean iteration = g_str_equal (name, "page.set-iteration");
   GtkBitsetIter iter;
   guint pos;
 
@@ -826,19 +973,78 @@ bulk_set_action (GtkWidget  *widget,
       vl_toast (GTK_WIDGET (self), _("Select the items to edit first"), FALSE);
       return;
     }
-  vl_document_begin (self->document, g_str_equal (field, "status") ? _("Set Status") : _("Set MoSCoW"));
+  if (moving || iteration)
+    {
+      target = vl_document_lookup (self->document, moving ? VL_KIND_BACKLOG : VL_KIND_ITERATION,
+                                   g_variant_get_int64 (param));
+      if (target == NULL && (moving || g_variant_get_int64 (param) != 0))
+        return;
+    }
+  vl_document_begin (self->document, moving      ? _("Move to Backlog")
+                                     : iteration ? _("Set Iteration")
+                                     : g_str_has_suffix (name, "status") ? _("Set Status")
+                                                                         : _("Set MoSCoW"));
+  /* Moved items keep their order, at the end of the other backlog. */
+  g_ptr_array_sort_with_data (chosen, by_rank, self->filtered);
   for (guint i = 0; i < chosen->len; i++)
-    g_object_set (chosen->pdata[i], field, g_variant_get_int32 (param), NULL);
+    if (moving)
+      vl_document_move (self->document, chosen->pdata[i], target, NULL, NULL, NULL);
+    else if (iteration)
+      g_object_set (chosen->pdata[i], "iteration", target, NULL);
+    else
+      g_object_set (chosen->pdata[i], g_str_has_suffix (name, "status") ? "status" : "moscow",
+                    g_variant_get_int32 (param), NULL);
   if (!vl_document_commit (self->document, &error))
     vl_toast (GTK_WIDGET (self), error->message, FALSE);
+  else if (moving && target != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item moved to “%s”",
+                                                            "%u items moved to “%s”", chosen->len),
+                                               chosen->len, vl_record_get_title (target));
+
+      vl_toast (GTK_WIDGET (self), text, TRUE);
+    }
+}
+
+/* Items for every row of @kind (and "None" first when @none): @action
+ * with the row's id. */
+static GMenuModel *
+rows_menu (VlDocument *document,
+           VlKind      kind,
+           const char *action,
+           const char *none)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GListModel) rows = document ? vl_document_list (document, kind, NULL, NULL) : NULL;
+
+  if (none != NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (none, NULL);
+
+      g_menu_item_set_action_and_target (item, action, "x", (gint64) 0);
+      g_menu_append_item (menu, item);
+    }
+  for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(VlRecord) row = g_list_model_get_item (rows, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (vl_record_get_title (row), NULL);
+
+      g_menu_item_set_action_and_target (item, action, "x", vl_record_get_rowid (row));
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
 }
 
 static GMenuModel *
-bulk_menu (void)
+bulk_menu (VlDocument *document)
 {
   GMenu *menu = g_menu_new ();
   GMenu *status = g_menu_new ();
   GMenu *moscow = g_menu_new ();
+  GMenu *more = g_menu_new ();
+  g_autoptr(GMenuModel) iterations = rows_menu (document, VL_KIND_ITERATION, "page.set-iteration",
+                                                _("No Iteration"));
+  g_autoptr(GMenuModel) backlogs = rows_menu (document, VL_KIND_BACKLOG, "page.move-to-backlog", NULL);
 
   for (guint i = 0; i < vl_enum_n_values ("status"); i++)
     {
@@ -854,8 +1060,12 @@ bulk_menu (void)
     }
   g_menu_append_section (menu, _("Status"), G_MENU_MODEL (status));
   g_menu_append_section (menu, _("MoSCoW"), G_MENU_MODEL (moscow));
+  g_menu_append_submenu (more, _("_Iteration"), iterations);
+  g_menu_append_submenu (more, _("Move to _Backlog"), backlogs);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (more));
   g_object_unref (status);
   g_object_unref (moscow);
+  g_object_unref (more);
   return G_MENU_MODEL (menu);
 }
 
@@ -882,6 +1092,8 @@ show_item_cb (VlItemPanel   *panel,
   gtk_drop_down_set_selected (self->moscow_filter, 0);
   gtk_drop_down_set_selected (self->aarrr_filter, 0);
   gtk_toggle_button_set_active (self->p1_filter, FALSE);
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    gtk_drop_down_set_selected (self->ref_filters[r], 0);
   filter_changed_cb (self);
   shown = G_LIST_MODEL (self->sorted);
   for (guint i = 0; shown != NULL && i < g_list_model_get_n_items (shown); i++)
@@ -930,6 +1142,9 @@ vl_backlog_page_dispose (GObject *object)
 
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, rows_changed_cb, self);
+  g_clear_handle_id (&self->choices_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_BACKLOG_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
@@ -965,6 +1180,13 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, moscow_filter);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, aarrr_filter);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, p1_filter);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, alignment_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "key_result_filter", FALSE,
+                                             G_STRUCT_OFFSET (VlBacklogPage, ref_filters[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "value_loop_filter", FALSE,
+                                             G_STRUCT_OFFSET (VlBacklogPage, ref_filters[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "iteration_filter", FALSE,
+                                             G_STRUCT_OFFSET (VlBacklogPage, ref_filters[2]));
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, match_count);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, bulk_button);
@@ -979,6 +1201,8 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.rank-order", NULL, rank_order_action);
   gtk_widget_class_install_action (widget_class, "page.set-status", "i", bulk_set_action);
   gtk_widget_class_install_action (widget_class, "page.set-moscow", "i", bulk_set_action);
+  gtk_widget_class_install_action (widget_class, "page.set-iteration", "x", bulk_set_action);
+  gtk_widget_class_install_action (widget_class, "page.move-to-backlog", "x", bulk_set_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.rank-order", NULL);
   gtk_widget_class_install_action (widget_class, "page.rename-backlog", NULL, rename_backlog_action);
   gtk_widget_class_install_action (widget_class, "page.delete-backlog", NULL, delete_backlog_action);
@@ -1019,12 +1243,19 @@ vl_backlog_page_init (VlBacklogPage *self)
   g_signal_connect_swapped (self->moscow_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->aarrr_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_swapped (self->p1_filter, "toggled", G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect (self->item_panel, "show-item", G_CALLBACK (show_item_cb), self);
-  {
-    g_autoptr(GMenuModel) menu = bulk_menu ();
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    {
+      GtkExpression *title = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
-    gtk_menu_button_set_menu_model (self->bulk_button, menu);
-  }
+      gtk_drop_down_set_expression (self->ref_filters[r], title);
+      gtk_drop_down_set_enable_search (self->ref_filters[r], TRUE);
+      gtk_expression_unref (title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->ref_filters[r]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(ref_filters[r].any), -1);
+      g_signal_connect_swapped (self->ref_filters[r], "notify::selected", G_CALLBACK (filter_changed_cb), self);
+    }
+  g_signal_connect (self->item_panel, "show-item", G_CALLBACK (show_item_cb), self);
+  rebuild_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
 }
