@@ -727,6 +727,19 @@ test_item_panel_and_conflicts (void)
     g_assert_cmpstr (vl_record_get_string (item, "launch-date"), ==, before);
   }
 
+  /* The description takes several lines; leaving the item writes it. */
+  row = vl_item_panel_get_row (panel, "description");
+  {
+    GtkTextView *view = g_object_get_data (G_OBJECT (row), "text-view");
+
+    g_assert_true (GTK_IS_TEXT_VIEW (view));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Why: guests drop out.\nHow: one page.", -1);
+    select_only (page, 1);
+    g_assert_cmpstr (vl_record_get_string (item, "description"), ==, "Why: guests drop out.\nHow: one page.");
+    select_only (page, 0);
+    g_assert_true (vl_item_panel_get_item (panel) == item);
+  }
+
   /* Another laptop writes the same title at the same time and loses. */
   g_assert_true (vl_document_publish (vl_window_get_document (window), &error));
   g_assert_true (g_file_copy (file, other, 0, NULL, NULL, NULL, &error));

@@ -165,6 +165,27 @@ update_row (VlItemPanel *self,
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
       g_object_unref (choices);
     }
+  else if (g_object_get_data (G_OBJECT (row), "text-view") != NULL)
+    {
+      GtkWidget *view = g_object_get_data (G_OBJECT (row), "text-view");
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+      /* Not under the user's fingers: what they type is written on leaving
+       * (a later write, so the other value is kept as a conflict). */
+      GtkTextIter start, end;
+      g_autofree char *typed = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      typed = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (gtk_widget_has_focus (view) && g_strcmp0 (typed, g_object_get_data (G_OBJECT (view), "shown")) != 0)
+        {
+          self->updating = FALSE;
+          return;
+        }
+      text = vl_record_format_field (self->item, field);
+      gtk_text_buffer_set_text (buffer, text, -1);
+      g_object_set_data_full (G_OBJECT (view), "shown", g_strdup (text), g_free);
+    }
   else
     {
       text = vl_record_format_field (self->item, field);
@@ -191,6 +212,93 @@ entry_apply_cb (AdwEntryRow *row,
       return;
     }
   update_row (self, field);
+}
+
+/* A multi-line text is written when it loses the focus, or on Ctrl+Enter
+ * (Enter is a new line). */
+static void
+text_commit (VlItemPanel *self,
+             GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  const char *field = g_object_get_data (G_OBJECT (view), "field");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->item == NULL || self->updating)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (view), "shown")) == 0)
+    return;
+  if (!vl_record_set_from_text (self->item, field, text, &error) && error != NULL)
+    vl_toast (GTK_WIDGET (self), error->message, FALSE);
+  g_object_set_data_full (G_OBJECT (view), "shown", g_steal_pointer (&text), g_free);
+}
+
+static void
+text_focus_leave_cb (GtkEventControllerFocus *focus,
+                     VlItemPanel             *self)
+{
+  text_commit (self, GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+}
+
+static gboolean
+text_key_cb (GtkEventControllerKey *keys,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             VlItemPanel           *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && (state & GDK_CONTROL_MASK))
+    {
+      text_commit (self, GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (keys))));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A titled row holding a text view of a few lines, for the description
+ * and the review note. */
+static GtkWidget *
+make_text_row (VlItemPanel *self,
+               const Row   *r)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new (_(r->label));
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 66);
+  gtk_widget_add_css_class (view, "inline");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _(r->label), -1);
+  gtk_widget_set_tooltip_text (view, _("Saved when you leave the field, or with Ctrl+Enter"));
+  g_object_set_data (G_OBJECT (view), "field", (gpointer) r->field);
+  g_signal_connect (focus, "leave", G_CALLBACK (text_focus_leave_cb), self);
+  gtk_widget_add_controller (view, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_cb), self);
+  gtk_widget_add_controller (view, keys);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(r->label));
+  g_object_set_data (G_OBJECT (row), "text-view", view);
+  g_object_set_data (G_OBJECT (row), "field", (gpointer) r->field);
+  g_hash_table_insert (self->rows, (gpointer) r->field, row);
+  return row;
 }
 
 static void
@@ -231,6 +339,8 @@ make_row (VlItemPanel *self,
   const VlField *f = field_info (r->field);
   GtkWidget *row;
 
+  if (g_str_equal (r->field, "description") || g_str_equal (r->field, "review-note"))
+    return make_text_row (self, r);
   if (f->type == VL_FIELD_ENUM || f->type == VL_FIELD_REF)
     {
       row = adw_combo_row_new ();
@@ -381,16 +491,22 @@ vl_item_panel_set_item (VlItemPanel *self,
                         VlRecord    *item)
 {
   GHashTableIter iter;
-  gpointer field;
+  gpointer field, row;
 
   g_return_if_fail (VL_IS_ITEM_PANEL (self));
   g_return_if_fail (item == NULL || VL_IS_ITEM (item));
 
+  if (self->item == item)
+    return;
+  /* Text being typed belongs to the item shown until now. */
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (g_object_get_data (row, "text-view") != NULL)
+      text_commit (self, g_object_get_data (row, "text-view"));
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
-  if (!g_set_object (&self->item, item) && item != NULL)
-    return;
+  g_set_object (&self->item, item);
   g_signal_group_set_target (self->item_signals, item);
   g_signal_group_set_target (self->document_signals, item ? vl_record_get_document (item) : NULL);
   gtk_widget_set_visible (self->box, item != NULL);
