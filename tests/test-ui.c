@@ -5,7 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <string.h>
+#include <sys/wait.h>
 
 #include "vl-backlog-page.h"
 #include "vl-board-page.h"
@@ -120,6 +124,23 @@ test_backlog_editing (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-to-top", NULL));
   g_assert_cmpstr (title_at (items, 0), ==, "New item");
   g_assert_cmpstr (title_at (items, 1), ==, first);
+
+  /* Drag and drop: the top item dropped on the lower half of the third
+   * goes just below it; on the upper half of the first, back on top. */
+  {
+    g_autoptr(VlRecord) top = g_list_model_get_item (items, 0);
+    g_autoptr(VlRecord) second = g_list_model_get_item (items, 1);
+    g_autoptr(VlRecord) third = g_list_model_get_item (items, 2);
+
+    g_assert_true (vl_backlog_page_drop_item (page, vl_record_get_uuid (top), third, TRUE));
+    g_assert_cmpstr (title_at (items, 0), ==, vl_record_get_title (second));
+    g_assert_cmpstr (title_at (items, 1), ==, vl_record_get_title (third));
+    g_assert_cmpstr (title_at (items, 2), ==, "New item");
+    g_assert_true (gtk_selection_model_is_selected (vl_backlog_page_get_selection (page), 2));
+    g_assert_true (vl_backlog_page_drop_item (page, vl_record_get_uuid (top), second, FALSE));
+    g_assert_cmpstr (title_at (items, 0), ==, "New item");
+    g_assert_cmpstr (title_at (items, 1), ==, vl_record_get_title (second));
+  }
 
   /* Delete, then undo from the toast's action. */
   select_only (page, 2);
@@ -462,6 +483,13 @@ test_sorting (void)
     select_only (page, 1);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-up", NULL));
     g_assert_cmpstr (title_at (shown, 1), ==, second);  /* refused while sorted */
+    {
+      g_autoptr(VlRecord) a = g_list_model_get_item (shown, 0);
+      g_autoptr(VlRecord) b = g_list_model_get_item (shown, 1);
+
+      g_assert_false (vl_backlog_page_drop_item (page, vl_record_get_uuid (b), a, FALSE));
+      g_assert_cmpstr (title_at (shown, 1), ==, second);
+    }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rank-order", NULL));
   g_assert_cmpstr (title_at (shown, 0), ==, first_by_rank);
@@ -975,6 +1003,133 @@ cell_y (GtkWidget *widget, GtkWidget *window, const char *text)
   return -1;
 }
 
+/* The X server's pointer (xdotool, through XTest) drags from one point of
+ * @window to another, the main loop running. FALSE when that cannot be
+ * done here (the test is then skipped, saying why). */
+static gboolean
+pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *win = NULL, *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  double sx, sy;
+  int status = 0;
+  GPid pid;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    {
+      g_test_skip (xdotool == NULL ? "xdotool is not installed (build-aux/dev test installs it)"
+                                   : "not an X11 display");
+      return FALSE;
+    }
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  win = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  command = g_strdup_printf ("%s mousemove --window %s %d %d mousedown 1 sleep 0.2 "
+                             "mousemove --window %s %d %d sleep 0.2 mousemove --window %s %d %d sleep 0.2 "
+                             "mousemove --window %s %d %d sleep 0.3 mouseup 1", xdotool,
+                             win, (int) (sx + x0), (int) (sy + y0),
+                             win, (int) (sx + x0), (int) (sy + y0 + 12),
+                             win, (int) (sx + (x0 + x1) / 2), (int) (sy + (y0 + y1) / 2),
+                             win, (int) (sx + x1), (int) (sy + y1));
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    spin (20);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  spin (300);
+  return TRUE;
+#else
+  g_test_skip ("GTK was built without X11");
+  return FALSE;
+#endif
+}
+
+/* The point of the mapped label showing @text, in @window's coordinates. */
+static gboolean
+label_point (GtkWidget *widget, GtkWidget *window, const char *text, double *x, double *y)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return gtk_widget_translate_coordinates (widget, window, 0, 0, x, y);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_point (child, window, text, x, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* Real drag and drop in the backlog: the first row's title dragged onto
+ * the lower half of the fourth row. */
+static void
+test_drag_to_rank (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-drag.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page = open_backlog (window, file);
+  GListModel *items = vl_backlog_page_get_items (page);
+  g_autofree char *first = g_strdup (title_at (items, 0));
+  g_autofree char *second = g_strdup (title_at (items, 1));
+  g_autofree char *fourth = g_strdup (title_at (items, 3));
+  double x0, y0, x3, y3;
+
+  spin (200);
+  g_assert_true (label_point (GTK_WIDGET (window), GTK_WIDGET (window), first, &x0, &y0));
+  g_assert_true (label_point (GTK_WIDGET (window), GTK_WIDGET (window), fourth, &x3, &y3));
+  if (pointer_drag (GTK_WIDGET (window), x0 + 40, y0 + 8, x3 + 40, y3 + 16))
+    {
+      /* Rows 2-4 moved up one; the dragged row is fourth and selected. */
+      g_assert_cmpstr (title_at (items, 0), ==, second);
+      g_assert_cmpstr (title_at (items, 2), ==, fourth);
+      g_assert_cmpstr (title_at (items, 3), ==, first);
+      g_assert_true (gtk_selection_model_is_selected (vl_backlog_page_get_selection (page), 3));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      g_assert_cmpstr (title_at (items, 0), ==, first);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+/* Real drag and drop on the board: a Ready card onto the Planned column. */
+static void
+test_drag_card (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-drag-card.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBoardPage *board;
+  g_autoptr(VlRecord) card = NULL, planned_card = NULL;
+  GListModel *ready, *planned;
+  guint n_ready, n_planned;
+  double x0, y0, x1, y1;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "board");
+  board = VL_BOARD_PAGE (vl_window_get_board_page (window));
+  wait_shown (GTK_WIDGET (board));
+  spin (200);
+  ready = vl_board_page_get_column (board, VL_STATUS_READY);
+  planned = vl_board_page_get_column (board, VL_STATUS_PLANNED);
+  n_ready = g_list_model_get_n_items (ready);
+  n_planned = g_list_model_get_n_items (planned);
+  card = g_list_model_get_item (ready, 0);
+  planned_card = g_list_model_get_item (planned, 0);
+  g_assert_true (label_point (GTK_WIDGET (window), GTK_WIDGET (window), vl_record_get_title (card), &x0, &y0));
+  g_assert_true (label_point (GTK_WIDGET (window), GTK_WIDGET (window), vl_record_get_title (planned_card),
+                              &x1, &y1));
+  if (pointer_drag (GTK_WIDGET (window), x0 + 20, y0 + 6, x1 + 20, y1 + 6))
+    {
+      g_assert_cmpint (vl_record_get_int (card, "status"), ==, VL_STATUS_PLANNED);
+      g_assert_cmpuint (g_list_model_get_n_items (ready), ==, n_ready - 1);
+      g_assert_cmpuint (g_list_model_get_n_items (planned), ==, n_planned + 1);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 static gboolean
 status_is (VlWindow *window, const char *prefix)
 {
@@ -1085,6 +1240,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/board-limits-and-lanes", test_board_limits_and_lanes);
   g_test_add_func ("/ui/sorting", test_sorting);
+  g_test_add_func ("/ui/drag-to-rank", test_drag_to_rank);
+  g_test_add_func ("/ui/drag-card", test_drag_card);
   g_test_add_func ("/ui/bulk-edit", test_bulk_edit);
   g_test_add_func ("/ui/upstream-navigation", test_upstream_navigation);
   g_test_add_func ("/ui/empty-plan", test_empty_plan);

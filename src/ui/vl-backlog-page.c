@@ -164,12 +164,45 @@ item_notify_cb (GObject     *object,
   update_cell (list_item);
 }
 
+/* ---- ranking by drag and drop ---------------------------------------- */
+
+static GdkContentProvider *
+row_drag_prepare_cb (GtkDragSource *source,
+                     double         x,
+                     double         y,
+                     GtkListItem   *list_item)
+{
+  VlRecord *item = gtk_list_item_get_item (list_item);
+
+  return item ? gdk_content_provider_new_typed (G_TYPE_STRING, vl_record_get_uuid (item)) : NULL;
+}
+
+/* Dropped on the upper half of a row: above it; else below. */
+static gboolean
+row_drop_cb (GtkDropTarget *target,
+             const GValue  *value,
+             double         x,
+             double         y,
+             GtkListItem   *list_item)
+{
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkWidget *page = gtk_widget_get_ancestor (cell, VL_TYPE_BACKLOG_PAGE);
+  VlRecord *onto = gtk_list_item_get_item (list_item);
+
+  if (page == NULL || onto == NULL || !G_VALUE_HOLDS_STRING (value))
+    return FALSE;
+  return vl_backlog_page_drop_item (VL_BACKLOG_PAGE (page), g_value_get_string (value), onto,
+                                    y > gtk_widget_get_height (cell) / 2.0);
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           const Column             *c)
 {
   GtkWidget *child;
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
   g_object_set_data (G_OBJECT (list_item), "column", (gpointer) c);
   /* Titles are edited in the item panel (F2), so a click only selects.
@@ -191,6 +224,12 @@ setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (child, "numeric");
   if (c->show == SHOW_RANK)
     gtk_widget_add_css_class (child, "dim-label");
+  /* Any cell of a row drags the row, and takes a dropped one. */
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (row_drag_prepare_cb), list_item);
+  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (row_drop_cb), list_item);
+  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (drop));
   gtk_list_item_set_child (list_item, child);
 }
 
@@ -836,6 +875,83 @@ move_action (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), (guint) target, TRUE);
+}
+
+/**
+ * vl_backlog_page_drop_item:
+ * @uuid: the dragged item
+ * @onto: the row it was dropped on
+ * @below: dropped on the lower half of @onto
+ *
+ * Ranks the dragged item just above or below @onto (in the whole backlog,
+ * whatever a search hides) and selects it: what dropping a dragged row
+ * does. Refused, with a hint, while the list is sorted by a column.
+ */
+gboolean
+vl_backlog_page_drop_item (VlBacklogPage *self,
+                           const char    *uuid,
+                           VlRecord      *onto,
+                           gboolean       below)
+{
+  VlRecord *backlog = self->backlogs ? gtk_single_selection_get_selected_item (self->backlogs) : NULL;
+  g_autoptr(VlRecord) item = NULL, prev = NULL, next = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n, at = G_MAXUINT;
+
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), FALSE);
+  if (backlog == NULL || self->document == NULL ||
+      (item = vl_document_find (self->document, VL_KIND_ITEM, uuid)) == NULL || item == onto)
+    return FALSE;
+  if (gtk_sorter_get_order (gtk_column_view_get_sorter (self->column_view)) != GTK_SORTER_ORDER_NONE)
+    {
+      vl_toast (GTK_WIDGET (self), _("The list is sorted by a column: press Ctrl+R for rank order, "
+                                     "then rank"), FALSE);
+      return FALSE;
+    }
+  /* The neighbours of the place in the whole backlog, the item left out. */
+  n = g_list_model_get_n_items (self->items);
+  for (guint i = 0; i < n && at == G_MAXUINT; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (self->items, i);
+
+      if (r == onto)
+        at = i;
+    }
+  if (at == G_MAXUINT)
+    return FALSE;
+  for (guint i = at; below ? i < n : i != G_MAXUINT; below ? i++ : i--)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (self->items, i);
+
+      if (r == onto || r == item)
+        continue;
+      if (below)
+        next = g_steal_pointer (&r);
+      else
+        prev = g_steal_pointer (&r);
+      break;
+    }
+  if (below)
+    prev = g_object_ref (onto);
+  else
+    next = g_object_ref (onto);
+  vl_document_begin (self->document, _("Move Item"));
+  if (!vl_document_move (self->document, item, backlog, prev, next, &error))
+    vl_document_cancel (self->document);
+  if (!vl_document_commit (self->document, NULL) && error != NULL)
+    {
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
+      return FALSE;
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      if (r == item)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+    }
+  return TRUE;
 }
 
 /* A new backlog at the end of the list, selected, ready to be named in
