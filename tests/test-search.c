@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "vl-enums.h"
@@ -191,11 +192,97 @@ test_alignment_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (items));
 }
 
+/* Sorting in the index: by collation keys for text, numbers as numbers,
+ * rows without a value last, ties in rank order; with filters; and kept
+ * sorted as rows change. */
+static void
+test_sorting (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("search-sort.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
+  g_autoptr(VlRecord) backlog = NULL, last = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(VlItemSearch) search = NULL;
+  GListModel *shown;
+  guint n;
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  backlog = vl_document_find (doc, VL_KIND_BACKLOG, "Storefront");
+  items = vl_document_list (doc, VL_KIND_ITEM, "backlog", backlog);
+  search = vl_item_search_new (doc, items);
+  shown = G_LIST_MODEL (search);
+  n = g_list_model_get_n_items (items);
+
+  vl_item_search_set_sort (search, "title", FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(VlRecord) a = g_list_model_get_item (shown, i);
+      g_autoptr(VlRecord) b = g_list_model_get_item (shown, i + 1);
+
+      g_assert_cmpint (g_utf8_collate (vl_record_get_title (a), vl_record_get_title (b)), <=, 0);
+    }
+  vl_item_search_set_sort (search, "title", TRUE);
+  {
+    g_autoptr(VlRecord) a = g_list_model_get_item (shown, 0);
+    g_autoptr(VlRecord) b = g_list_model_get_item (shown, n - 1);
+
+    g_assert_cmpint (g_utf8_collate (vl_record_get_title (a), vl_record_get_title (b)), >, 0);
+  }
+
+  /* Cost: ascending, items without a cost at the end, ties by rank. */
+  last = g_list_model_get_item (items, n - 1);
+  g_assert_true (vl_record_set_from_text (last, "cost", "", &error));
+  g_assert_true (isnan (vl_record_get_number (last, "cost")));
+  vl_item_search_set_sort (search, "cost", FALSE);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(VlRecord) a = g_list_model_get_item (shown, i);
+      g_autoptr(VlRecord) b = g_list_model_get_item (shown, i + 1);
+      double ca = vl_record_get_number (a, "cost"), cb = vl_record_get_number (b, "cost");
+
+      g_assert_false (isnan (ca) && !isnan (cb));
+      if (!isnan (ca) && !isnan (cb))
+        {
+          g_assert_cmpfloat (ca, <=, cb);
+          if (ca == cb)
+            g_assert_cmpuint (vl_item_search_get_rank (search, a), <, vl_item_search_get_rank (search, b));
+        }
+    }
+  {
+    g_autoptr(VlRecord) end = g_list_model_get_item (shown, n - 1);
+
+    g_assert_true (isnan (vl_record_get_number (end, "cost")));
+  }
+  /* A cheaper cost moves the item to the front, at once. */
+  g_object_set (last, "cost", 0.25, NULL);
+  {
+    g_autoptr(VlRecord) front = g_list_model_get_item (shown, 0);
+
+    g_assert_true (front == last);
+  }
+
+  /* Sorted and filtered together; back to rank order. */
+  vl_item_search_set_enum (search, "status", VL_STATUS_IDEA);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n);
+  vl_item_search_set_enum (search, "status", -1);
+  vl_item_search_set_sort (search, NULL, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VlRecord) a = g_list_model_get_item (shown, i);
+      g_autoptr(VlRecord) b = g_list_model_get_item (items, i);
+
+      g_assert_true (a == b);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/search/text-filters-and-changes", test_search);
   g_test_add_func ("/search/alignment-filters", test_alignment_filters);
+  g_test_add_func ("/search/sorting", test_sorting);
   return g_test_run ();
 }

@@ -33,6 +33,14 @@ void      vl_value_assign       (const VlField  *field,
                                  VlValue        *dest,
                                  const VlValue  *src);
 
+VlRecord       *_vl_record_new_lazy (VlDocument    *document,
+                                     VlKind         kind,
+                                     gint64         rowid,
+                                     const guint8  *uuid);
+VlRecord       *_vl_document_lookup_lazy (VlDocument   *self,
+                                          VlKind        kind,
+                                          gint64        rowid,
+                                          const guint8 *uuid);
 VlRecord       *_vl_record_new      (VlDocument    *document,
                                      VlKind         kind,
                                      gint64         rowid,

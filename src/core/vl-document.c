@@ -383,6 +383,23 @@ vl_document_lookup (VlDocument *self,
   return remember (self, _vl_record_new (self, kind, rowid, uuid, deleted, values));
 }
 
+/* The one object for a row a list holds (so it exists, and its uuid is
+ * known): made without reading the row, which is read on first use. */
+VlRecord *
+_vl_document_lookup_lazy (VlDocument   *self,
+                          VlKind        kind,
+                          gint64        rowid,
+                          const guint8 *uuid)
+{
+  VlRecord *record = g_hash_table_lookup (self->live[kind], &rowid);
+
+  if (record != NULL)
+    return g_object_ref (record);
+  if (self->db == NULL)
+    return NULL;
+  return remember (self, _vl_record_new_lazy (self, kind, rowid, uuid));
+}
+
 /* ---- opening ----------------------------------------------------------- */
 
 static void

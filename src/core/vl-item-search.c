@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <math.h>
 #include <string.h>
 
 #include "vl-document-private.h"
@@ -51,6 +52,10 @@ struct _VlItemSearch
   GString    *arena;
   GArray     *visible;       /* guint source positions; NULL: all */
   char       *needle;
+  int         sort;                    /* a sort_keys index, -1: rank order */
+  gboolean    descending;
+  GArray     *keys;                    /* SortKey, per source position */
+  GString    *key_arena;               /* collation keys */
   int         status, moscow, aarrr;   /* -1: any */
   gint64      refs[N_REFS];            /* -1: any, 0: not set */
   gboolean    p1_only;
@@ -68,6 +73,37 @@ fold (const char *text)
 
   return g_utf8_casefold (normal, -1);
 }
+
+/* ---- sorting --------------------------------------------------------------- */
+
+/* What a column sorts by, as SQL over `item`: text is compared by
+ * collation keys made once per row, numbers as numbers (none last). */
+static const struct
+{
+  const char *field;
+  gboolean    text;
+  const char *sql;
+} sort_keys[] = {
+  { "rank", FALSE, NULL },
+  { "title", TRUE, "title" },
+  { "status", FALSE, "status" },
+  { "moscow", FALSE, "moscow" },
+  { "p1", FALSE, "p1" },
+  { "aarrr", FALSE, "aarrr" },
+  { "user-value", FALSE, "user_value" },
+  { "business-value", FALSE, "business_value" },
+  { "cost", FALSE, "cost" },
+  { "score", FALSE, "CASE WHEN cost > 0 THEN (user_value + business_value) / cost END" },
+  { "key-result", TRUE, "(SELECT title FROM key_result k WHERE k.id = item.key_result)" },
+  { "iteration", TRUE, "(SELECT name FROM iteration i WHERE i.id = item.iteration)" },
+  { "review-due", TRUE, "review_due" },
+};
+
+typedef struct
+{
+  double  number;   /* NAN: none */
+  guint32 text;     /* offset in key_arena; G_MAXUINT32: none */
+} SortKey;
 
 /* ---- the index ---------------------------------------------------------- */
 
@@ -87,6 +123,8 @@ found_free (gpointer data)
 }
 
 #define COLUMNS "id, title, description, status, moscow, aarrr, p1, key_result, value_loop, iteration"
+
+static void build_keys (VlItemSearch *self);
 
 /* One scan of the rows the source can hold, then the source's order. */
 static void
@@ -146,6 +184,93 @@ build_index (VlItemSearch *self)
         g_string_append_c (self->arena, '\0');
       g_array_append_val (self->rows, row);
     }
+  if (self->sort >= 0)
+    build_keys (self);
+}
+
+/* The sort keys of every source row, for the sort column: one scan, one
+ * collation key per text. */
+static void
+build_keys (VlItemSearch *self)
+{
+  VlRecordList *list = (VlRecordList *) self->source;
+  sqlite3 *db = _vl_document_get_db (self->document);
+  const VlKindInfo *info = vl_kind_info (VL_KIND_ITEM);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 value = 0;
+  int filter = _vl_record_list_get_filter (list, &value);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean text = sort_keys[self->sort].text;
+
+  g_array_set_size (self->keys, self->rows->len);
+  g_string_truncate (self->key_arena, 0);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      SortKey none = { sort_keys[self->sort].sql ? NAN : i, G_MAXUINT32 };
+
+      g_array_index (self->keys, SortKey, i) = none;
+      g_hash_table_insert (index, &g_array_index (self->rows, Row, i).rowid, GUINT_TO_POINTER (i + 1));
+    }
+  if (sort_keys[self->sort].sql == NULL)
+    return;   /* rank: the source's order */
+  sql = g_strdup_printf ("SELECT id, %s FROM item WHERE deleted <> 1%s%s%s", sort_keys[self->sort].sql,
+                         filter >= 0 ? " AND " : "", filter >= 0 ? info->fields[filter].column : "",
+                         filter >= 0 ? " IS ?" : "");
+  if (db == NULL || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  if (filter >= 0 && (value != 0 || info->fields[filter].type != VL_FIELD_REF))
+    sqlite3_bind_int64 (stmt, 1, value);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, &rowid));
+      SortKey *key;
+
+      if (pos == 0 || sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        continue;
+      key = &g_array_index (self->keys, SortKey, pos - 1);
+      if (text)
+        {
+          g_autofree char *collated = g_utf8_collate_key ((const char *) sqlite3_column_text (stmt, 1), -1);
+
+          key->text = (guint32) self->key_arena->len;
+          g_string_append_len (self->key_arena, collated, (gssize) strlen (collated) + 1);
+        }
+      else
+        key->number = sqlite3_column_double (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  VlItemSearch *self = data;
+  guint pa = *(const guint *) a, pb = *(const guint *) b;
+  const SortKey *ka = &g_array_index (self->keys, SortKey, pa);
+  const SortKey *kb = &g_array_index (self->keys, SortKey, pb);
+  int order;
+
+  /* Rows without a value come last either way; ties stay in rank order. */
+  if (sort_keys[self->sort].text)
+    {
+      if ((ka->text == G_MAXUINT32) != (kb->text == G_MAXUINT32))
+        return ka->text == G_MAXUINT32 ? 1 : -1;
+      order = ka->text == G_MAXUINT32 ? 0 : strcmp (self->key_arena->str + ka->text,
+                                                     self->key_arena->str + kb->text);
+    }
+  else
+    {
+      if (isnan (ka->number) != isnan (kb->number))
+        return isnan (ka->number) ? 1 : -1;
+      order = isnan (ka->number) ? 0 : (ka->number > kb->number) - (ka->number < kb->number);
+    }
+  if (order != 0)
+    return self->descending ? -order : order;
+  return (pa > pb) - (pa < pb);
 }
 
 /* ---- matching ----------------------------------------------------------- */
@@ -183,13 +308,16 @@ static GArray *
 compute_visible (VlItemSearch *self)
 {
   GArray *visible;
+  gboolean active = vl_item_search_get_active (self);
 
-  if (!vl_item_search_get_active (self))
+  if (!active && self->sort < 0)
     return NULL;
   visible = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < self->rows->len; i++)
-    if (row_matches (self, &g_array_index (self->rows, Row, i)))
+    if (!active || row_matches (self, &g_array_index (self->rows, Row, i)))
       g_array_append_val (visible, i);
+  if (self->sort >= 0)
+    g_array_sort_with_data (visible, compare_positions, self);
   return visible;
 }
 
@@ -210,7 +338,10 @@ visible_rowid (VlItemSearch *self,
   return g_array_index (self->rows, Row, pos).rowid;
 }
 
-/* Swaps in the new matches, emitting only if the rows shown changed. */
+#define SPLIT_AT 256   /* rows changed: above, a removal then an insertion */
+
+/* Swaps in the new matches and emits the smallest change that turns the
+ * old rows shown into the new (the common head and tail stay), or none. */
 static void
 refilter (VlItemSearch *self,
           GArray       *old_rowids_from)
@@ -219,16 +350,49 @@ refilter (VlItemSearch *self,
   GArray *visible = compute_visible (self);
   guint old_n = old_rowids_from != NULL ? old_rowids_from->len : n_visible (self, old);
   guint new_n = n_visible (self, visible);
-  gboolean same = old_n == new_n;
+  guint head = 0, tail = 0;
 
-  for (guint i = 0; same && i < new_n; i++)
-    same = (old_rowids_from != NULL ? g_array_index (old_rowids_from, gint64, i)
-                                    : visible_rowid (self, old, i)) == visible_rowid (self, visible, i);
+#define OLD_ID(i) (old_rowids_from != NULL ? g_array_index (old_rowids_from, gint64, i) \
+                                           : visible_rowid (self, old, i))
+  while (head < old_n && head < new_n && OLD_ID (head) == visible_rowid (self, visible, head))
+    head++;
+  while (tail < old_n - head && tail < new_n - head &&
+         OLD_ID (old_n - 1 - tail) == visible_rowid (self, visible, new_n - 1 - tail))
+    tail++;
+#undef OLD_ID
+  if (old_n - head - tail > 0 && new_n - head - tail > 0 && old_n + new_n - 2 * (head + tail) > SPLIT_AT)
+    {
+      /* A big replacement goes out as a removal, then an insertion: when
+       * one change both removes a row a list view tracks (focus, anchor)
+       * and adds rows, GTK's list item manager looks for that row among
+       * all the added ones, making an object for each (a second for a
+       * keystroke over 100,000 items). In between, only the common head
+       * and tail are shown. */
+      GArray *between = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint i = 0; i < new_n; i++)
+        {
+          guint pos = visible != NULL ? g_array_index (visible, guint, i) : i;
+
+          if (i == head)
+            i = new_n - tail - 1;   /* skip the middle */
+          else
+            g_array_append_val (between, pos);
+        }
+      self->visible = between;
+      g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, 0);
+      g_array_unref (between);
+      self->visible = visible;
+      if (old != NULL)
+        g_array_unref (old);
+      g_list_model_items_changed (G_LIST_MODEL (self), head, 0, new_n - head - tail);
+      return;
+    }
   self->visible = visible;
   if (old != NULL)
     g_array_unref (old);
-  if (!same)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  if (head + tail < old_n || head + tail < new_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
 }
 
 /* The rows shown now, by id (to compare after the index is rebuilt). */
@@ -255,9 +419,9 @@ source_changed_cb (GListModel   *source,
 {
   g_autoptr(GArray) before = NULL;
 
-  if (!vl_item_search_get_active (self))
+  if (!vl_item_search_get_active (self) && self->sort < 0)
     {
-      /* Nothing filtered: the source's exact change is ours. */
+      /* Nothing filtered or sorted: the source's exact change is ours. */
       build_index (self);
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
@@ -275,11 +439,14 @@ rows_changed_cb (VlDocument   *document,
 {
   g_autoptr(GArray) before = NULL;
 
-  if (kind != VL_KIND_ITEM)
+  /* Items, or the key results or iterations they are sorted by. */
+  if (kind != VL_KIND_ITEM &&
+      !(self->sort >= 0 && ((kind == VL_KIND_KEY_RESULT && g_str_equal (sort_keys[self->sort].field, "key-result")) ||
+                            (kind == VL_KIND_ITERATION && g_str_equal (sort_keys[self->sort].field, "iteration")))))
     return;
   before = shown_rowids (self);
   build_index (self);
-  if (vl_item_search_get_active (self))
+  if (vl_item_search_get_active (self) || self->sort >= 0)
     refilter (self, before);
 }
 
@@ -374,6 +541,40 @@ vl_item_search_set_ref (VlItemSearch *self,
   g_return_if_reached ();
 }
 
+/**
+ * vl_item_search_set_sort:
+ * @field: (nullable): "rank", "title", "status", "moscow", "p1", "aarrr",
+ *   "user-value", "business-value", "cost", "score", "key-result",
+ *   "iteration" or "review-due"; %NULL for rank order
+ *
+ * Sorts the rows shown by @field. Keys (collation keys for text) are made
+ * once, in one scan, not per comparison, and no row object is made.
+ */
+void
+vl_item_search_set_sort (VlItemSearch *self,
+                         const char   *field,
+                         gboolean      descending)
+{
+  int sort = -1;
+
+  g_return_if_fail (VL_IS_ITEM_SEARCH (self));
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (sort_keys); i++)
+    if (g_str_equal (field, sort_keys[i].field))
+      sort = (int) i;
+  g_return_if_fail (field == NULL || sort >= 0);
+  if (sort == self->sort && descending == self->descending)
+    return;
+  if (sort != self->sort)
+    {
+      self->sort = sort;
+      if (sort >= 0)
+        build_keys (self);
+    }
+  self->descending = descending;
+  refilter (self, NULL);
+}
+
 void
 vl_item_search_set_p1_only (VlItemSearch *self,
                             gboolean      p1_only)
@@ -405,6 +606,40 @@ vl_item_search_get_rank (VlItemSearch *self,
     if (g_array_index (self->rows, Row, i).rowid == rowid)
       return i + 1;
   return 0;
+}
+
+/**
+ * vl_item_search_get_rowid:
+ *
+ * Returns: the row id of the item shown at @position, without making its
+ *   object (0 past the end)
+ */
+gint64
+vl_item_search_get_rowid (VlItemSearch *self,
+                          guint         position)
+{
+  g_return_val_if_fail (VL_IS_ITEM_SEARCH (self), 0);
+
+  if (position >= n_visible (self, self->visible))
+    return 0;
+  return visible_rowid (self, self->visible, position);
+}
+
+/**
+ * vl_item_search_get_rank_at:
+ *
+ * Returns: the 1-based rank in the whole source list of the item shown at
+ *   @position, in constant time (0 past the end)
+ */
+guint
+vl_item_search_get_rank_at (VlItemSearch *self,
+                            guint         position)
+{
+  g_return_val_if_fail (VL_IS_ITEM_SEARCH (self), 0);
+
+  if (position >= n_visible (self, self->visible))
+    return 0;
+  return (self->visible != NULL ? g_array_index (self->visible, guint, position) : position) + 1;
 }
 
 GListModel *
@@ -447,6 +682,8 @@ vl_item_search_finalize (GObject *object)
   g_clear_object (&self->document);
   g_array_unref (self->rows);
   g_string_free (self->arena, TRUE);
+  g_array_unref (self->keys);
+  g_string_free (self->key_arena, TRUE);
   g_clear_pointer (&self->visible, g_array_unref);
   g_free (self->needle);
 
@@ -465,6 +702,9 @@ vl_item_search_init (VlItemSearch *self)
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->arena = g_string_new (NULL);
   self->status = self->moscow = self->aarrr = -1;
+  self->sort = -1;
+  self->keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
+  self->key_arena = g_string_new (NULL);
   for (guint r = 0; r < N_REFS; r++)
     self->refs[r] = -1;
 }

@@ -22,11 +22,18 @@ void          vl_item_search_set_enum   (VlItemSearch *self,
 void          vl_item_search_set_ref    (VlItemSearch *self,
                                          const char   *field,
                                          gint64        rowid);
+void          vl_item_search_set_sort   (VlItemSearch *self,
+                                         const char   *field,
+                                         gboolean      descending);
 void          vl_item_search_set_p1_only (VlItemSearch *self,
                                           gboolean      p1_only);
 gboolean      vl_item_search_get_active (VlItemSearch *self);
 GListModel   *vl_item_search_get_source (VlItemSearch *self);
 guint         vl_item_search_get_rank   (VlItemSearch *self,
                                          VlRecord     *item);
+guint         vl_item_search_get_rank_at (VlItemSearch *self,
+                                          guint         position);
+gint64        vl_item_search_get_rowid  (VlItemSearch *self,
+                                         guint         position);
 
 G_END_DECLS

@@ -63,10 +63,12 @@ get_item (GListModel *model,
 {
   VlRecordList *self = VL_RECORD_LIST (model);
 
+  Entry *e;
+
   if (position >= self->entries->len)
     return NULL;
-  return vl_document_lookup (self->document, self->kind,
-                             g_array_index (self->entries, Entry, position).rowid);
+  e = &g_array_index (self->entries, Entry, position);
+  return _vl_document_lookup_lazy (self->document, self->kind, e->rowid, e->uuid);
 }
 
 static void

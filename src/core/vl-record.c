@@ -145,6 +145,23 @@ field_for_pspec (VlRecord   *self,
   return &info->fields[prop_id - 1];
 }
 
+/* A record made for a list row has its id and uuid only; its values are
+ * read on first use (GTK asks a list for many rows it never shows). */
+static void
+ensure_loaded (VlRecord *self)
+{
+  VlRecordPrivate *priv = vl_record_get_instance_private (self);
+  guint8 uuid[VL_UUID_LEN];
+  gboolean deleted = FALSE;
+
+  if (G_LIKELY (priv->values != NULL))
+    return;
+  if (priv->document == NULL ||
+      !_vl_document_load_row (priv->document, KIND_OF (self), priv->rowid, uuid, &deleted, &priv->values))
+    priv->values = vl_values_new_default (KIND_OF (self));
+  priv->deleted = deleted != FALSE;
+}
+
 static void
 record_field_get_property (GObject    *object,
                            guint       prop_id,
@@ -154,7 +171,10 @@ record_field_get_property (GObject    *object,
   VlRecord *self = VL_RECORD (object);
   VlRecordPrivate *priv = vl_record_get_instance_private (self);
   const VlField *f = field_for_pspec (self, prop_id);
-  const VlValue *v = &priv->values[prop_id - 1];
+  const VlValue *v;
+
+  ensure_loaded (self);
+  v = &priv->values[prop_id - 1];
 
   switch (f->type)
     {
@@ -347,11 +367,22 @@ _vl_record_new (VlDocument   *document,
   return self;
 }
 
+/* Made for a list row: values are read when first asked for. */
+VlRecord *
+_vl_record_new_lazy (VlDocument   *document,
+                     VlKind        kind,
+                     gint64        rowid,
+                     const guint8 *uuid)
+{
+  return _vl_record_new (document, kind, rowid, uuid, FALSE, NULL);
+}
+
 const VlValue *
 _vl_record_values (VlRecord *self)
 {
   VlRecordPrivate *priv = vl_record_get_instance_private (self);
 
+  ensure_loaded (self);
   return priv->values;
 }
 
@@ -375,6 +406,9 @@ _vl_record_apply (VlRecord      *self,
   GParamSpec *changed[8];
   guint n_changed = 0;
   guint j = 0;
+
+  if (priv->values == NULL)
+    return;   /* not read yet: it will read the new values */
 
   for (guint i = 0; i < info->n_fields; i++)
     {
@@ -400,6 +434,7 @@ _vl_record_apply_deleted (VlRecord *self,
 {
   VlRecordPrivate *priv = vl_record_get_instance_private (self);
 
+  ensure_loaded (self);
   if (priv->deleted == (deleted != FALSE))
     return;
   priv->deleted = deleted != FALSE;
@@ -458,6 +493,7 @@ vl_record_get_deleted (VlRecord *self)
 
   g_return_val_if_fail (VL_IS_RECORD (self), FALSE);
 
+  ensure_loaded (self);
   return priv->deleted;
 }
 
@@ -471,6 +507,7 @@ lookup_value (VlRecord      *self,
 
   if (i < 0)
     return NULL;
+  ensure_loaded (self);
   *out_field = &vl_kind_info (KIND_OF (self))->fields[i];
   return &priv->values[i];
 }

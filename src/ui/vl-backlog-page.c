@@ -16,6 +16,7 @@
 #include "vl-item-search.h"
 #include "vl-labels.h"
 #include "vl-item-panel.h"
+#include "vl-item-selection.h"
 
 struct _VlBacklogPage
 {
@@ -40,12 +41,12 @@ struct _VlBacklogPage
   GtkMenuButton      *bulk_button;
   GtkButton          *empty_button;
   VlItemSearch       *filtered;     /* searched and filtered, in rank order */
-  GtkSortListModel   *sorted;       /* what the list shows: sorted by a column, or not */
+  GListModel         *sorted;       /* what the list shows (filtered, sorted by the core) */
 
   VlDocument         *document;
   GtkSingleSelection *backlogs;    /* of VlBacklog */
   GListModel         *items;       /* the selected backlog's items, in rank order */
-  GtkMultiSelection  *selection;
+  VlItemSelection    *selection;
 };
 
 G_DEFINE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, GTK_TYPE_WIDGET)
@@ -101,7 +102,7 @@ backlog_rank (GtkListItem *list_item,
 
   if (page == NULL || page->filtered == NULL)
     return gtk_list_item_get_position (list_item) + 1;
-  return vl_item_search_get_rank (page->filtered, item);
+  return vl_item_search_get_rank_at (page->filtered, gtk_list_item_get_position (list_item));
 }
 
 static char *
@@ -267,57 +268,47 @@ unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (list_item), "handler", NULL);
 }
 
-static int
-compare_cb (gconstpointer a,
-            gconstpointer b,
-            gpointer      data)
-{
-  const Column *c = data;
-  VlRecord *x = (VlRecord *) a, *y = (VlRecord *) b;
-  g_autofree char *tx = NULL, *ty = NULL;
-  double dx, dy;
-  gint64 ix, iy;
+/* Which column the column view sorts by, and which way. GTK 4.8 has no
+ * getter for it (gtk_column_view_sorter_get_primary_sort_column() is 4.10),
+ * so its sorter is asked to compare a probe: it asks the primary column's
+ * sorter first, which answers "smaller" and says which column it is; the
+ * answer comes back inverted when the column sorts descending. The rows
+ * are then sorted in the core's index (collation keys made once, no row
+ * objects), not by a GtkSortListModel. */
+static const Column *probed_column;
 
-  switch (c->show)
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      column)
+{
+  probed_column = column;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+apply_sort (VlBacklogPage *self)
+{
+  static GObject *probe[2];   /* two: a sorter takes an item as equal to itself */
+  GtkOrdering order;
+  const Column *c;
+
+  if (probe[0] == NULL)
     {
-    case SHOW_RANK:
-      return g_strcmp0 (vl_record_get_string (x, "rank"), vl_record_get_string (y, "rank"));
-    case SHOW_TEXT:
-    case SHOW_REF:
-    case SHOW_ENUM:
-      if (c->show == SHOW_ENUM)
-        {
-          ix = vl_record_get_int (x, c->field);
-          iy = vl_record_get_int (y, c->field);
-          return (ix > iy) - (ix < iy);
-        }
-      tx = cell_text (c, x, NULL);
-      ty = cell_text (c, y, NULL);
-      return g_utf8_collate (tx, ty);
-    case SHOW_NUMBER:
-      if (g_str_equal (c->field, "cost"))
-        {
-          dx = vl_record_get_number (x, c->field);
-          dy = vl_record_get_number (y, c->field);
-          dx = isnan (dx) ? -1 : dx;
-          dy = isnan (dy) ? -1 : dy;
-          return (dx > dy) - (dx < dy);
-        }
-      G_GNUC_FALLTHROUGH;
-    case SHOW_BOOL:
-    default:
-      if (c->show == SHOW_SCORE)
-        {
-          tx = score_text (x);
-          ty = score_text (y);
-          dx = g_ascii_strtod (tx, NULL);
-          dy = g_ascii_strtod (ty, NULL);
-          return (dx > dy) - (dx < dy);
-        }
-      ix = vl_record_get_int (x, c->field);
-      iy = vl_record_get_int (y, c->field);
-      return (ix > iy) - (ix < iy);
+      probe[0] = g_object_new (G_TYPE_OBJECT, NULL);
+      probe[1] = g_object_new (G_TYPE_OBJECT, NULL);
     }
+  probed_column = NULL;
+  order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), probe[0], probe[1]);
+  c = probed_column;
+  if (self->filtered == NULL)
+    return;
+  if (c == NULL || order == GTK_ORDERING_EQUAL)
+    vl_item_search_set_sort (self->filtered, NULL, FALSE);
+  else
+    vl_item_search_set_sort (self->filtered,
+                             c->show == SHOW_RANK ? "rank" : c->show == SHOW_SCORE ? "score" : c->field,
+                             order == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -334,7 +325,8 @@ add_columns (VlBacklogPage *self)
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       {
-        g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, (gpointer) &columns[i], NULL));
+        g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, (gpointer) &columns[i],
+                                                                          NULL));
 
         gtk_column_view_column_set_sorter (column, sorter);
       }
@@ -589,10 +581,9 @@ show_backlog (VlBacklogPage *self)
       self->filtered = vl_item_search_new (self->document, self->items);
       filter_changed_cb (self);
       g_signal_connect (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self);
-      /* GTK sorts stably: with no sort column the rank order stays. */
-      self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+      apply_sort (self);
+      self->sorted = g_object_ref (G_LIST_MODEL (self->filtered));
+      self->selection = vl_item_selection_new (self->filtered);
       g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
     }
   vl_item_panel_set_item (self->item_panel, NULL);
@@ -1371,6 +1362,8 @@ vl_backlog_page_init (VlBacklogPage *self)
       g_signal_connect_swapped (self->ref_filters[r], "notify::selected", G_CALLBACK (filter_changed_cb), self);
     }
   g_signal_connect (self->item_panel, "show-item", G_CALLBACK (show_item_cb), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (apply_sort), self);
   rebuild_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
