@@ -85,6 +85,8 @@ struct _VlDocument
   sqlite3_stmt  *update_reg[VL_N_KINDS][MAX_REGS];
   sqlite3_stmt  *stamp[VL_N_KINDS];
 
+  guint          reads_held;
+  gboolean       reads_began;
   guint          depth;
   UndoStep      *step;                 /* the action being recorded */
   GHashTable    *created[VL_N_KINDS];  /* rows created by this action */
@@ -892,6 +894,35 @@ vl_document_begin (VlDocument *self,
       ensure_writable (self, &self->action_error) &&
       sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     sql_failed (self, _("Could not start a change in “%s”: %s"), &self->action_error);
+}
+
+/**
+ * vl_document_hold_reads:
+ *
+ * Reads many rows one by one (a view filling its rows) in one read
+ * transaction, not one each (each takes and drops the file's lock). Pair
+ * with vl_document_release_reads(); write nothing in between.
+ */
+void
+vl_document_hold_reads (VlDocument *self)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  if (self->reads_held++ == 0 && self->db != NULL && sqlite3_get_autocommit (self->db))
+    self->reads_began = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+vl_document_release_reads (VlDocument *self)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+  g_return_if_fail (self->reads_held > 0);
+
+  if (--self->reads_held == 0 && self->reads_began)
+    {
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      self->reads_began = FALSE;
+    }
 }
 
 static void

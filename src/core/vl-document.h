@@ -114,6 +114,8 @@ gboolean     vl_document_make_independent (GFile  *file,
 
 /* Actions: every write between begin and commit is one transaction and one
  * undo step. A write outside an action is an action of its own. */
+void         vl_document_hold_reads    (VlDocument *self);
+void         vl_document_release_reads (VlDocument *self);
 void         vl_document_begin         (VlDocument *self,
                                         const char *label);
 gboolean     vl_document_commit        (VlDocument *self,

@@ -188,11 +188,31 @@ build_index (VlItemSearch *self)
     build_keys (self);
 }
 
-/* The sort keys of every source row, for the sort column: one scan, one
- * collation key per text. */
+/* Collation keys for texts[from..to), in a thread of their own. */
+typedef struct
+{
+  GPtrArray *texts;
+  char     **keys;
+  guint      from, to;
+} KeyJob;
+
+static gpointer
+collate_job (gpointer data)
+{
+  KeyJob *job = data;
+
+  for (guint i = job->from; i < job->to; i++)
+    job->keys[i] = g_utf8_collate_key (g_ptr_array_index (job->texts, i), -1);
+  return NULL;
+}
+
+/* The sort keys of every source row, for the sort column: one scan, then
+ * one collation key per text, made on both cores (the slow part). */
 static void
 build_keys (VlItemSearch *self)
 {
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (guint));
   VlRecordList *list = (VlRecordList *) self->source;
   sqlite3 *db = _vl_document_get_db (self->document);
   const VlKindInfo *info = vl_kind_info (VL_KIND_ITEM);
@@ -232,15 +252,36 @@ build_keys (VlItemSearch *self)
       key = &g_array_index (self->keys, SortKey, pos - 1);
       if (text)
         {
-          g_autofree char *collated = g_utf8_collate_key ((const char *) sqlite3_column_text (stmt, 1), -1);
+          guint at = pos - 1;
 
-          key->text = (guint32) self->key_arena->len;
-          g_string_append_len (self->key_arena, collated, (gssize) strlen (collated) + 1);
+          g_ptr_array_add (texts, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+          g_array_append_val (owners, at);
         }
       else
         key->number = sqlite3_column_double (stmt, 1);
     }
   sqlite3_finalize (stmt);
+  if (texts->len > 0)
+    {
+      g_autofree char **keys = g_new0 (char *, texts->len);
+      KeyJob half = { texts, keys, texts->len / 2, texts->len };
+      KeyJob first = { texts, keys, 0, texts->len / 2 };
+      GThread *helper = texts->len >= 2048 ? g_thread_new ("vl-collate", collate_job, &half) : NULL;
+
+      if (helper == NULL)
+        first.to = texts->len;
+      collate_job (&first);
+      if (helper != NULL)
+        g_thread_join (helper);
+      for (guint i = 0; i < texts->len; i++)
+        {
+          SortKey *key = &g_array_index (self->keys, SortKey, g_array_index (owners, guint, i));
+
+          key->text = (guint32) self->key_arena->len;
+          g_string_append_len (self->key_arena, keys[i], (gssize) strlen (keys[i]) + 1);
+          g_free (keys[i]);
+        }
+    }
 }
 
 static int
@@ -338,8 +379,6 @@ visible_rowid (VlItemSearch *self,
   return g_array_index (self->rows, Row, pos).rowid;
 }
 
-#define SPLIT_AT 256   /* rows changed: above, a removal then an insertion */
-
 /* Swaps in the new matches and emits the smallest change that turns the
  * old rows shown into the new (the common head and tail stay), or none. */
 static void
@@ -360,34 +399,6 @@ refilter (VlItemSearch *self,
          OLD_ID (old_n - 1 - tail) == visible_rowid (self, visible, new_n - 1 - tail))
     tail++;
 #undef OLD_ID
-  if (old_n - head - tail > 0 && new_n - head - tail > 0 && old_n + new_n - 2 * (head + tail) > SPLIT_AT)
-    {
-      /* A big replacement goes out as a removal, then an insertion: when
-       * one change both removes a row a list view tracks (focus, anchor)
-       * and adds rows, GTK's list item manager looks for that row among
-       * all the added ones, making an object for each (a second for a
-       * keystroke over 100,000 items). In between, only the common head
-       * and tail are shown. */
-      GArray *between = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      for (guint i = 0; i < new_n; i++)
-        {
-          guint pos = visible != NULL ? g_array_index (visible, guint, i) : i;
-
-          if (i == head)
-            i = new_n - tail - 1;   /* skip the middle */
-          else
-            g_array_append_val (between, pos);
-        }
-      self->visible = between;
-      g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, 0);
-      g_array_unref (between);
-      self->visible = visible;
-      if (old != NULL)
-        g_array_unref (old);
-      g_list_model_items_changed (G_LIST_MODEL (self), head, 0, new_n - head - tail);
-      return;
-    }
   self->visible = visible;
   if (old != NULL)
     g_array_unref (old);
@@ -493,10 +504,15 @@ void
 vl_item_search_set_text (VlItemSearch *self,
                          const char   *text)
 {
+  g_autofree char *needle = NULL;
+
   g_return_if_fail (VL_IS_ITEM_SEARCH (self));
 
+  needle = fold (text);
+  if (g_strcmp0 (needle, self->needle) == 0)
+    return;
   g_free (self->needle);
-  self->needle = fold (text);
+  self->needle = g_steal_pointer (&needle);
   refilter (self, NULL);
 }
 
@@ -506,16 +522,21 @@ vl_item_search_set_enum (VlItemSearch *self,
                          const char   *field,
                          int           value)
 {
+  int *slot;
+
   g_return_if_fail (VL_IS_ITEM_SEARCH (self));
 
   if (g_str_equal (field, "status"))
-    self->status = value;
+    slot = &self->status;
   else if (g_str_equal (field, "moscow"))
-    self->moscow = value;
+    slot = &self->moscow;
   else if (g_str_equal (field, "aarrr"))
-    self->aarrr = value;
+    slot = &self->aarrr;
   else
     g_return_if_reached ();
+  if (*slot == value)
+    return;
+  *slot = value;
   refilter (self, NULL);
 }
 
@@ -534,6 +555,8 @@ vl_item_search_set_ref (VlItemSearch *self,
   for (guint r = 0; r < N_REFS; r++)
     if (g_str_equal (field, ref_fields[r]))
       {
+        if (self->refs[r] == (rowid < 0 ? -1 : rowid))
+          return;
         self->refs[r] = rowid < 0 ? -1 : rowid;
         refilter (self, NULL);
         return;
@@ -581,7 +604,9 @@ vl_item_search_set_p1_only (VlItemSearch *self,
 {
   g_return_if_fail (VL_IS_ITEM_SEARCH (self));
 
-  self->p1_only = p1_only;
+  if (self->p1_only == (p1_only != FALSE))
+    return;
+  self->p1_only = p1_only != FALSE;
   refilter (self, NULL);
 }
 

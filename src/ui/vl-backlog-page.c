@@ -143,11 +143,20 @@ cell_text (const Column *c,
 
 /* ---- cells ------------------------------------------------------------- */
 
+/* The item a row of the list shows (the list's items are row slots). */
+static VlRecord *
+row_record (GtkListItem *list_item)
+{
+  VlRowSlot *slot = gtk_list_item_get_item (list_item);
+
+  return slot != NULL ? vl_row_slot_get_record (slot) : NULL;
+}
+
 static void
 update_cell (GtkListItem *list_item)
 {
   const Column *c = g_object_get_data (G_OBJECT (list_item), "column");
-  VlRecord *item = gtk_list_item_get_item (list_item);
+  VlRecord *item = row_record (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
 
@@ -167,15 +176,36 @@ item_notify_cb (GObject     *object,
 
 /* ---- ranking by drag and drop ---------------------------------------- */
 
+/* One drag source and one drop target on the whole list (not two
+ * controllers on each of the thousands of cells a list makes): the row is
+ * the cell under the pointer, which knows its list item. */
+static GtkWidget *
+cell_at (GtkWidget   *view,
+         double       x,
+         double       y,
+         GtkListItem **list_item)
+{
+  GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+
+  for (; w != NULL && w != view; w = gtk_widget_get_parent (w))
+    if ((*list_item = g_object_get_data (G_OBJECT (w), "list-item")) != NULL)
+      return w;
+  return NULL;
+}
+
 static GdkContentProvider *
 row_drag_prepare_cb (GtkDragSource *source,
                      double         x,
                      double         y,
-                     GtkListItem   *list_item)
+                     gpointer       data)
 {
-  VlRecord *item = gtk_list_item_get_item (list_item);
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkListItem *list_item = NULL;
+  VlRecord *item;
 
-  return item ? gdk_content_provider_new_typed (G_TYPE_STRING, vl_record_get_uuid (item)) : NULL;
+  if (cell_at (view, x, y, &list_item) == NULL || (item = row_record (list_item)) == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_STRING, vl_record_get_uuid (item));
 }
 
 /* Dropped on the upper half of a row: above it; else below. */
@@ -184,16 +214,19 @@ row_drop_cb (GtkDropTarget *target,
              const GValue  *value,
              double         x,
              double         y,
-             GtkListItem   *list_item)
+             VlBacklogPage *self)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GtkWidget *page = gtk_widget_get_ancestor (cell, VL_TYPE_BACKLOG_PAGE);
-  VlRecord *onto = gtk_list_item_get_item (list_item);
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkListItem *list_item = NULL;
+  GtkWidget *cell = cell_at (view, x, y, &list_item);
+  VlRecord *onto = list_item ? row_record (list_item) : NULL;
+  double cx, cy;
 
-  if (page == NULL || onto == NULL || !G_VALUE_HOLDS_STRING (value))
+  if (onto == NULL || !G_VALUE_HOLDS_STRING (value) ||
+      !gtk_widget_translate_coordinates (view, cell, x, y, &cx, &cy))
     return FALSE;
-  return vl_backlog_page_drop_item (VL_BACKLOG_PAGE (page), g_value_get_string (value), onto,
-                                    y > gtk_widget_get_height (cell) / 2.0);
+  return vl_backlog_page_drop_item (self, g_value_get_string (value), onto,
+                                    cy > gtk_widget_get_height (cell) / 2.0);
 }
 
 static void
@@ -202,8 +235,6 @@ setup_cb (GtkSignalListItemFactory *factory,
           const Column             *c)
 {
   GtkWidget *child;
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
   g_object_set_data (G_OBJECT (list_item), "column", (gpointer) c);
   /* Titles are edited in the item panel (F2), so a click only selects.
@@ -225,13 +256,37 @@ setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (child, "numeric");
   if (c->show == SHOW_RANK)
     gtk_widget_add_css_class (child, "dim-label");
-  /* Any cell of a row drags the row, and takes a dropped one. */
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (row_drag_prepare_cb), list_item);
-  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (drop, "drop", G_CALLBACK (row_drop_cb), list_item);
-  gtk_widget_add_controller (child, GTK_EVENT_CONTROLLER (drop));
+  g_object_set_data (G_OBJECT (child), "list-item", list_item);
   gtk_list_item_set_child (list_item, child);
+}
+
+/* A cell follows the item its row shows (which changes when a search or
+ * sort fills the rows anew) and that item's field. */
+static void
+follow_record (GtkListItem *list_item)
+{
+  const Column *c = g_object_get_data (G_OBJECT (list_item), "column");
+  VlRecord *record = row_record (list_item);
+  VlRecord *bound = g_object_get_data (G_OBJECT (list_item), "record");
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "record-handler"));
+
+  if (bound != record)
+    {
+      if (bound != NULL && id != 0)
+        g_signal_handler_disconnect (bound, id);
+      id = 0;
+      if (record != NULL && c->show != SHOW_RANK)
+        {
+          g_autofree char *signal = g_strdup_printf ("notify%s%s", c->field ? "::" : "",
+                                                     c->field ? c->field : "");
+
+          id = g_signal_connect (record, signal, G_CALLBACK (item_notify_cb), list_item);
+        }
+      g_object_set_data_full (G_OBJECT (list_item), "record", record ? g_object_ref (record) : NULL,
+                              g_object_unref);
+      g_object_set_data (G_OBJECT (list_item), "record-handler", GSIZE_TO_POINTER (id));
+    }
+  update_cell (list_item);
 }
 
 static void
@@ -239,20 +294,16 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          const Column             *c)
 {
-  VlRecord *item = gtk_list_item_get_item (list_item);
-  gulong id;
+  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::record",
+                                        G_CALLBACK (follow_record), list_item);
 
-  update_cell (list_item);
+  g_object_set_data (G_OBJECT (list_item), "slot-handler", GSIZE_TO_POINTER (id));
   if (c->show == SHOW_RANK)
-    id = g_signal_connect_swapped (list_item, "notify::position", G_CALLBACK (update_cell), list_item);
-  else
     {
-      g_autofree char *signal = g_strdup_printf ("notify%s%s", c->field ? "::" : "",
-                                                 c->field ? c->field : "");
-
-      id = g_signal_connect (item, signal, G_CALLBACK (item_notify_cb), list_item);
+      id = g_signal_connect_swapped (list_item, "notify::position", G_CALLBACK (update_cell), list_item);
+      g_object_set_data (G_OBJECT (list_item), "position-handler", GSIZE_TO_POINTER (id));
     }
-  g_object_set_data (G_OBJECT (list_item), "handler", GSIZE_TO_POINTER (id));
+  follow_record (list_item);
 }
 
 static void
@@ -260,12 +311,22 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            const Column             *c)
 {
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "handler"));
-  gpointer instance = c->show == SHOW_RANK ? (gpointer) list_item : gtk_list_item_get_item (list_item);
+  GObject *o = G_OBJECT (list_item);
+  gulong slot_id = GPOINTER_TO_SIZE (g_object_get_data (o, "slot-handler"));
+  gulong position_id = GPOINTER_TO_SIZE (g_object_get_data (o, "position-handler"));
+  gulong record_id = GPOINTER_TO_SIZE (g_object_get_data (o, "record-handler"));
+  VlRecord *bound = g_object_get_data (o, "record");
 
-  if (id != 0 && instance != NULL)
-    g_signal_handler_disconnect (instance, id);
-  g_object_set_data (G_OBJECT (list_item), "handler", NULL);
+  if (slot_id != 0 && gtk_list_item_get_item (list_item) != NULL)
+    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), slot_id);
+  if (position_id != 0)
+    g_signal_handler_disconnect (list_item, position_id);
+  if (bound != NULL && record_id != 0)
+    g_signal_handler_disconnect (bound, record_id);
+  g_object_set_data (o, "slot-handler", NULL);
+  g_object_set_data (o, "position-handler", NULL);
+  g_object_set_data (o, "record-handler", NULL);
+  g_object_set_data (o, "record", NULL);
 }
 
 /* Which column the column view sorts by, and which way. GTK 4.8 has no
@@ -583,7 +644,7 @@ show_backlog (VlBacklogPage *self)
       g_signal_connect (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self);
       apply_sort (self);
       self->sorted = g_object_ref (G_LIST_MODEL (self->filtered));
-      self->selection = vl_item_selection_new (self->filtered);
+      self->selection = vl_item_selection_new (self->document, self->filtered);
       g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
     }
   vl_item_panel_set_item (self->item_panel, NULL);
@@ -1364,6 +1425,16 @@ vl_backlog_page_init (VlBacklogPage *self)
   g_signal_connect (self->item_panel, "show-item", G_CALLBACK (show_item_cb), self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (apply_sort), self);
+  {
+    GtkDragSource *drag = gtk_drag_source_new ();
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+    gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+    g_signal_connect (drag, "prepare", G_CALLBACK (row_drag_prepare_cb), NULL);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (drag));
+    g_signal_connect (drop, "drop", G_CALLBACK (row_drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (drop));
+  }
   rebuild_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);

@@ -1,13 +1,20 @@
-/* vl-item-selection.c — a multiple selection over a VlItemSearch, by row id
+/* vl-item-selection.c — the backlog list's model: rows of a VlItemSearch,
+ * selected by row id
  *
- * GtkMultiSelection keeps a selection across a change by asking the model
- * for every added item: a search keystroke over a 100,000-item backlog
- * made 100,000 row objects (over a second). This selection keeps the row
- * ids of the selected items instead, which the search index gives for any
- * position without making an object. An item stays selected while it is
- * shown, wherever it moves (sorting, edits merged from another device);
- * an item a search or filter hides is no longer selected, so a bulk edit
- * only ever touches rows the user sees.
+ * GTK 4.8's list views make a widget per cell for up to 200 rows, and make
+ * them anew for rows that are removed and added: a search keystroke that
+ * changes the rows shown cost 2,600 new cells (over 200 ms). So the view
+ * is given *row slots*, one per position, each showing the item at its
+ * position. A small change (an item added, moved, deleted, merged in) is
+ * passed on exactly, so the view keeps the rows the user is reading where
+ * they are; a big one (a search, a filter, a sort) changes what the slots
+ * show, in place, and only the rows past the end come or go.
+ *
+ * The selection keeps row ids, which the search index gives for any
+ * position without making an object (GtkMultiSelection asks for every
+ * added item). An item stays selected while it is shown, wherever it
+ * moves; one a search or filter hides is no longer selected, so a bulk
+ * edit only touches rows the user sees.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,15 +22,94 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vl-item-selection.h"
+
+#define REWRITE_AT 256   /* rows changed: more are shown in place */
+
+/* ---- row slots ------------------------------------------------------------- */
+
+struct _VlRowSlot
+{
+  GObject          parent_instance;
+
+  VlRecord        *record;
+  VlItemSelection *owner;      /* NULL once the slot left the list */
+  guint            position;
+};
+
+G_DEFINE_FINAL_TYPE (VlRowSlot, vl_row_slot, G_TYPE_OBJECT)
+
+static GParamSpec *record_pspec;
 
 struct _VlItemSelection
 {
   GObject       parent_instance;
 
   VlItemSearch *items;
+  VlDocument   *document;
+  GPtrArray    *slots;       /* VlRowSlot (not owned) or NULL, per position */
   GHashTable   *selected;    /* row ids (gint64 *) */
 };
+
+static void
+slot_set_record (VlRowSlot *self,
+                 VlRecord  *record)
+{
+  if (g_set_object (&self->record, record))
+    g_object_notify_by_pspec (G_OBJECT (self), record_pspec);
+}
+
+static void
+vl_row_slot_finalize (GObject *object)
+{
+  VlRowSlot *self = VL_ROW_SLOT (object);
+
+  if (self->owner != NULL && self->position < self->owner->slots->len &&
+      g_ptr_array_index (self->owner->slots, self->position) == self)
+    g_ptr_array_index (self->owner->slots, self->position) = NULL;
+  g_clear_object (&self->record);
+
+  G_OBJECT_CLASS (vl_row_slot_parent_class)->finalize (object);
+}
+
+static void
+vl_row_slot_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  g_value_set_object (value, VL_ROW_SLOT (object)->record);
+}
+
+static void
+vl_row_slot_class_init (VlRowSlotClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vl_row_slot_finalize;
+  object_class->get_property = vl_row_slot_get_property;
+  record_pspec = g_param_spec_object ("record", NULL, NULL, VL_TYPE_RECORD,
+                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_property (object_class, 1, record_pspec);
+}
+
+static void
+vl_row_slot_init (VlRowSlot *self)
+{
+}
+
+/**
+ * vl_row_slot_get_record:
+ *
+ * Returns: (transfer none) (nullable): the item this row shows now
+ */
+VlRecord *
+vl_row_slot_get_record (VlRowSlot *self)
+{
+  g_return_val_if_fail (VL_IS_ROW_SLOT (self), NULL);
+  return self->record;
+}
+
+/* ---- the list ------------------------------------------------------------- */
 
 static void list_model_iface_init (GListModelInterface *iface);
 static void selection_model_iface_init (GtkSelectionModelInterface *iface);
@@ -31,12 +117,6 @@ static void selection_model_iface_init (GtkSelectionModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (VlItemSelection, vl_item_selection, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, selection_model_iface_init))
-
-static guint
-n_items (VlItemSelection *self)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
-}
 
 static gboolean
 selected_at (VlItemSelection *self,
@@ -47,25 +127,36 @@ selected_at (VlItemSelection *self,
   return rowid != 0 && g_hash_table_contains (self->selected, &rowid);
 }
 
-/* ---- GListModel: the items, as they are ---------------------------------- */
-
 static GType
 get_item_type (GListModel *model)
 {
-  return g_list_model_get_item_type (G_LIST_MODEL (VL_ITEM_SELECTION (model)->items));
+  return VL_TYPE_ROW_SLOT;
 }
 
 static guint
 get_n_items (GListModel *model)
 {
-  return n_items (VL_ITEM_SELECTION (model));
+  return VL_ITEM_SELECTION (model)->slots->len;
 }
 
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
-  return g_list_model_get_item (G_LIST_MODEL (VL_ITEM_SELECTION (model)->items), position);
+  VlItemSelection *self = VL_ITEM_SELECTION (model);
+  VlRowSlot *slot;
+
+  if (position >= self->slots->len)
+    return NULL;
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot != NULL)
+    return g_object_ref (slot);
+  slot = g_object_new (VL_TYPE_ROW_SLOT, NULL);
+  slot->owner = self;
+  slot->position = position;
+  slot->record = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  g_ptr_array_index (self->slots, position) = slot;
+  return slot;
 }
 
 static void
@@ -92,7 +183,7 @@ get_selection_in_range (GtkSelectionModel *model,
 {
   VlItemSelection *self = VL_ITEM_SELECTION (model);
   GtkBitset *set = gtk_bitset_new_empty ();
-  guint end = MIN (position + n, n_items (self));
+  guint end = MIN (position + n, self->slots->len);
 
   if (g_hash_table_size (self->selected) == 0)
     return set;
@@ -143,7 +234,41 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
 
 /* ---- following the items ---------------------------------------------------- */
 
+static void
+orphan_slots (VlItemSelection *self,
+              guint            from,
+              guint            n)
+{
+  for (guint i = from; i < from + n; i++)
+    {
+      VlRowSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        slot->owner = NULL;
+    }
+}
+
 /* Rows no longer shown leave the selection. */
+static void
+prune_selection (VlItemSelection *self)
+{
+  g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = self->slots->len;
+  g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+  GHashTableIter iter;
+  gint64 *rowid;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ids[i] = vl_item_search_get_rowid (self->items, i);
+      g_hash_table_add (shown, &ids[i]);
+    }
+  g_hash_table_iter_init (&iter, self->selected);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &rowid, NULL))
+    if (!g_hash_table_contains (shown, rowid))
+      g_hash_table_iter_remove (&iter);
+}
+
 static void
 items_changed_cb (GListModel      *items,
                   guint            position,
@@ -151,30 +276,67 @@ items_changed_cb (GListModel      *items,
                   guint            added,
                   VlItemSelection *self)
 {
-  guint before = g_hash_table_size (self->selected);
+  guint old_n = self->slots->len;
+  guint new_n = old_n - removed + added;
+  guint common = MIN (old_n, new_n);
+  gboolean had_selection = g_hash_table_size (self->selected) > 0;
 
-  if (before > 0 && removed > 0)
+  if (removed + added <= REWRITE_AT)
     {
-      g_autoptr(GHashTable) shown = g_hash_table_new (g_int64_hash, g_int64_equal);
-      GHashTableIter iter;
-      gint64 *rowid;
-      guint n = n_items (self);
-      g_autofree gint64 *ids = g_new (gint64, MAX (n, 1));
+      /* Exactly: the rows around stay where they are on screen. */
+      guint kept;
 
-      for (guint i = 0; i < n; i++)
+      orphan_slots (self, position, removed);
+      g_ptr_array_remove_range (self->slots, position, removed);
+      kept = self->slots->len;
+      g_ptr_array_set_size (self->slots, kept + added);
+      memmove (&self->slots->pdata[position + added], &self->slots->pdata[position],
+               (kept - position) * sizeof (gpointer));
+      memset (&self->slots->pdata[position], 0, added * sizeof (gpointer));
+      for (guint i = position + added; i < new_n; i++)
         {
-          ids[i] = vl_item_search_get_rowid (self->items, i);
-          g_hash_table_add (shown, &ids[i]);
+          VlRowSlot *slot = g_ptr_array_index (self->slots, i);
+
+          if (slot != NULL)
+            slot->position = i;
         }
-      g_hash_table_iter_init (&iter, self->selected);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &rowid, NULL))
-        if (!g_hash_table_contains (shown, rowid))
-          g_hash_table_iter_remove (&iter);
+      if (had_selection && removed > 0)
+        prune_selection (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      if (had_selection && added > 0)
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, added);
+      return;
     }
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  /* The rows that came in may be selected ones that moved. */
-  if (before > 0 && added > 0)
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, added);
+
+  /* In place: the slots show their new items, only the end changes. */
+  if (self->document != NULL)
+    vl_document_hold_reads (self->document);
+  for (guint i = position; i < common; i++)
+    {
+      VlRowSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        {
+          g_autoptr(VlRecord) record = g_list_model_get_item (items, i);
+
+          slot_set_record (slot, record);
+        }
+    }
+  if (self->document != NULL)
+    vl_document_release_reads (self->document);
+  if (new_n < old_n)
+    {
+      orphan_slots (self, new_n, old_n - new_n);
+      g_ptr_array_set_size (self->slots, new_n);
+    }
+  else
+    g_ptr_array_set_size (self->slots, new_n);
+  if (had_selection)
+    prune_selection (self);
+  if (new_n != old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, new_n - common);
+  if (had_selection && common > position)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), position, common - position);
 }
 
 static void
@@ -184,7 +346,11 @@ vl_item_selection_dispose (GObject *object)
 
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
+  if (self->slots != NULL)
+    orphan_slots (self, 0, self->slots->len);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_object (&self->items);
+  g_clear_object (&self->document);
   g_clear_pointer (&self->selected, g_hash_table_unref);
 
   G_OBJECT_CLASS (vl_item_selection_parent_class)->dispose (object);
@@ -200,17 +366,22 @@ static void
 vl_item_selection_init (VlItemSelection *self)
 {
   self->selected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->slots = g_ptr_array_new ();
 }
 
 VlItemSelection *
-vl_item_selection_new (VlItemSearch *items)
+vl_item_selection_new (VlDocument   *document,
+                       VlItemSearch *items)
 {
   VlItemSelection *self;
 
+  g_return_val_if_fail (VL_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (VL_IS_ITEM_SEARCH (items), NULL);
 
   self = g_object_new (VL_TYPE_ITEM_SELECTION, NULL);
   self->items = g_object_ref (items);
+  self->document = g_object_ref (document);
+  g_ptr_array_set_size (self->slots, g_list_model_get_n_items (G_LIST_MODEL (items)));
   g_signal_connect (items, "items-changed", G_CALLBACK (items_changed_cb), self);
   return self;
 }

@@ -1,4 +1,5 @@
-/* vl-item-selection.h — a multiple selection over a VlItemSearch, by row id
+/* vl-item-selection.h — the backlog list's model: rows of a VlItemSearch,
+ * selected by row id
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,10 +11,17 @@
 
 G_BEGIN_DECLS
 
+#define VL_TYPE_ROW_SLOT (vl_row_slot_get_type ())
+
+G_DECLARE_FINAL_TYPE (VlRowSlot, vl_row_slot, VL, ROW_SLOT, GObject)
+
+VlRecord *vl_row_slot_get_record (VlRowSlot *self);
+
 #define VL_TYPE_ITEM_SELECTION (vl_item_selection_get_type ())
 
 G_DECLARE_FINAL_TYPE (VlItemSelection, vl_item_selection, VL, ITEM_SELECTION, GObject)
 
-VlItemSelection *vl_item_selection_new (VlItemSearch *items);
+VlItemSelection *vl_item_selection_new (VlDocument   *document,
+                                        VlItemSearch *items);
 
 G_END_DECLS

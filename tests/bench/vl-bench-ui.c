@@ -178,6 +178,7 @@ main (int argc, char *argv[])
   VlWindow *window;
   gint64 start;
 
+  g_set_prgname ("vl-bench-ui");   /* the recent files list records it */
   g_set_application_name ("Valueloop benchmark");
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
