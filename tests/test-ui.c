@@ -212,6 +212,22 @@ wait_search (void)
   spin (250); /* GtkSearchEntry's search-changed delay */
 }
 
+static GtkWidget *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_search_and_filters (void)
 {
@@ -231,6 +247,14 @@ test_search_and_filters (void)
 
     all = vl_document_list (vl_window_get_document (window), VL_KIND_ITEM, "backlog", storefront);
   }
+
+  /* Ctrl+F from anywhere in the window (here the board) goes to the search. */
+  vl_window_show_page (window, "board");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  spin (50);
+  g_assert_true (gtk_widget_has_focus (vl_backlog_page_get_filter_widget (page, "search")) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         vl_backlog_page_get_filter_widget (page, "search")));
 
   /* Search: case-insensitive, titles and descriptions. */
   gtk_editable_set_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search")), "CHECKOUT");
@@ -299,6 +323,19 @@ test_search_and_filters (void)
     gtk_drop_down_set_selected (kr_filter, 0);
     gtk_drop_down_set_selected (it_filter, 0);
     g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Alignment");
+  }
+
+  /* Nothing matches: the page says so, and the filters stay. */
+  gtk_editable_set_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search")), "zzqx");
+  wait_search ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  {
+    GtkWidget *status = find_status_page (GTK_WIDGET (page));
+
+    g_assert_nonnull (status);
+    g_assert_true (gtk_widget_get_mapped (status));
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Matching Items");
+    g_assert_true (gtk_widget_get_mapped (vl_backlog_page_get_filter_widget (page, "search")));
   }
 
   /* Cleared: everything again. */

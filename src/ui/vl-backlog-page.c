@@ -37,6 +37,7 @@ struct _VlBacklogPage
   GtkDropDown        *ref_filters[3];   /* key result, value loop, iteration */
   guint               choices_id;       /* rebuilding the lists of choices */
   GtkLabel           *match_count;
+  GtkWidget          *filter_bar;
   AdwStatusPage      *empty_page;
   GtkMenuButton      *bulk_button;
   GtkButton          *empty_button;
@@ -462,6 +463,47 @@ backlog_unbind_cb (GtkSignalListItemFactory *factory,
 
 static void update_match_count (VlBacklogPage *self);
 
+static void update_match_count (VlBacklogPage *self);
+
+/* The list, or a page saying what to do: create a backlog, add an item,
+ * or search for something else. The filters and the item panel show only
+ * when there are items to filter and show. */
+static void
+update_content (VlBacklogPage *self)
+{
+  VlRecord *backlog = self->backlogs ? gtk_single_selection_get_selected_item (self->backlogs) : NULL;
+  guint all = self->items ? g_list_model_get_n_items (self->items) : 0;
+  guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  const char *title, *description;
+
+  gtk_stack_set_visible_child_name (self->content, shown > 0 ? "items" : "empty");
+  gtk_widget_set_visible (self->filter_bar, all > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->item_panel), all > 0);
+  if (backlog == NULL)
+    {
+      title = _("No Backlog Yet");
+      description = _("A backlog is one ranked list per product line or platform. "
+                      "Press Ctrl+Shift+B to create one.");
+    }
+  else if (all == 0)
+    {
+      title = _("No Items Yet");
+      description = _("Press Ctrl+N to add the first demand of this backlog.");
+    }
+  else
+    {
+      title = _("No Matching Items");
+      description = _("No item of this backlog matches the search and filters.");
+    }
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_button), all == 0);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
+                                  backlog ? "page.new-item" : "page.new-backlog");
+  gtk_button_set_label (self->empty_button, backlog ? _("_Add Item") : _("New _Backlog"));
+  update_match_count (self);
+}
+
 static void
 items_changed_cb (GListModel    *items,
                   guint          position,
@@ -469,8 +511,7 @@ items_changed_cb (GListModel    *items,
                   guint          added,
                   VlBacklogPage *self)
 {
-  gtk_stack_set_visible_child_name (self->content, g_list_model_get_n_items (items) ? "items" : "empty");
-  update_match_count (self);
+  update_content (self);
 }
 
 /* ---- search and filters ------------------------------------------------ */
@@ -649,18 +690,7 @@ show_backlog (VlBacklogPage *self)
     }
   vl_item_panel_set_item (self->item_panel, NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_stack_set_visible_child_name (self->content,
-                                    self->filtered && g_list_model_get_n_items (G_LIST_MODEL (self->filtered))
-                                    ? "items" : "empty");
-  adw_status_page_set_title (self->empty_page, backlog ? _("No Items Yet") : _("No Backlog Yet"));
-  adw_status_page_set_description (self->empty_page,
-                                   backlog ? _("Press Ctrl+N to add the first demand of this backlog.")
-                                           : _("A backlog is one ranked list per product line or "
-                                               "platform. Press Ctrl+Shift+B to create one."));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
-                                  backlog ? "page.new-item" : "page.new-backlog");
-  gtk_button_set_label (self->empty_button, backlog ? _("_Add Item") : _("New _Backlog"));
-  update_match_count (self);
+  update_content (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
 }
 
@@ -1356,6 +1386,7 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "iteration_filter", FALSE,
                                              G_STRUCT_OFFSET (VlBacklogPage, ref_filters[2]));
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, match_count);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, bulk_button);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_button);

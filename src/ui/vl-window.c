@@ -443,6 +443,18 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
     toast (self, error->message);
 }
 
+/* Ctrl+F anywhere in the window: the backlog's search. */
+static void
+search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  vl_window_show_page (self, "backlog");
+  gtk_widget_activate_action (GTK_WIDGET (self->backlog_page), "page.search", NULL);
+}
+
 static void
 close_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -602,6 +614,8 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 }
 
 static void
