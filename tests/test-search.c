@@ -47,23 +47,57 @@ brute (GListModel *items, const char *needle, int status, gboolean p1)
   return n;
 }
 
+/* The sample plan, one backlog's items and a search over them. */
+typedef struct
+{
+  VlDocument   *doc;
+  VlRecord     *backlog;
+  GListModel   *items;
+  VlItemSearch *search;
+} Sample;
+
+static void
+sample_open (Sample *s, const char *file_name, const char *backlog)
+{
+  g_autoptr(GFile) file = vl_test_file (file_name);
+  g_autoptr(GError) error = NULL;
+
+  s->doc = vl_document_create (file, "", &error);
+  g_assert_no_error (error);
+  g_assert_true (vl_sample_fill (s->doc, &error));
+  s->backlog = vl_document_find (s->doc, VL_KIND_BACKLOG, backlog);
+  s->items = vl_document_list (s->doc, VL_KIND_ITEM, "backlog", s->backlog);
+  s->search = vl_item_search_new (s->doc, s->items);
+}
+
+static void
+sample_close (Sample *s)
+{
+  g_clear_object (&s->search);
+  g_clear_object (&s->items);
+  g_clear_object (&s->backlog);
+  g_clear_object (&s->doc);
+}
+
 static void
 test_search (void)
 {
-  g_autoptr(GFile) file = vl_test_file ("search.valueloop");
+  Sample sample;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
-  g_autoptr(VlRecord) backlog = NULL, first = NULL, added = NULL;
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(VlItemSearch) search = NULL;
+  g_autoptr(VlRecord) first = NULL, added = NULL;
+  VlRecord *backlog;
+  VlDocument *doc;
+  GListModel *items;
+  VlItemSearch *search;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   GListModel *shown;
   guint n;
 
-  g_assert_true (vl_sample_fill (doc, &error));
-  backlog = vl_document_find (doc, VL_KIND_BACKLOG, "Storefront");
-  items = vl_document_list (doc, VL_KIND_ITEM, "backlog", backlog);
-  search = vl_item_search_new (doc, items);
+  sample_open (&sample, "search.valueloop", "Storefront");
+  doc = sample.doc;
+  backlog = sample.backlog;
+  items = sample.items;
+  search = sample.search;
   shown = G_LIST_MODEL (search);
   g_signal_connect (shown, "items-changed", G_CALLBACK (changed_cb), changes);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
@@ -113,6 +147,7 @@ test_search (void)
   g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 0);
   g_assert_cmpuint (g_array_index (changes, Change, 0).added, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 41);
+  sample_close (&sample);
 }
 
 static guint
@@ -134,20 +169,18 @@ count_ref (GListModel *items, const char *field, gint64 id, const char *field2, 
 static void
 test_alignment_filters (void)
 {
-  g_autoptr(GFile) file = vl_test_file ("search-refs.valueloop");
+  Sample sample;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
-  g_autoptr(VlRecord) backlog = NULL, some = NULL;
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(VlItemSearch) search = NULL;
+  g_autoptr(VlRecord) some = NULL;
+  GListModel *items;
+  VlItemSearch *search;
   GListModel *shown;
   gint64 kr, loop, iteration;
   guint n;
 
-  g_assert_true (vl_sample_fill (doc, &error));
-  backlog = vl_document_find (doc, VL_KIND_BACKLOG, "Merchant Growth");
-  items = vl_document_list (doc, VL_KIND_ITEM, "backlog", backlog);
-  search = vl_item_search_new (doc, items);
+  sample_open (&sample, "search-refs.valueloop", "Merchant Growth");
+  items = sample.items;
+  search = sample.search;
   shown = G_LIST_MODEL (search);
 
   /* An item aligned to all three. */
@@ -190,6 +223,7 @@ test_alignment_filters (void)
   vl_item_search_set_ref (search, "value-loop", -1);
   g_assert_false (vl_item_search_get_active (search));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (items));
+  sample_close (&sample);
 }
 
 /* Sorting in the index: by collation keys for text, numbers as numbers,
@@ -198,19 +232,17 @@ test_alignment_filters (void)
 static void
 test_sorting (void)
 {
-  g_autoptr(GFile) file = vl_test_file ("search-sort.valueloop");
+  Sample sample;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
-  g_autoptr(VlRecord) backlog = NULL, last = NULL;
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(VlItemSearch) search = NULL;
+  g_autoptr(VlRecord) last = NULL;
+  GListModel *items;
+  VlItemSearch *search;
   GListModel *shown;
   guint n;
 
-  g_assert_true (vl_sample_fill (doc, &error));
-  backlog = vl_document_find (doc, VL_KIND_BACKLOG, "Storefront");
-  items = vl_document_list (doc, VL_KIND_ITEM, "backlog", backlog);
-  search = vl_item_search_new (doc, items);
+  sample_open (&sample, "search-sort.valueloop", "Storefront");
+  items = sample.items;
+  search = sample.search;
   shown = G_LIST_MODEL (search);
   n = g_list_model_get_n_items (items);
 
@@ -275,6 +307,7 @@ test_sorting (void)
 
       g_assert_true (a == b);
     }
+  sample_close (&sample);
 }
 
 int
