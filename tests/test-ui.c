@@ -65,6 +65,20 @@ open_backlog (VlWindow *window,
   return show_backlog (window);
 }
 
+static VlBoardPage *
+open_board (VlWindow *window,
+            GFile    *file)
+{
+  GtkWidget *board;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "board");
+  board = vl_window_get_board_page (window);
+  wait_shown (board);
+  return VL_BOARD_PAGE (board);
+}
+
 static GFile *
 sample_file (const char *name)
 {
@@ -549,11 +563,7 @@ test_board (void)
   g_autoptr(GListModel) log = NULL;
   guint transitions;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "board");
-  board = VL_BOARD_PAGE (vl_window_get_board_page (window));
-  wait_shown (GTK_WIDGET (board));
+  board = open_board (window, file);
   ready = vl_board_page_get_column (board, VL_STATUS_READY);
   planned = vl_board_page_get_column (board, VL_STATUS_PLANNED);
   n_ready = g_list_model_get_n_items (ready);
@@ -629,11 +639,7 @@ test_board_limits_and_lanes (void)
   guint n_progress, n_planned, ready_store, planned_platform;
   GListModel *cell;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "board");
-  board = VL_BOARD_PAGE (vl_window_get_board_page (window));
-  wait_shown (GTK_WIDGET (board));
+  board = open_board (window, file);
   doc = vl_window_get_document (window);
   n_progress = g_list_model_get_n_items (vl_board_page_get_column (board, VL_STATUS_IN_PROGRESS));
   n_planned = g_list_model_get_n_items (vl_board_page_get_column (board, VL_STATUS_PLANNED));
@@ -1143,11 +1149,7 @@ test_drag_card (void)
   guint n_ready, n_planned;
   double x0, y0, x1, y1;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  vl_window_show_page (window, "board");
-  board = VL_BOARD_PAGE (vl_window_get_board_page (window));
-  wait_shown (GTK_WIDGET (board));
+  board = open_board (window, file);
   spin (200);
   ready = vl_board_page_get_column (board, VL_STATUS_READY);
   planned = vl_board_page_get_column (board, VL_STATUS_PLANNED);
