@@ -1,4 +1,5 @@
-/* vl-labels.c — how the item enums read (status, MoSCoW, AARRR, verdict)
+/* vl-labels.c — how the enums read (status, MoSCoW, AARRR, verdict; level,
+ * key result kind and direction)
  *
  * One table for every view; value 0 of MoSCoW, AARRR and verdict is "not
  * set", which each view words its own way (a dash, nothing, "Not set").
@@ -22,6 +23,11 @@ static const char *aarrr_labels[] = {
   NULL, N_("Acquisition"), N_("Activation"), N_("Retention"), N_("Revenue"), N_("Referral"),
 };
 static const char *verdict_labels[] = { NULL, N_("Validated"), N_("Invalidated"), N_("Inconclusive") };
+static const char *level_labels[] = { N_("Company"), N_("Business Line"), N_("Project") };
+static const char *kr_kind_labels[] = { N_("Metric"), N_("Milestone") };
+static const char *direction_labels[] = {
+  N_("Increase"), N_("Decrease"), N_("Stay Above"), N_("Stay Below"),
+};
 
 static const char **
 table (const char *field,
@@ -33,6 +39,12 @@ table (const char *field,
     return (*n = G_N_ELEMENTS (moscow_labels), moscow_labels);
   if (g_str_equal (field, "aarrr"))
     return (*n = G_N_ELEMENTS (aarrr_labels), aarrr_labels);
+  if (g_str_equal (field, "level"))
+    return (*n = G_N_ELEMENTS (level_labels), level_labels);
+  if (g_str_equal (field, "kind"))   /* the kind of a key result */
+    return (*n = G_N_ELEMENTS (kr_kind_labels), kr_kind_labels);
+  if (g_str_equal (field, "direction"))
+    return (*n = G_N_ELEMENTS (direction_labels), direction_labels);
   g_assert (g_str_equal (field, "verdict"));
   return (*n = G_N_ELEMENTS (verdict_labels), verdict_labels);
 }

@@ -10,6 +10,7 @@
 
 #include "vl-backlog-page.h"
 #include "vl-board-page.h"
+#include "vl-goals-page.h"
 #include "vl-sample.h"
 #include "vl-window.h"
 
@@ -24,6 +25,7 @@ struct _VlWindow
   AdwViewStack         *view_stack;
   VlBacklogPage        *backlog_page;
   VlBoardPage          *board_page;
+  VlGoalsPage          *goals_page;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recent_group;
 
@@ -55,6 +57,13 @@ vl_window_get_status (VlWindow *self)
 {
   g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
   return self->status;
+}
+
+GtkWidget *
+vl_window_get_goals_page (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->goals_page);
 }
 
 GtkWidget *
@@ -205,6 +214,7 @@ vl_window_set_document (VlWindow   *self,
   g_signal_group_set_target (self->document_signals, doc);
   vl_backlog_page_set_document (self->backlog_page, doc);
   vl_board_page_set_document (self->board_page, doc);
+  vl_goals_page_set_document (self->goals_page, doc);
   if (doc == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
@@ -455,6 +465,16 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_widget_activate_action (GTK_WIDGET (self->backlog_page), "page.search", NULL);
 }
 
+/* Alt+1, 2, 3: the pages in the order the switcher shows them. */
+static void
+show_page_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+
+  if (self->document != NULL)
+    vl_window_show_page (self, g_variant_get_string (param, NULL));
+}
+
 static void
 close_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -595,6 +615,7 @@ vl_window_class_init (VlWindowClass *klass)
 
   g_type_ensure (VL_TYPE_BACKLOG_PAGE);
   g_type_ensure (VL_TYPE_BOARD_PAGE);
+  g_type_ensure (VL_TYPE_GOALS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, stack);
@@ -603,6 +624,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, backlog_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, board_page);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, goals_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
 
@@ -616,6 +638,10 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "goals");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "backlog");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "board");
 }
 
 static void

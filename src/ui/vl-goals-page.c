@@ -1,0 +1,1486 @@
+/* vl-goals-page.c — the OKR outline: company objectives, the business-line
+ * objectives aligned to them, the project objectives aligned to those; under
+ * each objective its key results, under each key result the backlog items
+ * that serve it
+ *
+ * The outline is a GtkTreeListModel over the document's live lists, so an
+ * edit anywhere (the details panel, the backlog, an undo, a merge) moves or
+ * changes rows by exact items-changed, and expanded rows stay expanded. It is
+ * edited like an outliner: Enter adds a sibling, Tab aligns under the
+ * objective above, Shift+Tab takes it out again, Alt+Up/Down reorders, F2 or
+ * typing edits the title, Delete deletes with undo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-goals-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vl-enums.h"
+#include "vl-goal-panel.h"
+#include "vl-goals-page.h"
+#include "vl-labels.h"
+#include "vl-okr.h"
+#include "vl-toast.h"
+
+struct _VlGoalsPage
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *root;
+  GtkDropDown        *cycle_dropdown;
+  GtkStack           *stack;
+  AdwStatusPage      *empty_page;
+  GtkListView        *list;
+  GtkSingleSelection *selection;
+  GtkTreeListModel   *tree;
+  GtkCustomFilter    *root_filter;
+  GtkCustomFilter    *child_filter;
+  GListStore         *detached_store;
+  GListModel         *roots;
+  VlGoalPanel        *panel;
+
+  VlDocument         *document;
+  GSignalGroup       *document_signals;
+  GPtrArray          *cycles;         /* VlRecord, as the drop-down lists them */
+  VlRecord           *cycle;
+  GHashTable         *detached;       /* rowids shown at the top (vl_objective_dup_detached) */
+  GPtrArray          *bound;          /* row boxes on screen */
+  VlRecord           *edit_pending;   /* start editing its title once its row is bound */
+  char               *edit_text;      /* … with this text typed */
+  guint               refresh_id;
+  gboolean            filling_cycles;
+  gboolean            expanding;
+};
+
+G_DEFINE_FINAL_TYPE (VlGoalsPage, vl_goals_page, GTK_TYPE_WIDGET)
+
+static GDate *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                         (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+}
+
+static void
+say (VlGoalsPage *self,
+     const char  *text)
+{
+  vl_toast (GTK_WIDGET (self), text, FALSE);
+}
+
+/* ---- the tree ---------------------------------------------------------------- */
+
+static gboolean
+is_detached (VlGoalsPage *self,
+             VlRecord    *objective)
+{
+  gint64 id = vl_record_get_rowid (objective);
+
+  return self->detached != NULL && g_hash_table_contains (self->detached, &id);
+}
+
+static gboolean
+in_cycle (VlGoalsPage *self,
+          VlRecord    *objective)
+{
+  gint64 cycle = vl_record_get_ref_id (objective, "cycle");
+
+  /* An objective of no cycle is never hidden. */
+  return self->cycle == NULL || cycle == 0 || cycle == vl_record_get_rowid (self->cycle);
+}
+
+static gboolean
+root_filter_cb (gpointer item,
+                gpointer data)
+{
+  return !is_detached (data, item) && in_cycle (data, item);
+}
+
+static gboolean
+child_filter_cb (gpointer item,
+                 gpointer data)
+{
+  return !is_detached (data, item);
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer data)
+{
+  VlGoalsPage *self = data;
+  VlRecord *record = item;
+
+  if (self->document == NULL)
+    return NULL;
+  if (VL_IS_OBJECTIVE (record))
+    {
+      GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+      g_autoptr(GListModel) krs = vl_document_list (self->document, VL_KIND_KEY_RESULT, "objective", record);
+      GListModel *aligned = vl_document_list (self->document, VL_KIND_OBJECTIVE, "parent", record);
+      g_autoptr(GtkFilterListModel) filtered =
+        gtk_filter_list_model_new (aligned, GTK_FILTER (g_object_ref (self->child_filter)));
+
+      g_list_store_append (parts, krs);
+      g_list_store_append (parts, filtered);
+      return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+    }
+  if (VL_IS_KEY_RESULT (record))
+    return vl_document_list (self->document, VL_KIND_ITEM, "key-result", record);
+  return NULL;
+}
+
+static VlRecord *
+record_at (VlGoalsPage *self,
+           guint        position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static gboolean
+find_position (VlGoalsPage *self,
+               VlRecord    *record,
+               guint       *position)
+{
+  guint n = self->tree ? g_list_model_get_n_items (G_LIST_MODEL (self->tree)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VlRecord) r = record_at (self, i);
+
+      if (r == record)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+set_expanded_at (VlGoalsPage *self,
+                 guint        position,
+                 gboolean     expanded)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+
+  if (row != NULL)
+    gtk_tree_list_row_set_expanded (row, expanded);
+}
+
+/* Objectives open to show their key results and aligned objectives; key
+ * results stay closed over their items until asked. Opening a row inserts
+ * its children right below it, so they are visited next. */
+static void
+expand_objectives (VlGoalsPage *self,
+                   guint        from,
+                   guint        n)
+{
+  GListModel *tree = G_LIST_MODEL (self->tree);
+  guint end = from + n;
+
+  self->expanding = TRUE;
+  for (guint i = from; i < end && i < g_list_model_get_n_items (tree); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
+      g_autoptr(VlRecord) r = gtk_tree_list_row_get_item (row);
+      guint before = g_list_model_get_n_items (tree);
+
+      if (!VL_IS_OBJECTIVE (r) || gtk_tree_list_row_get_expanded (row))
+        continue;
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      end += g_list_model_get_n_items (tree) - before;
+    }
+  self->expanding = FALSE;
+}
+
+static void
+reveal (VlGoalsPage *self,
+        VlRecord    *record)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+  VlRecord *up = NULL;
+  guint position;
+
+  if (VL_IS_ITEM (record))
+    up = vl_record_dup_ref (record, "key-result");
+  else if (VL_IS_KEY_RESULT (record))
+    up = vl_record_dup_ref (record, "objective");
+  else
+    up = vl_record_dup_ref (record, "parent");
+  while (up != NULL && chain->len < 64)
+    {
+      g_ptr_array_insert (chain, 0, up);
+      up = vl_record_dup_ref (up, VL_IS_KEY_RESULT (up) ? "objective" : "parent");
+    }
+  g_clear_object (&up);
+  for (guint i = 0; i < chain->len; i++)
+    if (find_position (self, chain->pdata[i], &position))
+      set_expanded_at (self, position, TRUE);
+}
+
+/**
+ * vl_goals_page_select:
+ *
+ * Shows @record (opening the rows above it) and selects it.
+ *
+ * Returns: whether the outline shows it (it may be in another cycle)
+ */
+gboolean
+vl_goals_page_select (VlGoalsPage *self,
+                      VlRecord    *record)
+{
+  guint position;
+
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), FALSE);
+
+  reveal (self, record);
+  if (!find_position (self, record, &position))
+    return FALSE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return TRUE;
+}
+
+VlRecord *
+vl_goals_page_get_selected (VlGoalsPage *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;   /* transfer full */
+}
+
+VlDocument *
+vl_goals_page_get_document (VlGoalsPage *self)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  return self->document;
+}
+
+GListModel *
+vl_goals_page_get_rows (VlGoalsPage *self)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->tree);
+}
+
+GtkWidget *
+vl_goals_page_get_panel (VlGoalsPage *self)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  return GTK_WIDGET (self->panel);
+}
+
+GtkWidget *
+vl_goals_page_get_list_view (VlGoalsPage *self)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  return GTK_WIDGET (self->list);
+}
+
+const char *
+vl_goals_page_get_empty_state (VlGoalsPage *self)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* ---- rows -------------------------------------------------------------------- */
+
+typedef struct
+{
+  GtkWidget *expander, *tag, *title, *owner, *due, *confidence, *progress, *percent, *score;
+  VlRecord  *record;  /* the row's, while bound (held: rows do not keep their items) */
+} RowWidgets;
+
+static void
+set_confidence_class (GtkWidget *label,
+                      double     confidence)
+{
+  static const char *const classes[] = { NULL, "error", "warning", "success" };
+  VlConfidence level = vl_okr_confidence_level (confidence);
+
+  for (guint i = 1; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (label, classes[i]);
+  gtk_widget_set_visible (label, level != VL_CONFIDENCE_NONE);
+  if (level != VL_CONFIDENCE_NONE)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Confidence %.1f"), confidence);
+
+      gtk_widget_add_css_class (label, classes[level]);
+      gtk_widget_set_tooltip_text (label, tip);
+    }
+}
+
+/* An objective's light is its weakest key result's latest confidence, and
+ * its score the mean of theirs. */
+static void
+objective_summary (VlGoalsPage *self,
+                   VlRecord    *objective,
+                   double      *confidence,
+                   double      *score,
+                   gboolean    *due)
+{
+  g_autoptr(GListModel) krs = vl_document_list (self->document, VL_KIND_KEY_RESULT, "objective", objective);
+  g_autoptr(GDate) now = today ();
+  double sum = 0;
+  guint scored = 0;
+
+  *confidence = NAN;
+  *due = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
+    {
+      g_autoptr(VlRecord) kr = g_list_model_get_item (krs, i);
+      g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (kr);
+      double s = vl_record_get_number (kr, "score");
+
+      if (last != NULL && (isnan (*confidence) || vl_record_get_number (last, "confidence") < *confidence))
+        *confidence = vl_record_get_number (last, "confidence");
+      if (!isnan (s))
+        {
+          sum += s;
+          scored++;
+        }
+      *due = *due || vl_key_result_is_checkin_due (kr, now);
+    }
+  *score = scored > 0 ? sum / scored : NAN;
+}
+
+static void
+update_row (VlGoalsPage *self,
+            RowWidgets  *w)
+{
+  VlRecord *r = w->record;
+  g_autoptr(VlRecord) cycle = NULL;
+  g_autoptr(GDate) now = today ();
+  g_autofree char *percent = NULL, *score_text = NULL;
+  double progress = NAN, confidence = NAN, score = NAN;
+  gboolean due = FALSE, ended;
+  const char *tag;
+
+  if (r == NULL)
+    return;
+  if (VL_IS_OBJECTIVE (r))
+    {
+      tag = vl_enum_label ("level", (int) vl_record_get_int (r, "level"));
+      progress = vl_objective_get_total_progress (r);
+      objective_summary (self, r, &confidence, &score, &due);
+      cycle = vl_objective_dup_cycle (r);
+    }
+  else if (VL_IS_KEY_RESULT (r))
+    {
+      g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (r);
+
+      tag = _("Key Result");
+      progress = vl_key_result_get_progress (r);
+      confidence = last != NULL ? vl_record_get_number (last, "confidence") : NAN;
+      score = vl_record_get_number (r, "score");
+      due = vl_key_result_is_checkin_due (r, now);
+      cycle = vl_key_result_dup_cycle (r);
+    }
+  else
+    tag = vl_enum_label ("status", (int) vl_record_get_int (r, "status"));
+
+  gtk_label_set_text (GTK_LABEL (w->tag), tag);
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (w->title)))
+    gtk_editable_set_text (GTK_EDITABLE (w->title), vl_record_get_title (r));
+  gtk_editable_set_editable (GTK_EDITABLE (w->title), !VL_IS_ITEM (r));
+  gtk_label_set_text (GTK_LABEL (w->owner), vl_record_get_string (r, "owner"));
+  gtk_widget_set_visible (w->due, due);
+  set_confidence_class (w->confidence, confidence);
+  gtk_widget_set_visible (w->progress, !isnan (progress));
+  gtk_widget_set_visible (w->percent, !VL_IS_ITEM (r));
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (w->progress), isnan (progress) ? 0 : progress);
+  percent = vl_goal_format_percent (progress);
+  gtk_label_set_text (GTK_LABEL (w->percent), percent);
+  /* The score shows at the end of the cycle, or once given. */
+  ended = cycle != NULL && vl_cycle_has_ended (cycle, now);
+  gtk_widget_set_visible (w->score, !isnan (score) || (ended && !VL_IS_ITEM (r)));
+  score_text = isnan (score) ? g_strdup (_("Not scored")) : g_strdup_printf (_("Score %.1f"), score);
+  gtk_label_set_text (GTK_LABEL (w->score), score_text);
+}
+
+static void
+refresh_rows (VlGoalsPage *self)
+{
+  for (guint i = 0; i < self->bound->len; i++)
+    update_row (self, g_object_get_data (self->bound->pdata[i], "widgets"));
+}
+
+static void
+title_editing_cb (GtkEditableLabel *title,
+                  GParamSpec       *pspec,
+                  RowWidgets       *w)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (title));
+
+  if (gtk_editable_label_get_editing (title))
+    return;
+  /* Only F2 or typing edit: a click selects the row. */
+  gtk_widget_set_can_target (GTK_WIDGET (title), FALSE);
+  if (w->record == NULL || VL_IS_ITEM (w->record))
+    return;
+  if (g_strcmp0 (text, vl_record_get_title (w->record)) != 0)
+    g_object_set (w->record, "title", text, NULL);
+  /* Back to the outline, to go on with the keyboard. */
+  gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (title), GTK_TYPE_LIST_VIEW));
+}
+
+static GtkWidget *
+caption (const char *css)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (css != NULL)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          VlGoalsPage              *self)
+{
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+
+  w->expander = gtk_tree_expander_new ();
+  w->tag = caption ("caption");
+  gtk_widget_add_css_class (w->tag, "dim-label");
+  gtk_label_set_width_chars (GTK_LABEL (w->tag), 12);
+  gtk_label_set_xalign (GTK_LABEL (w->tag), 0);
+  w->title = gtk_editable_label_new ("");
+  gtk_widget_set_can_target (w->title, FALSE);
+  gtk_widget_set_hexpand (w->title, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (w->title), 20);
+  g_signal_connect (w->title, "notify::editing", G_CALLBACK (title_editing_cb), w);
+  w->owner = caption ("dim-label");
+  gtk_label_set_ellipsize (GTK_LABEL (w->owner), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (w->owner), 14);
+  gtk_label_set_xalign (GTK_LABEL (w->owner), 0);
+  w->due = caption ("warning");
+  gtk_widget_add_css_class (w->due, "caption-heading");
+  gtk_label_set_text (GTK_LABEL (w->due), _("Check-in due"));
+  w->confidence = caption (NULL);
+  gtk_label_set_text (GTK_LABEL (w->confidence), "●");
+  w->progress = gtk_progress_bar_new ();
+  gtk_widget_set_valign (w->progress, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (w->progress, 90, -1);
+  w->percent = caption ("numeric");
+  gtk_label_set_width_chars (GTK_LABEL (w->percent), 5);
+  gtk_label_set_xalign (GTK_LABEL (w->percent), 1);
+  w->score = caption ("caption-heading");
+  gtk_label_set_width_chars (GTK_LABEL (w->score), 9);
+
+  gtk_box_append (GTK_BOX (box), w->tag);
+  gtk_box_append (GTK_BOX (box), w->title);
+  gtk_box_append (GTK_BOX (box), w->due);
+  gtk_box_append (GTK_BOX (box), w->owner);
+  gtk_box_append (GTK_BOX (box), w->confidence);
+  gtk_box_append (GTK_BOX (box), w->progress);
+  gtk_box_append (GTK_BOX (box), w->percent);
+  gtk_box_append (GTK_BOX (box), w->score);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (w->expander), box);
+  g_object_set_data_full (G_OBJECT (w->expander), "widgets", w, g_free);
+  gtk_list_item_set_child (item, w->expander);
+}
+
+static void
+start_editing (RowWidgets *w,
+               const char *typed)
+{
+  gtk_widget_set_can_target (w->title, TRUE);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (w->title));
+  if (typed != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (w->title), typed);
+      gtk_editable_set_position (GTK_EDITABLE (w->title), -1);
+    }
+}
+
+static gboolean
+edit_pending_cb (gpointer data)
+{
+  VlGoalsPage *self = data;
+
+  for (guint i = 0; self->edit_pending != NULL && i < self->bound->len; i++)
+    {
+      RowWidgets *w = g_object_get_data (self->bound->pdata[i], "widgets");
+
+      if (w->record == self->edit_pending)
+        {
+          start_editing (w, self->edit_text);
+          g_clear_object (&self->edit_pending);
+          g_clear_pointer (&self->edit_text, g_free);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         VlGoalsPage              *self)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  RowWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  w->record = gtk_tree_list_row_get_item (row);   /* held while bound */
+  update_row (self, w);
+  g_ptr_array_add (self->bound, expander);
+  if (w->record == self->edit_pending)
+    g_idle_add_full (G_PRIORITY_DEFAULT, edit_pending_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           VlGoalsPage              *self)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  RowWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  g_clear_object (&w->record);
+  g_ptr_array_remove_fast (self->bound, expander);
+}
+
+/**
+ * vl_goals_page_find_row_widget:
+ *
+ * Returns: (transfer none) (nullable): the row showing @record, if on screen
+ */
+GtkWidget *
+vl_goals_page_find_row_widget (VlGoalsPage *self,
+                               VlRecord    *record)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  for (guint i = 0; i < self->bound->len; i++)
+    if (((RowWidgets *) g_object_get_data (self->bound->pdata[i], "widgets"))->record == record)
+      return self->bound->pdata[i];
+  return NULL;
+}
+
+/* Edit the title of @record as soon as it is on screen. */
+static void
+edit_title (VlGoalsPage *self,
+            VlRecord    *record,
+            const char  *typed)
+{
+  g_set_object (&self->edit_pending, record);
+  g_free (self->edit_text);
+  self->edit_text = g_strdup (typed);
+  if (vl_goals_page_find_row_widget (self, record) != NULL)
+    edit_pending_cb (self);
+}
+
+/* ---- cycles -------------------------------------------------------------------- */
+
+static void update_empty_state (VlGoalsPage *self);
+
+static void
+apply_cycle (VlGoalsPage *self)
+{
+  if (self->root_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_empty_state (self);
+}
+
+VlRecord *
+vl_goals_page_get_cycle (VlGoalsPage *self)
+{
+  g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
+  return self->cycle;
+}
+
+void
+vl_goals_page_set_cycle (VlGoalsPage *self,
+                         VlRecord    *cycle)
+{
+  guint i;
+
+  g_return_if_fail (VL_IS_GOALS_PAGE (self));
+  if (cycle != NULL && g_ptr_array_find (self->cycles, cycle, &i))
+    gtk_drop_down_set_selected (self->cycle_dropdown, i);
+}
+
+static void
+cycle_selected_cb (GtkDropDown *dropdown,
+                   GParamSpec  *pspec,
+                   VlGoalsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  VlRecord *cycle = i < self->cycles->len ? self->cycles->pdata[i] : NULL;
+
+  if (self->filling_cycles)
+    return;
+  g_set_object (&self->cycle, cycle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", self->cycle != NULL);
+  apply_cycle (self);
+}
+
+static int
+compare_cycles (gconstpointer a,
+                gconstpointer b)
+{
+  return g_strcmp0 (vl_record_get_string (*(VlRecord **) a, "start"),
+                    vl_record_get_string (*(VlRecord **) b, "start"));
+}
+
+/* The drop-down lists the cycles by start date; the one shown stays shown,
+ * else the current one is. */
+static void
+fill_cycles (VlGoalsPage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(VlRecord) keep = self->cycle ? g_object_ref (self->cycle) : NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_set_size (self->cycles, 0);
+  if (self->document != NULL)
+    {
+      all = vl_document_list (self->document, VL_KIND_CYCLE, NULL, NULL);
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        g_ptr_array_add (self->cycles, g_list_model_get_item (all, i));
+      g_ptr_array_sort (self->cycles, compare_cycles);
+      if (keep == NULL || !g_ptr_array_find (self->cycles, keep, NULL))
+        {
+          g_autoptr(GDate) now = today ();
+
+          g_clear_object (&keep);
+          keep = vl_document_dup_current_cycle (self->document, now);
+        }
+    }
+  for (guint i = 0; i < self->cycles->len; i++)
+    {
+      gtk_string_list_append (names, vl_record_get_title (self->cycles->pdata[i]));
+      if (self->cycles->pdata[i] == keep)
+        selected = i;
+    }
+  self->filling_cycles = TRUE;
+  gtk_drop_down_set_model (self->cycle_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->cycle_dropdown, selected);
+  self->filling_cycles = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->cycle_dropdown), self->cycles->len > 0);
+  cycle_selected_cb (self->cycle_dropdown, NULL, self);
+}
+
+static void
+update_empty_state (VlGoalsPage *self)
+{
+  const char *name = "outline";
+
+  if (self->document == NULL || self->cycles->len == 0)
+    name = "no-cycles";
+  else if (self->roots == NULL || g_list_model_get_n_items (self->roots) == 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” has no objectives yet. Start with a company objective "
+                                                 "(Ctrl+N), then press Enter for the next one, Tab to align "
+                                                 "it under the one above, and Ctrl+K to add key results."),
+                                               self->cycle ? vl_record_get_title (self->cycle) : "");
+
+      adw_status_page_set_description (self->empty_page, text);
+      name = "empty";
+    }
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/* ---- following the document ---------------------------------------------------- */
+
+static void
+update_detached (VlGoalsPage *self)
+{
+  g_autoptr(GHashTable) detached = vl_objective_dup_detached (self->document);
+  GHashTableIter iter;
+  gint64 *id;
+  gboolean same = g_hash_table_size (detached) == g_hash_table_size (self->detached);
+
+  g_hash_table_iter_init (&iter, detached);
+  while (same && g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    same = g_hash_table_contains (self->detached, id);
+  if (same)
+    return;
+  g_hash_table_unref (self->detached);
+  self->detached = g_steal_pointer (&detached);
+  gtk_filter_changed (GTK_FILTER (self->child_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_list_store_remove_all (self->detached_store);
+  g_hash_table_iter_init (&iter, self->detached);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      g_autoptr(VlRecord) o = vl_document_lookup (self->document, VL_KIND_OBJECTIVE, *id);
+      g_autoptr(VlRecord) cycle = o ? vl_objective_dup_cycle (o) : NULL;
+
+      if (o != NULL && (self->cycle == NULL || cycle == NULL || cycle == self->cycle))
+        g_list_store_append (self->detached_store, o);
+    }
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  VlGoalsPage *self = data;
+
+  self->refresh_id = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+  update_detached (self);
+  refresh_rows (self);
+  vl_goal_panel_refresh (self->panel);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (VlGoalsPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_cb, self);
+}
+
+static void
+rows_changed_cb (VlDocument  *doc,
+                 guint        kind,
+                 VlGoalsPage *self)
+{
+  if (kind == VL_KIND_CYCLE)
+    fill_cycles (self);
+  if (kind == VL_KIND_CYCLE || kind == VL_KIND_OBJECTIVE || kind == VL_KIND_KEY_RESULT ||
+      kind == VL_KIND_CHECKIN || kind == VL_KIND_ITEM || kind == VL_KIND_BACKLOG)
+    schedule_refresh (self);
+}
+
+static void
+tree_items_changed_cb (GListModel  *model,
+                       guint        position,
+                       guint        removed,
+                       guint        added,
+                       VlGoalsPage *self)
+{
+  /* New objectives open, like those shown at first. */
+  if (!self->expanding && added > 0 && added < 64)
+    expand_objectives (self, position, added);
+}
+
+static void
+selection_changed_cb (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      VlGoalsPage        *self)
+{
+  g_autoptr(VlRecord) record = vl_goals_page_get_selected (self);
+
+  vl_goal_panel_set_record (self->panel, record);
+}
+
+static void
+clear_model (VlGoalsPage *self)
+{
+  if (self->tree != NULL)
+    g_signal_handlers_disconnect_by_func (self->tree, tree_items_changed_cb, self);
+  if (self->roots != NULL)
+    g_signal_handlers_disconnect_by_func (self->roots, update_empty_state, self);
+  gtk_list_view_set_model (self->list, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->roots);
+  g_clear_object (&self->detached_store);
+}
+
+void
+vl_goals_page_set_document (VlGoalsPage *self,
+                            VlDocument  *doc)
+{
+  GListStore *parts;
+  g_autoptr(GListModel) top = NULL;
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+
+  g_return_if_fail (VL_IS_GOALS_PAGE (self));
+
+  clear_model (self);
+  g_set_object (&self->document, doc);
+  g_signal_group_set_target (self->document_signals, doc);
+  g_hash_table_remove_all (self->detached);
+  g_clear_object (&self->cycle);
+  vl_goal_panel_set_record (self->panel, NULL);
+  if (doc != NULL)
+    {
+      g_hash_table_unref (self->detached);
+      self->detached = vl_objective_dup_detached (doc);
+      self->detached_store = g_list_store_new (VL_TYPE_OBJECTIVE);
+      top = vl_document_list (doc, VL_KIND_OBJECTIVE, "parent", NULL);
+      parts = g_list_store_new (G_TYPE_LIST_MODEL);
+      filtered = gtk_filter_list_model_new (g_object_ref (top), GTK_FILTER (g_object_ref (self->root_filter)));
+      g_list_store_append (parts, filtered);
+      g_list_store_append (parts, self->detached_store);
+      self->roots = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+      g_signal_connect_swapped (self->roots, "items-changed", G_CALLBACK (update_empty_state), self);
+      self->tree = gtk_tree_list_model_new (g_object_ref (self->roots), FALSE, FALSE, create_children_cb,
+                                            self, NULL);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+    }
+  fill_cycles (self);
+  if (self->tree != NULL)
+    {
+      expand_objectives (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
+      g_signal_connect (self->tree, "items-changed", G_CALLBACK (tree_items_changed_cb), self);
+    }
+}
+
+/* ---- actions ------------------------------------------------------------------- */
+
+static gboolean
+check_writable (VlGoalsPage *self)
+{
+  if (self->document == NULL)
+    return FALSE;
+  if (vl_document_get_read_only (self->document))
+    {
+      say (self, vl_document_get_read_only_reason (self->document));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+report (VlGoalsPage *self,
+        GError      *error)
+{
+  if (error != NULL)
+    say (self, error->message);
+}
+
+/* A new objective after @prev among @parent's (NULL: at the top of the
+ * cycle), at @level. */
+static void
+add_objective (VlGoalsPage *self,
+               VlRecord    *parent,
+               VlRecord    *prev,
+               int          level)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) objective = NULL;
+  g_autoptr(GListModel) siblings = vl_document_list (self->document, VL_KIND_OBJECTIVE, "parent", parent);
+  g_autoptr(VlRecord) next = NULL;
+  guint i;
+
+  for (i = 0; prev != NULL && i < g_list_model_get_n_items (siblings); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (siblings, i);
+
+      if (r == prev)
+        {
+          next = g_list_model_get_item (siblings, i + 1);
+          break;
+        }
+    }
+  vl_document_begin (self->document, _("Add Objective"));
+  objective = vl_document_insert (self->document, VL_KIND_OBJECTIVE, parent, prev, next, &error);
+  if (objective != NULL)
+    g_object_set (objective, "level", level, "cycle", parent == NULL ? self->cycle : NULL, NULL);
+  if (!vl_document_commit (self->document, error == NULL ? &error : NULL) || objective == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  vl_goals_page_select (self, objective);
+  edit_title (self, objective, NULL);
+}
+
+static void
+new_objective_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+
+  if (!check_writable (self))
+    return;
+  if (self->cycle == NULL)
+    {
+      say (self, _("Make a cycle first: objectives are set per cycle"));
+      return;
+    }
+  add_objective (self, NULL, NULL, VL_LEVEL_COMPANY);
+}
+
+static void
+add_key_result (VlGoalsPage *self,
+                VlRecord    *objective,
+                VlRecord    *prev)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) kr = NULL;
+  g_autoptr(GListModel) siblings = vl_document_list (self->document, VL_KIND_KEY_RESULT, "objective", objective);
+  g_autoptr(VlRecord) next = NULL;
+
+  for (guint i = 0; prev != NULL && i < g_list_model_get_n_items (siblings); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (siblings, i);
+
+      if (r == prev)
+        {
+          next = g_list_model_get_item (siblings, i + 1);
+          break;
+        }
+    }
+  kr = vl_document_insert (self->document, VL_KIND_KEY_RESULT, objective, prev, next, &error);
+  if (kr == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  vl_goals_page_select (self, kr);
+  edit_title (self, kr, NULL);
+}
+
+static void
+add_sibling_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+  g_autoptr(VlRecord) parent = NULL;
+
+  if (!check_writable (self))
+    return;
+  if (selected == NULL)
+    gtk_widget_activate_action (widget, "goals.new-objective", NULL);
+  else if (VL_IS_OBJECTIVE (selected))
+    {
+      parent = vl_record_dup_ref (selected, "parent");
+      if (is_detached (self, selected))
+        g_clear_object (&parent);
+      add_objective (self, parent, parent || !is_detached (self, selected) ? selected : NULL,
+                     (int) vl_record_get_int (selected, "level"));
+    }
+  else if (VL_IS_KEY_RESULT (selected))
+    {
+      parent = vl_record_dup_ref (selected, "objective");
+      add_key_result (self, parent, selected);
+    }
+  else
+    say (self, _("Link another backlog item to the key result with Ctrl+L"));
+}
+
+static void
+add_key_result_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+  g_autoptr(VlRecord) objective = NULL;
+
+  if (!check_writable (self))
+    return;
+  if (selected != NULL && VL_IS_OBJECTIVE (selected))
+    objective = g_object_ref (selected);
+  else if (selected != NULL && VL_IS_KEY_RESULT (selected))
+    objective = vl_record_dup_ref (selected, "objective");
+  if (objective == NULL)
+    {
+      say (self, _("Select the objective to add a key result to"));
+      return;
+    }
+  add_key_result (self, objective, NULL);
+}
+
+/* The objective right above @objective among its siblings, if any. */
+static VlRecord *
+dup_previous_objective (VlGoalsPage *self,
+                        VlRecord    *objective)
+{
+  guint position;
+
+  if (!find_position (self, objective, &position))
+    return NULL;
+  for (guint i = position; i > 0; i--)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i - 1);
+      g_autoptr(GtkTreeListRow) mine = g_list_model_get_item (G_LIST_MODEL (self->tree), position);
+      g_autoptr(VlRecord) r = gtk_tree_list_row_get_item (row);
+
+      if (gtk_tree_list_row_get_depth (row) < gtk_tree_list_row_get_depth (mine))
+        return NULL;
+      if (gtk_tree_list_row_get_depth (row) == gtk_tree_list_row_get_depth (mine) && VL_IS_OBJECTIVE (r))
+        return g_steal_pointer (&r);
+    }
+  return NULL;
+}
+
+static void
+indent_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+  g_autoptr(VlRecord) above = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean indent = g_str_equal (name, "goals.indent");
+  gboolean ok;
+
+  if (!check_writable (self) || selected == NULL)
+    return;
+  if (!VL_IS_OBJECTIVE (selected))
+    {
+      say (self, _("Only objectives are aligned; key results belong to their objective"));
+      return;
+    }
+  if (indent)
+    {
+      above = dup_previous_objective (self, selected);
+      if (above == NULL)
+        {
+          say (self, _("There is no objective above to align it under"));
+          return;
+        }
+      ok = vl_objective_align (selected, above, &error);
+    }
+  else
+    ok = vl_objective_outdent (selected, &error);
+  if (!ok)
+    report (self, error);
+  else
+    vl_goals_page_select (self, selected);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+  g_autoptr(GError) error = NULL;
+  int delta = g_str_equal (name, "goals.move-up") ? -1 : 1;
+
+  if (!check_writable (self) || selected == NULL)
+    return;
+  if (VL_IS_ITEM (selected))
+    {
+      say (self, _("Rank backlog items on the Backlog page"));
+      return;
+    }
+  if (is_detached (self, selected))
+    return;
+  if (!vl_okr_move_sibling (selected, delta, &error))
+    report (self, error);
+  else
+    vl_goals_page_select (self, selected);
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+
+  if (selected != NULL && !VL_IS_ITEM (selected) && check_writable (self))
+    edit_title (self, selected, NULL);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean ok;
+
+  if (!check_writable (self) || selected == NULL)
+    return;
+  if (VL_IS_OBJECTIVE (selected))
+    {
+      ok = vl_objective_delete_tree (selected, &error);
+      text = g_strdup_printf (_("“%s” deleted, with its key results and aligned objectives"),
+                              vl_record_get_title (selected));
+    }
+  else if (VL_IS_KEY_RESULT (selected))
+    {
+      ok = vl_document_delete (self->document, selected, &error);
+      text = g_strdup_printf (_("Key result “%s” deleted"), vl_record_get_title (selected));
+    }
+  else
+    {
+      g_object_set (selected, "key-result", NULL, NULL);
+      ok = TRUE;
+      text = g_strdup_printf (_("“%s” no longer serves this key result"), vl_record_get_title (selected));
+    }
+  if (!ok)
+    report (self, error);
+  else
+    vl_toast (widget, text, TRUE);
+}
+
+static void
+unlink_item_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) item = NULL;
+  g_autofree char *text = NULL;
+
+  if (!check_writable (self))
+    return;
+  item = vl_document_lookup (self->document, VL_KIND_ITEM, g_variant_get_int64 (param));
+  if (item == NULL)
+    return;
+  g_object_set (item, "key-result", NULL, NULL);
+  text = g_strdup_printf (_("“%s” no longer serves this key result"), vl_record_get_title (item));
+  vl_toast (widget, text, TRUE);
+}
+
+/* goals.link-item(x): the selected key result is served by item x. */
+static void
+link_item_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) kr = vl_goals_page_get_selected (self);
+  g_autoptr(VlRecord) item = NULL;
+
+  if (!check_writable (self) || kr == NULL || !VL_IS_KEY_RESULT (kr))
+    return;
+  item = vl_document_lookup (self->document, VL_KIND_ITEM, g_variant_get_int64 (param));
+  if (item != NULL)
+    g_object_set (item, "key-result", kr, NULL);
+}
+
+static VlRecord *
+dup_selected_key_result (VlGoalsPage *self)
+{
+  g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+
+  if (selected != NULL && VL_IS_KEY_RESULT (selected))
+    return g_steal_pointer (&selected);
+  say (self, _("Select a key result first"));
+  return NULL;
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) kr = NULL;
+
+  if (check_writable (self) && (kr = dup_selected_key_result (self)) != NULL)
+    gtk_window_present (GTK_WINDOW (vl_goals_page_check_in_dialog (self, kr)));
+}
+
+static void
+link_action_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  g_autoptr(VlRecord) kr = NULL;
+
+  if (check_writable (self) && (kr = dup_selected_key_result (self)) != NULL)
+    gtk_window_present (GTK_WINDOW (vl_goals_page_link_dialog (self, kr)));
+}
+
+static void
+cycle_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+
+  if (check_writable (self))
+    gtk_window_present (GTK_WINDOW (vl_goals_page_cycle_dialog (
+      self, g_str_equal (name, "goals.edit-cycle") ? self->cycle : NULL)));
+}
+
+static void
+expand_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (widget);
+  GtkTreeListRow *row = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  gboolean expand = g_str_equal (name, "goals.expand");
+
+  if (row == NULL)
+    return;
+  if (expand || gtk_tree_list_row_get_expanded (row))
+    gtk_tree_list_row_set_expanded (row, expand);
+  else
+    {
+      /* Closed already: go to the row above it in the tree. */
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+      if (parent != NULL)
+        gtk_single_selection_set_selected (self->selection, gtk_tree_list_row_get_position (parent));
+    }
+}
+
+/* The outline's own keys, before the list view moves the focus with them:
+ * Enter, Tab and Shift+Tab, Left and Right, and typing to edit a title. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VlGoalsPage           *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
+  const char *action = NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (focus != NULL && (GTK_IS_TEXT (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE_LABEL)))
+    return FALSE;   /* editing a title */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == 0)
+    action = "goals.add-sibling";
+  else if (keyval == GDK_KEY_Tab && mods == 0)
+    action = "goals.indent";
+  else if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && mods == GDK_SHIFT_MASK))
+    action = "goals.outdent";
+  else if (keyval == GDK_KEY_Right && mods == 0)
+    action = "goals.expand";
+  else if (keyval == GDK_KEY_Left && mods == 0)
+    action = "goals.collapse";
+  if (action != NULL)
+    return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  if (c != 0 && g_unichar_isprint (c) && !g_unichar_isspace (c) && (mods & ~GDK_SHIFT_MASK) == 0)
+    {
+      g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
+      char typed[8] = { 0 };
+
+      if (selected == NULL || VL_IS_ITEM (selected) || !check_writable (self))
+        return FALSE;
+      g_unichar_to_utf8 (c, typed);
+      edit_title (self, selected, typed);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- GObject ------------------------------------------------------------------- */
+
+static void
+vl_goals_page_dispose (GObject *object)
+{
+  VlGoalsPage *self = VL_GOALS_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
+  if (self->list != NULL)
+    clear_model (self);
+  g_clear_pointer (&self->root, gtk_widget_unparent);
+  g_clear_object (&self->root_filter);
+  g_clear_object (&self->child_filter);
+  g_clear_object (&self->document);
+  g_clear_object (&self->cycle);
+  g_clear_object (&self->edit_pending);
+  g_clear_pointer (&self->edit_text, g_free);
+  g_clear_pointer (&self->cycles, g_ptr_array_unref);
+  g_clear_pointer (&self->detached, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vl_goals_page_parent_class)->dispose (object);
+}
+
+static void
+vl_goals_page_class_init (VlGoalsPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { const char *name; void (*activate) (GtkWidget *, const char *, GVariant *);
+                        guint key; GdkModifierType mods; const char *param; } actions[] = {
+    { "goals.new-objective", new_objective_action, GDK_KEY_n, GDK_CONTROL_MASK, NULL },
+    { "goals.add-sibling", add_sibling_action, 0, 0, NULL },
+    { "goals.add-key-result", add_key_result_action, GDK_KEY_k, GDK_CONTROL_MASK, NULL },
+    { "goals.indent", indent_action, 0, 0, NULL },
+    { "goals.outdent", indent_action, 0, 0, NULL },
+    { "goals.move-up", move_action, GDK_KEY_Up, GDK_ALT_MASK, NULL },
+    { "goals.move-down", move_action, GDK_KEY_Down, GDK_ALT_MASK, NULL },
+    { "goals.rename", rename_action, GDK_KEY_F2, 0, NULL },
+    { "goals.delete", delete_action, GDK_KEY_Delete, 0, NULL },
+    { "goals.check-in", check_in_action, GDK_KEY_i, GDK_CONTROL_MASK, NULL },
+    { "goals.link-action", link_action_action, GDK_KEY_l, GDK_CONTROL_MASK, NULL },
+    { "goals.link-item", link_item_action, 0, 0, "x" },
+    { "goals.unlink-item", unlink_item_action, 0, 0, "x" },
+    { "goals.new-cycle", cycle_action, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, NULL },
+    { "goals.edit-cycle", cycle_action, 0, 0, NULL },
+    { "goals.expand", expand_action, 0, 0, NULL },
+    { "goals.collapse", expand_action, 0, 0, NULL },
+  };
+
+  G_OBJECT_CLASS (klass)->dispose = vl_goals_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].param, actions[i].activate);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name, NULL);
+    }
+}
+
+static GtkWidget *
+toolbar_button (const char *label,
+                const char *action,
+                const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static GtkWidget *
+make_toolbar (VlGoalsPage *self)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *cycle_label = gtk_label_new_with_mnemonic (_("C_ycle"));
+  GtkWidget *hint = gtk_label_new (_("Enter: next · Tab: align under the one above · Ctrl+K: key result"));
+  GtkWidget *edit = toolbar_button (NULL, "goals.edit-cycle", _("Edit this cycle’s name, dates and cadence"));
+  GtkWidget *add = toolbar_button (_("_Objective"), "goals.new-objective", _("Add a company objective (Ctrl+N)"));
+  GtkWidget *kr = toolbar_button (_("_Key Result"), "goals.add-key-result",
+                                  _("Add a key result to the selected objective (Ctrl+K)"));
+  GtkWidget *check_in = toolbar_button (_("Check _In…"), "goals.check-in",
+                                        _("Check in on the selected key result (Ctrl+I)"));
+  GtkWidget *link = toolbar_button (_("Add _Action…"), "goals.link-action",
+                                    _("Link a backlog item to the selected key result (Ctrl+L)"));
+
+  gtk_button_set_icon_name (GTK_BUTTON (edit), "document-edit-symbolic");
+  self->cycle_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (cycle_label), GTK_WIDGET (self->cycle_dropdown));
+  g_signal_connect (self->cycle_dropdown, "notify::selected", G_CALLBACK (cycle_selected_cb), self);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_box_append (GTK_BOX (bar), cycle_label);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->cycle_dropdown));
+  gtk_box_append (GTK_BOX (bar), edit);
+  gtk_box_append (GTK_BOX (bar), toolbar_button (NULL, "goals.new-cycle", _("New cycle")));
+  gtk_button_set_icon_name (GTK_BUTTON (gtk_widget_get_last_child (bar)), "list-add-symbolic");
+  gtk_box_append (GTK_BOX (bar), hint);
+  gtk_box_append (GTK_BOX (bar), add);
+  gtk_box_append (GTK_BOX (bar), kr);
+  gtk_box_append (GTK_BOX (bar), check_in);
+  gtk_box_append (GTK_BOX (bar), link);
+  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_set_valign (c, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  return bar;
+}
+
+static GtkWidget *
+status_page (const char *icon,
+             const char *title,
+             const char *description,
+             const char *button_label,
+             const char *action)
+{
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "suggested-action");
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
+  return page;
+}
+
+static void
+vl_goals_page_init (VlGoalsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+
+  self->cycles = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound = g_ptr_array_new ();
+  self->detached = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->root_filter = gtk_custom_filter_new (root_filter_cb, self, NULL);
+  self->child_filter = gtk_custom_filter_new (child_filter_cb, self, NULL);
+
+  self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->root, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->root), make_toolbar (self));
+  gtk_box_append (GTK_BOX (self->root), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Objectives and key results"), -1);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scroller, "outline");
+  self->empty_page = ADW_STATUS_PAGE (status_page ("view-list-bullet-symbolic", _("No Objectives Yet"), "",
+                                                   _("Add _Objective"), "goals.new-objective"));
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+  gtk_stack_add_named (self->stack,
+                       status_page ("x-office-calendar-symbolic", _("No Cycles Yet"),
+                                    _("OKRs are set per cycle, usually a half-year, and checked in every two "
+                                      "to four weeks. Make the first cycle to start."),
+                                    _("_New Cycle…"), "goals.new-cycle"),
+                       "no-cycles");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
+
+  self->panel = VL_GOAL_PANEL (vl_goal_panel_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->panel), 340, -1);
+  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->panel));
+  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_box_append (GTK_BOX (self->root), paned);
+
+  self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
+  g_signal_group_connect (self->document_signals, "rows-changed", G_CALLBACK (rows_changed_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "merged", G_CALLBACK (schedule_refresh), self);
+  update_empty_state (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", FALSE);
+}
