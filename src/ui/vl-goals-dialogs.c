@@ -242,6 +242,7 @@ link_fill (AdwMessageDialog *dialog)
         : g_strdup_printf ("%s · %s", backlog ? vl_record_get_title (backlog) : "",
                            vl_enum_label ("status", (int) vl_record_get_int (item, "status")));
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);   /* user text */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), vl_record_get_title (item));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

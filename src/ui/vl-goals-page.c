@@ -245,7 +245,11 @@ vl_goals_page_select (VlGoalsPage *self,
   if (!find_position (self, record, &position))
     return FALSE;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  /* Scrolls to the row and moves the list's focus there, so the keys go on
+   * from it (a row that moved was dropped with the focus in it). */
   gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list));
   return TRUE;
 }
 
@@ -418,6 +422,13 @@ refresh_rows (VlGoalsPage *self)
     update_row (self, g_object_get_data (self->bound->pdata[i], "widgets"));
 }
 
+static gboolean
+release_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 title_editing_cb (GtkEditableLabel *title,
                   GParamSpec       *pspec,
@@ -427,6 +438,10 @@ title_editing_cb (GtkEditableLabel *title,
 
   if (gtk_editable_label_get_editing (title))
     return;
+  /* GTK 4.8's editable label checks its focus 100 ms after losing it,
+   * through a pointer it does not hold: keep it alive that long, in case
+   * the outline drops the row meanwhile (Tab right after Enter). */
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 300, release_cb, g_object_ref (title), NULL);
   /* Only F2 or typing edit: a click selects the row. */
   gtk_widget_set_can_target (GTK_WIDGET (title), FALSE);
   if (w->record == NULL || VL_IS_ITEM (w->record))
@@ -594,6 +609,25 @@ edit_title (VlGoalsPage *self,
 
 static void update_empty_state (VlGoalsPage *self);
 
+/* The keys of the page work while the focus is in it: give it to the
+ * outline, or to the empty state's button. */
+static void
+focus_content (VlGoalsPage *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "outline") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list));
+  else if (ADW_IS_STATUS_PAGE (child))
+    gtk_widget_grab_focus (adw_status_page_get_child (ADW_STATUS_PAGE (child)));
+}
+
+static void
+map_cb (GtkWidget *widget)
+{
+  focus_content (VL_GOALS_PAGE (widget));
+}
+
 static void
 apply_cycle (VlGoalsPage *self)
 {
@@ -699,7 +733,11 @@ update_empty_state (VlGoalsPage *self)
       adw_status_page_set_description (self->empty_page, text);
       name = "empty";
     }
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) == 0)
+    return;
   gtk_stack_set_visible_child_name (self->stack, name);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_content (self);
 }
 
 /* ---- following the document ---------------------------------------------------- */
@@ -1483,4 +1521,5 @@ vl_goals_page_init (VlGoalsPage *self)
   g_signal_group_connect_swapped (self->document_signals, "merged", G_CALLBACK (schedule_refresh), self);
   update_empty_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

@@ -438,6 +438,7 @@ refresh_conflicts (VlItemPanel *self)
           g_autofree char *subtitle = g_strdup_printf (_("%s wrote: %s"), c->device, c->text);
           GtkWidget *field_row = g_hash_table_lookup (self->rows, f->name);
 
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);   /* user text */
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                          field_row ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field_row))
                                                    : f->name);

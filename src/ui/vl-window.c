@@ -511,6 +511,7 @@ fill_recent (VlWindow *self)
         continue;
       dir = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("");
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);   /* file names */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
