@@ -9,6 +9,7 @@
 #include "vl-enums.h"
 #include "vl-merge.h"
 #include "vl-okr.h"
+#include "vl-sample.h"
 #include "vl-test-util.h"
 
 typedef struct
@@ -415,6 +416,71 @@ test_merged_cycle (void)
   g_object_unref (yb);
 }
 
+static gboolean
+same (double a,
+      double b)
+{
+  return (isnan (a) && isnan (b)) || fabs (a - b) < 1e-9;
+}
+
+/* The outline's one-pass summary says what the row-by-row rules say, for
+ * every objective and key result of the sample plan, also after edits. */
+static void
+test_summary_matches (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = vl_test_file ("okr-sample.valueloop");
+  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                           (GDateMonth) g_date_time_get_month (now),
+                                           (GDateYear) g_date_time_get_year (now));
+  g_autoptr(GDate) later = g_date_new_dmy (1, 1, (GDateYear) g_date_time_get_year (now) + 1);
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GListModel) objectives = vl_document_list (doc, VL_KIND_OBJECTIVE, NULL, NULL);
+      g_autoptr(GListModel) krs = vl_document_list (doc, VL_KIND_KEY_RESULT, NULL, NULL);
+      GDate *when = round == 0 ? today : later;
+      GHashTable *kr_stats = NULL;
+      g_autoptr(GHashTable) stats = vl_okr_summarize (doc, when, &kr_stats);
+      guint due = 0;
+
+      g_assert_cmpuint (g_hash_table_size (stats), ==, g_list_model_get_n_items (objectives));
+      g_assert_cmpuint (g_hash_table_size (kr_stats), ==, g_list_model_get_n_items (krs));
+      for (guint i = 0; i < g_list_model_get_n_items (objectives); i++)
+        {
+          g_autoptr(VlRecord) o = g_list_model_get_item (objectives, i);
+          VlOkrStats *st = g_hash_table_lookup (stats, &(gint64) { vl_record_get_rowid (o) });
+
+          g_assert_true (same (st->progress, vl_objective_get_total_progress (o)));
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
+        {
+          g_autoptr(VlRecord) kr = g_list_model_get_item (krs, i);
+          g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (kr);
+          VlOkrStats *st = g_hash_table_lookup (kr_stats, &(gint64) { vl_record_get_rowid (kr) });
+
+          g_assert_true (same (st->progress, vl_key_result_get_progress (kr)));
+          g_assert_true (same (st->confidence, last ? vl_record_get_number (last, "confidence") : NAN));
+          g_assert_cmpint (st->due, ==, vl_key_result_is_checkin_due (kr, when));
+          due += st->due;
+        }
+      /* The sample has two key results due now; none once the cycle is over. */
+      g_assert_cmpuint (due, ==, round == 0 ? 2 : 0);
+      g_hash_table_unref (kr_stats);
+      /* Edit, and compare again. */
+      {
+        g_autoptr(VlRecord) kr = g_list_model_get_item (krs, 3);
+        g_autoptr(VlRecord) o = g_list_model_get_item (objectives, 2);
+
+        g_object_set (kr, "current", 0.33, "weight", 3.0, NULL);
+        g_assert_true (vl_objective_delete_tree (o, &error));
+      }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -427,5 +493,6 @@ main (int argc, char *argv[])
   g_test_add ("/okr/checkins", Fixture, NULL, fixture_set_up, test_checkins, fixture_tear_down);
   g_test_add ("/okr/tree/align", Fixture, NULL, fixture_set_up, test_align, fixture_tear_down);
   g_test_add_func ("/okr/tree/merged-cycle", test_merged_cycle);
+  g_test_add_func ("/okr/summary", test_summary_matches);
   return g_test_run ();
 }

@@ -80,6 +80,7 @@ struct _VlDocument
 
   GHashTable    *live[VL_N_KINDS];     /* rowid → VlRecord (weak) */
   GHashTable    *lists;                /* key → VlRecordList (weak) */
+  GHashTable    *list_keys;            /* VlRecordList → its key, to forget it fast */
   sqlite3_stmt  *select_row[VL_N_KINDS];
   sqlite3_stmt  *insert_row[VL_N_KINDS];
   sqlite3_stmt  *update_reg[VL_N_KINDS][MAX_REGS];
@@ -418,6 +419,7 @@ vl_document_finalize (GObject *object)
       g_hash_table_unref (self->dirty[k]);
     }
   g_hash_table_unref (self->lists);
+  g_hash_table_unref (self->list_keys);
   g_ptr_array_unref (self->undo_stack);
   g_ptr_array_unref (self->redo_stack);
   g_clear_pointer (&self->clock, vl_clock_free);
@@ -543,6 +545,7 @@ vl_document_init (VlDocument *self)
                                               g_object_unref);
     }
   self->lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->list_keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   self->undo_stack = g_ptr_array_new_with_free_func (undo_step_free);
   self->redo_stack = g_ptr_array_new_with_free_func (undo_step_free);
   self->clock = vl_clock_new ();
@@ -1934,13 +1937,12 @@ list_gone_cb (gpointer  data,
               GObject  *where_the_list_was)
 {
   VlDocument *self = data;
-  GHashTableIter iter;
-  gpointer value;
+  const char *key = g_hash_table_lookup (self->list_keys, where_the_list_was);
 
-  g_hash_table_iter_init (&iter, self->lists);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_the_list_was)
-      g_hash_table_iter_remove (&iter);
+  /* By its key: a plan's outline holds thousands of lists. */
+  if (key != NULL && g_hash_table_lookup (self->lists, key) == (gpointer) where_the_list_was)
+    g_hash_table_remove (self->lists, key);
+  g_hash_table_remove (self->list_keys, where_the_list_was);
 }
 
 /**
@@ -1997,6 +1999,7 @@ vl_document_list_where (VlDocument *self,
   if (list != NULL)
     return g_object_ref (G_LIST_MODEL (list));
   list = _vl_record_list_new (self, kind, f, value);
+  g_hash_table_insert (self->list_keys, list, g_strdup (key));
   g_hash_table_insert (self->lists, g_steal_pointer (&key), list);
   g_object_weak_ref (G_OBJECT (list), list_gone_cb, self);
   return G_LIST_MODEL (list);

@@ -877,3 +877,243 @@ vl_objective_dup_detached (VlDocument *doc)
     }
   return detached;
 }
+
+/* ---- the whole outline at once ------------------------------------------------ */
+
+typedef struct
+{
+  VlOkrStats  stats;                 /* first: the table hands out nodes as stats */
+  gint64      id, parent, cycle;
+  double      own_sum, own_weights;  /* weighted key results */
+  double      score_sum;
+  guint       scored;
+  GArray     *children;              /* gint64 ids of aligned objectives */
+  gboolean    done;                  /* total computed */
+} ObjectiveNode;
+
+typedef struct
+{
+  char   start[11], end[11];
+  gint64 cadence;
+} CycleInfo;
+
+static void
+objective_node_free (gpointer data)
+{
+  ObjectiveNode *n = data;
+
+  g_clear_pointer (&n->children, g_array_unref);
+  g_free (n);
+}
+
+static double
+sql_number (sqlite3_stmt *stmt,
+            int           column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
+}
+
+static const CycleInfo *
+cycle_of (GHashTable *objectives,
+          GHashTable *cycles,
+          gint64      objective)
+{
+  for (guint depth = 0; depth < MAX_DEPTH; depth++)
+    {
+      ObjectiveNode *n = g_hash_table_lookup (objectives, &objective);
+
+      if (n == NULL)
+        return NULL;
+      if (n->cycle != 0)
+        return g_hash_table_lookup (cycles, &n->cycle);
+      objective = n->parent;
+    }
+  return NULL;
+}
+
+static gboolean
+ended (const CycleInfo *cycle,
+       GDate           *today)
+{
+  GDate end;
+
+  return cycle != NULL && parse_date (cycle->end, &end) && g_date_compare (today, &end) > 0;
+}
+
+/* The same rule as vl_key_result_is_checkin_due(), from the summaries. */
+static gboolean
+due (const CycleInfo *cycle,
+     const char      *last_date,
+     GDate           *today)
+{
+  GDate since;
+
+  if (ended (cycle, today))
+    return FALSE;
+  if (last_date != NULL)
+    {
+      if (!parse_date (last_date, &since))
+        return TRUE;
+    }
+  else if (cycle == NULL || !parse_date (cycle->start, &since))
+    return TRUE;
+  return g_date_days_between (&since, today) > CLAMP (cycle ? cycle->cadence : 2, 1, 52) * 7;
+}
+
+static double
+node_total (GHashTable    *objectives,
+            ObjectiveNode *n,
+            guint          depth)
+{
+  double sum = 0;
+  guint counted = 0;
+
+  if (n->done)
+    return n->stats.progress;
+  n->done = TRUE;   /* a merged cycle counts once */
+  for (guint i = 0; depth < MAX_DEPTH && n->children != NULL && i < n->children->len; i++)
+    {
+      ObjectiveNode *c = g_hash_table_lookup (objectives, &g_array_index (n->children, gint64, i));
+      double p = c ? node_total (objectives, c, depth + 1) : NAN;
+
+      if (!isnan (p))
+        {
+          sum += p;
+          counted++;
+        }
+    }
+  {
+    double own = n->own_weights > 0 ? n->own_sum / n->own_weights : NAN;
+    guint all = n->children ? n->children->len : 0;
+    double aligned = counted > 0 ? sum / counted : NAN;
+
+    if (isnan (aligned))
+      n->stats.progress = own;
+    else if (isnan (own))
+      n->stats.progress = aligned;
+    else
+      n->stats.progress = (own + aligned * all) / (all + 1);
+  }
+  return n->stats.progress;
+}
+
+/**
+ * vl_okr_summarize:
+ * @key_results: (out) (optional): the key results' stats by row id
+ *
+ * The outline's numbers for every objective and key result, from four
+ * scans of the plan: what vl_objective_get_total_progress(),
+ * vl_key_result_get_progress(), vl_key_result_is_checkin_due() and the
+ * latest check-in give row by row, without a query per row.
+ *
+ * Returns: (transfer full): the objectives' #VlOkrStats by row id (gint64 *)
+ */
+GHashTable *
+vl_okr_summarize (VlDocument  *doc,
+                  GDate       *today,
+                  GHashTable **key_results)
+{
+  sqlite3 *db = _vl_document_get_db (doc);
+  g_autoptr(GHashTable) cycles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) krs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTable *objectives = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, objective_node_free);
+  GHashTableIter iter;
+  ObjectiveNode *n;
+  sqlite3_stmt *stmt;
+
+#define EACH_ROW(sql) \
+  for (stmt = NULL, sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL); stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW;)
+#define KEY(v) g_memdup2 (&(gint64) { (v) }, sizeof (gint64))
+
+  EACH_ROW ("SELECT id, ifnull (start_date, ''), ifnull (end_date, ''), cadence_weeks FROM cycle WHERE deleted <> 1")
+    {
+      CycleInfo *c = g_new0 (CycleInfo, 1);
+
+      g_strlcpy (c->start, (const char *) sqlite3_column_text (stmt, 1), sizeof c->start);
+      g_strlcpy (c->end, (const char *) sqlite3_column_text (stmt, 2), sizeof c->end);
+      c->cadence = sqlite3_column_int64 (stmt, 3);
+      g_hash_table_insert (cycles, KEY (sqlite3_column_int64 (stmt, 0)), c);
+    }
+  sqlite3_finalize (stmt);
+  EACH_ROW ("SELECT id, ifnull (parent, 0), ifnull (cycle, 0) FROM objective WHERE deleted <> 1")
+    {
+      n = g_new0 (ObjectiveNode, 1);
+      n->id = sqlite3_column_int64 (stmt, 0);
+      n->parent = sqlite3_column_int64 (stmt, 1);
+      n->cycle = sqlite3_column_int64 (stmt, 2);
+      n->stats = (VlOkrStats) { NAN, NAN, NAN, FALSE, FALSE };
+      g_hash_table_insert (objectives, KEY (n->id), n);
+    }
+  sqlite3_finalize (stmt);
+  g_hash_table_iter_init (&iter, objectives);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &n))
+    {
+      ObjectiveNode *p = n->parent ? g_hash_table_lookup (objectives, &n->parent) : NULL;
+
+      if (p == NULL)
+        continue;
+      if (p->children == NULL)
+        p->children = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_array_append_val (p->children, n->id);
+    }
+  /* Check-ins come in date order: the last one per key result wins. */
+  EACH_ROW ("SELECT key_result, date, confidence FROM checkin WHERE deleted <> 1 ORDER BY key_result, date, id")
+    {
+      g_autofree char *text = g_strdup_printf ("%s|%.17g", sqlite3_column_text (stmt, 1) ?
+                                               (const char *) sqlite3_column_text (stmt, 1) : "",
+                                               sql_number (stmt, 2));
+
+      g_hash_table_insert (last, KEY (sqlite3_column_int64 (stmt, 0)), g_steal_pointer (&text));
+    }
+  sqlite3_finalize (stmt);
+  EACH_ROW ("SELECT id, ifnull (objective, 0), kind, direction, baseline, target, current_value, weight, done, score "
+            "FROM key_result WHERE deleted <> 1")
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0), objective = sqlite3_column_int64 (stmt, 1);
+      VlOkrStats *k = g_new0 (VlOkrStats, 1);
+      const char *checkin = g_hash_table_lookup (last, &id);
+      g_autofree char *date = checkin ? g_strndup (checkin, strcspn (checkin, "|")) : NULL;
+      const CycleInfo *cycle = cycle_of (objectives, cycles, objective);
+      double weight = sql_number (stmt, 7);
+
+      weight = isnan (weight) ? 1 : MAX (weight, 0);
+      if (sqlite3_column_int (stmt, 2) == VL_KR_KIND_MILESTONE)
+        k->progress = sqlite3_column_int (stmt, 8) ? 1 : 0;
+      else
+        k->progress = vl_okr_metric_progress ((VlDirection) sqlite3_column_int (stmt, 3), sql_number (stmt, 4),
+                                              sql_number (stmt, 5), sql_number (stmt, 6));
+      k->confidence = checkin ? g_ascii_strtod (strchr (checkin, '|') + 1, NULL) : NAN;
+      k->score = sql_number (stmt, 9);
+      k->due = due (cycle, date && *date ? date : (checkin ? "" : NULL), today);
+      k->ended = ended (cycle, today);
+      if ((n = g_hash_table_lookup (objectives, &objective)) != NULL)
+        {
+          n->own_sum += weight * k->progress;
+          n->own_weights += weight;
+          if (!isnan (k->confidence) && (isnan (n->stats.confidence) || k->confidence < n->stats.confidence))
+            n->stats.confidence = k->confidence;
+          if (!isnan (k->score))
+            {
+              n->score_sum += k->score;
+              n->scored++;
+            }
+          n->stats.due = n->stats.due || k->due;
+        }
+      g_hash_table_insert (krs, KEY (id), k);
+    }
+  sqlite3_finalize (stmt);
+#undef EACH_ROW
+#undef KEY
+
+  g_hash_table_iter_init (&iter, objectives);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &n))
+    {
+      node_total (objectives, n, 0);
+      n->stats.score = n->scored > 0 ? n->score_sum / n->scored : NAN;
+      n->stats.ended = ended (cycle_of (objectives, cycles, n->id), today);
+    }
+  if (key_results != NULL)
+    *key_results = g_steal_pointer (&krs);
+  return objectives;
+}

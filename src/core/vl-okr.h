@@ -63,4 +63,19 @@ gboolean      vl_objective_delete_tree    (VlRecord    *objective,
                                            GError     **error);
 GHashTable   *vl_objective_dup_detached   (VlDocument  *document);
 
+/* What the outline shows of an objective or a key result, for all of them
+ * at once: one pass over the plan instead of queries per row. */
+typedef struct
+{
+  double   progress;    /* key result: its own; objective: the total */
+  double   confidence;  /* latest; objective: its weakest key result's */
+  double   score;       /* key result: its score; objective: the mean */
+  gboolean due;         /* a check-in is due (objective: on any key result) */
+  gboolean ended;       /* its cycle has ended: time to score */
+} VlOkrStats;
+
+GHashTable   *vl_okr_summarize            (VlDocument  *document,
+                                           GDate       *today,
+                                           GHashTable **key_results);
+
 G_END_DECLS

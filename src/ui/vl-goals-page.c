@@ -51,6 +51,8 @@ struct _VlGoalsPage
   GPtrArray          *bound;          /* row boxes on screen */
   VlRecord           *edit_pending;   /* start editing its title once its row is bound */
   char               *edit_text;      /* … with this text typed */
+  GHashTable         *stats;          /* objectives' VlOkrStats, or NULL: to make */
+  GHashTable         *kr_stats;       /* key results' */
   guint               refresh_id;
   gboolean            filling_cycles;
   gboolean            expanding;
@@ -327,71 +329,41 @@ set_confidence_class (GtkWidget *label,
     }
 }
 
-/* An objective's light is its weakest key result's latest confidence, and
- * its score the mean of theirs. */
-static void
-objective_summary (VlGoalsPage *self,
-                   VlRecord    *objective,
-                   double      *confidence,
-                   double      *score,
-                   gboolean    *due)
+/* The numbers of every row, from one pass over the plan (vl_okr_summarize),
+ * made again after any change that could move them. */
+static const VlOkrStats *
+stats_of (VlGoalsPage *self,
+          VlRecord    *record)
 {
-  g_autoptr(GListModel) krs = vl_document_list (self->document, VL_KIND_KEY_RESULT, "objective", objective);
-  g_autoptr(GDate) now = today ();
-  double sum = 0;
-  guint scored = 0;
+  gint64 id = vl_record_get_rowid (record);
 
-  *confidence = NAN;
-  *due = FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (krs); i++)
+  if (self->stats == NULL)
     {
-      g_autoptr(VlRecord) kr = g_list_model_get_item (krs, i);
-      g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (kr);
-      double s = vl_record_get_number (kr, "score");
+      g_autoptr(GDate) now = today ();
 
-      if (last != NULL && (isnan (*confidence) || vl_record_get_number (last, "confidence") < *confidence))
-        *confidence = vl_record_get_number (last, "confidence");
-      if (!isnan (s))
-        {
-          sum += s;
-          scored++;
-        }
-      *due = *due || vl_key_result_is_checkin_due (kr, now);
+      g_clear_pointer (&self->kr_stats, g_hash_table_unref);
+      self->stats = vl_okr_summarize (self->document, now, &self->kr_stats);
     }
-  *score = scored > 0 ? sum / scored : NAN;
+  return g_hash_table_lookup (VL_IS_KEY_RESULT (record) ? self->kr_stats : self->stats, &id);
 }
 
 static void
 update_row (VlGoalsPage *self,
             RowWidgets  *w)
 {
+  static const VlOkrStats none = { NAN, NAN, NAN, FALSE, FALSE };
   VlRecord *r = w->record;
-  g_autoptr(VlRecord) cycle = NULL;
-  g_autoptr(GDate) now = today ();
+  const VlOkrStats *st = &none;
   g_autofree char *percent = NULL, *score_text = NULL;
-  double progress = NAN, confidence = NAN, score = NAN;
-  gboolean due = FALSE, ended;
   const char *tag;
 
   if (r == NULL)
     return;
-  if (VL_IS_OBJECTIVE (r))
+  if (VL_IS_OBJECTIVE (r) || VL_IS_KEY_RESULT (r))
     {
-      tag = vl_enum_label ("level", (int) vl_record_get_int (r, "level"));
-      progress = vl_objective_get_total_progress (r);
-      objective_summary (self, r, &confidence, &score, &due);
-      cycle = vl_objective_dup_cycle (r);
-    }
-  else if (VL_IS_KEY_RESULT (r))
-    {
-      g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (r);
-
-      tag = _("Key Result");
-      progress = vl_key_result_get_progress (r);
-      confidence = last != NULL ? vl_record_get_number (last, "confidence") : NAN;
-      score = vl_record_get_number (r, "score");
-      due = vl_key_result_is_checkin_due (r, now);
-      cycle = vl_key_result_dup_cycle (r);
+      st = stats_of (self, r);
+      st = st != NULL ? st : &none;
+      tag = VL_IS_OBJECTIVE (r) ? vl_enum_label ("level", (int) vl_record_get_int (r, "level")) : _("Key Result");
     }
   else
     tag = vl_enum_label ("status", (int) vl_record_get_int (r, "status"));
@@ -399,19 +371,18 @@ update_row (VlGoalsPage *self,
   gtk_label_set_text (GTK_LABEL (w->tag), tag);
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (w->title)))
     gtk_editable_set_text (GTK_EDITABLE (w->title), vl_record_get_title (r));
-  gtk_editable_set_editable (GTK_EDITABLE (w->title), !VL_IS_ITEM (r));
   gtk_label_set_text (GTK_LABEL (w->owner), vl_record_get_string (r, "owner"));
-  gtk_widget_set_visible (w->due, due);
-  set_confidence_class (w->confidence, confidence);
-  gtk_widget_set_visible (w->progress, !isnan (progress));
+  gtk_widget_set_visible (w->due, st->due);
+  /* An objective's light is its weakest key result's latest confidence. */
+  set_confidence_class (w->confidence, st->confidence);
+  gtk_widget_set_visible (w->progress, !isnan (st->progress));
   gtk_widget_set_visible (w->percent, !VL_IS_ITEM (r));
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (w->progress), isnan (progress) ? 0 : progress);
-  percent = vl_goal_format_percent (progress);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (w->progress), isnan (st->progress) ? 0 : st->progress);
+  percent = vl_goal_format_percent (st->progress);
   gtk_label_set_text (GTK_LABEL (w->percent), percent);
   /* The score shows at the end of the cycle, or once given. */
-  ended = cycle != NULL && vl_cycle_has_ended (cycle, now);
-  gtk_widget_set_visible (w->score, !isnan (score) || (ended && !VL_IS_ITEM (r)));
-  score_text = isnan (score) ? g_strdup (_("Not scored")) : g_strdup_printf (_("Score %.1f"), score);
+  gtk_widget_set_visible (w->score, !isnan (st->score) || st->ended);
+  score_text = isnan (st->score) ? g_strdup (_("Not scored")) : g_strdup_printf (_("Score %.1f"), st->score);
   gtk_label_set_text (GTK_LABEL (w->score), score_text);
 }
 
@@ -628,11 +599,19 @@ map_cb (GtkWidget *widget)
   focus_content (VL_GOALS_PAGE (widget));
 }
 
+/* Shows the outline of the cycle chosen, every objective open. The list
+ * view is detached meanwhile: it would follow each row opened, one by one
+ * (seconds for a 20,000-row outline instead of milliseconds). */
 static void
 apply_cycle (VlGoalsPage *self)
 {
-  if (self->root_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->tree != NULL)
+    {
+      gtk_list_view_set_model (self->list, NULL);
+      gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      expand_objectives (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
+      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+    }
   update_empty_state (self);
 }
 
@@ -664,6 +643,11 @@ cycle_selected_cb (GtkDropDown *dropdown,
 
   if (self->filling_cycles)
     return;
+  if (cycle == self->cycle && gtk_list_view_get_model (self->list) != NULL)
+    {
+      update_empty_state (self);   /* the same cycle, renamed or redated */
+      return;
+    }
   g_set_object (&self->cycle, cycle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", self->cycle != NULL);
   apply_cycle (self);
@@ -777,6 +761,7 @@ refresh_cb (gpointer data)
   VlGoalsPage *self = data;
 
   self->refresh_id = 0;
+  g_clear_pointer (&self->stats, g_hash_table_unref);
   if (self->document == NULL)
     return G_SOURCE_REMOVE;
   update_detached (self);
@@ -851,6 +836,7 @@ vl_goals_page_set_document (VlGoalsPage *self,
   g_return_if_fail (VL_IS_GOALS_PAGE (self));
 
   clear_model (self);
+  g_clear_pointer (&self->stats, g_hash_table_unref);
   g_set_object (&self->document, doc);
   g_signal_group_set_target (self->document_signals, doc);
   g_hash_table_remove_all (self->detached);
@@ -874,14 +860,9 @@ vl_goals_page_set_document (VlGoalsPage *self,
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
       g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
-      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-    }
-  fill_cycles (self);
-  if (self->tree != NULL)
-    {
-      expand_objectives (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
       g_signal_connect (self->tree, "items-changed", G_CALLBACK (tree_items_changed_cb), self);
     }
+  fill_cycles (self);   /* shows the outline of the current cycle */
 }
 
 /* ---- actions ------------------------------------------------------------------- */
@@ -1348,6 +1329,8 @@ vl_goals_page_dispose (GObject *object)
   g_clear_pointer (&self->cycles, g_ptr_array_unref);
   g_clear_pointer (&self->detached, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
+  g_clear_pointer (&self->stats, g_hash_table_unref);
+  g_clear_pointer (&self->kr_stats, g_hash_table_unref);
 
   G_OBJECT_CLASS (vl_goals_page_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "vl-backlog-page.h"
+#include "vl-goals-page.h"
 #include "vl-window.h"
 
 static gint64 painted_at;
@@ -30,7 +31,7 @@ after_paint_cb (GdkFrameClock *clock,
 static void
 report (const char *what, double ms, double budget)
 {
-  printf ("  %-48s %9.1f ms   budget ≤ %.0f ms  %s\n", what, ms, budget, ms <= budget ? "ok" : "MISSED");
+  printf ("  %-48s %9.2f ms   budget ≤ %.0f ms  %s\n", what, ms, budget, ms <= budget ? "ok" : "MISSED");
 }
 
 /* From creating the window to its first painted frame. */
@@ -166,6 +167,139 @@ jump_scroll (GtkWidget *view, double *fps, double *worst_ms)
   *worst_ms = s.worst / 1000.0;
 }
 
+
+/* An OKR outline of about 20,000 nodes: 100 company objectives, each with
+ * 4 business-line objectives, each with 4 project objectives (2,100
+ * objectives), and 9 key results under each (18,900), plus 2,000 backlog
+ * items serving some of them. */
+static GFile *
+big_outline (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "bench-okr.valueloop", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(VlDocument) doc = vl_document_create (file, "OKR bench", NULL);
+  g_autoptr(VlRecord) cycle = NULL, backlog = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *start = g_date_time_format (now, "%Y-01-01");
+  g_autofree char *end = g_date_time_format (now, "%Y-12-31");
+  GPtrArray *krs = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = 0;
+
+  vl_document_begin (doc, "bench");
+  cycle = vl_document_insert (doc, VL_KIND_CYCLE, NULL, NULL, NULL, NULL);
+  g_object_set (cycle, "name", "Bench", "start", start, "end", end, NULL);
+  backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, NULL);
+  for (guint c = 0; c < 100; c++)
+    {
+      g_autoptr(VlRecord) company = vl_document_insert (doc, VL_KIND_OBJECTIVE, NULL, NULL, NULL, NULL);
+      GPtrArray *level = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_object_set (company, "cycle", cycle, "title", "Company objective", NULL);
+      g_ptr_array_add (level, g_object_ref (company));
+      for (guint b = 0; b < 4; b++)
+        {
+          VlRecord *line = vl_document_insert (doc, VL_KIND_OBJECTIVE, company, NULL, NULL, NULL);
+
+          g_object_set (line, "level", 1, "title", "Business line objective", NULL);
+          g_ptr_array_add (level, line);
+          for (guint p = 0; p < 4; p++)
+            {
+              VlRecord *project = vl_document_insert (doc, VL_KIND_OBJECTIVE, line, NULL, NULL, NULL);
+
+              g_object_set (project, "level", 2, "title", "Project objective", NULL);
+              g_ptr_array_add (level, project);
+            }
+        }
+      for (guint o = 0; o < level->len; o++)
+        for (guint k = 0; k < 9; k++)
+          {
+            VlRecord *kr = vl_document_insert (doc, VL_KIND_KEY_RESULT, level->pdata[o], NULL, NULL, NULL);
+
+            g_object_set (kr, "title", "Key result", "baseline", 0.0, "target", 100.0, "current", (double) (n++ % 100),
+                          NULL);
+            g_ptr_array_add (krs, kr);
+          }
+      g_ptr_array_unref (level);
+    }
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(VlRecord) item = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, NULL);
+
+      g_object_set (item, "title", "Action", "key-result", krs->pdata[(i * 7919) % krs->len], NULL);
+    }
+  vl_document_commit (doc, NULL);
+  vl_document_publish (doc, NULL);
+  printf ("  outline: %u key results, %u nodes with the objectives\n", krs->len, krs->len + 2100);
+  g_ptr_array_unref (krs);
+  return file;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Opens the outline on the Goals page, then opens and closes rows spread
+ * over it: each call to the row, with the list's handlers it runs. */
+static void
+bench_goals (const char *dir)
+{
+  g_autoptr(GFile) file = big_outline (dir);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 start = g_get_monotonic_time ();
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *page;
+  GListModel *rows;
+  guint n;
+
+  vl_window_open_file (window, file);
+  vl_window_show_page (window, "goals");
+  gtk_window_present (GTK_WINDOW (window));
+  page = vl_window_get_goals_page (window);
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+  printf ("  %-48s %9.1f ms\n", "open a 21,000-node outline on the Goals page", (g_get_monotonic_time () - start) / 1000.0);
+  rows = vl_goals_page_get_rows (VL_GOALS_PAGE (page));
+  n = g_list_model_get_n_items (rows);
+  printf ("  %-48s %9u\n", "rows in the outline, objectives open", n);
+  for (guint i = 0; i < 200; i++)
+    {
+      guint position = (guint) (((guint64) i * 2654435761u) % g_list_model_get_n_items (rows));
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+      gboolean expanded = gtk_tree_list_row_get_expanded (row);
+      gint64 t0;
+      double ms;
+
+      if (!gtk_tree_list_row_is_expandable (row))
+        continue;
+      t0 = g_get_monotonic_time ();
+      gtk_tree_list_row_set_expanded (row, !expanded);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (times, ms);
+      if (ms > 1 && g_getenv ("VL_BENCH_VERBOSE"))
+        {
+          g_autoptr(VlRecord) r = gtk_tree_list_row_get_item (row);
+
+          printf ("    slow: %s %s at row %u, depth %u: %.1f ms\n", expanded ? "collapse" : "expand",
+                  G_OBJECT_TYPE_NAME (r), position, gtk_tree_list_row_get_depth (row), ms);
+        }
+      if (i % 20 == 0)
+        settle ();
+    }
+  g_array_sort (times, compare_doubles);
+  printf ("  %-48s %9.3f ms   (median %.3f ms over %u)\n", "expand or collapse a node, 95th percentile",
+          g_array_index (times, double, times->len * 95 / 100), g_array_index (times, double, times->len / 2),
+          times->len);
+  report ("expand or collapse a node, worst", g_array_index (times, double, times->len - 1), 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -188,6 +322,9 @@ main (int argc, char *argv[])
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
 
   report ("first frame, welcome page (no plan)", first_frame (NULL), 300);
+  bench_goals (dir);
+  if (argc > 1 && g_str_equal (argv[1], "goals"))
+    return 0;
   file = big_plan (dir, "bench-50k.valueloop", 50000, 4);
   ms = first_frame (file);
   report ("first frame, 50,000-item plan", ms, 600);
