@@ -465,6 +465,11 @@ test_summary_matches (void)
           g_assert_true (same (st->progress, vl_key_result_get_progress (kr)));
           g_assert_true (same (st->confidence, last ? vl_record_get_number (last, "confidence") : NAN));
           g_assert_cmpint (st->due, ==, vl_key_result_is_checkin_due (kr, when));
+          {
+            g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, "key-result", kr);
+
+            g_assert_cmpuint (st->n_items, ==, g_list_model_get_n_items (items));
+          }
           due += st->due;
         }
       /* The sample has two key results due now; none once the cycle is over. */

@@ -1514,7 +1514,7 @@ test_goals_check_in_and_link (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
   g_assert_cmpfloat (vl_record_get_number (kr, "current"), ==, 112);
-  g_assert_cmpuint (vl_goal_panel_get_n_checkins (panel), ==, checkins + 1);
+  WAIT_UNTIL (vl_goal_panel_get_n_checkins (panel) == checkins + 1, 5);
   g_assert_cmpstr (vl_goal_panel_get_progress_text (panel), ==, "73%");
 
   /* Link an action by searching for it. */
@@ -1543,7 +1543,7 @@ test_goals_check_in_and_link (void)
   }
   served = vl_record_dup_ref (item, "key-result");
   g_assert_true (served == kr);
-  g_assert_cmpuint (vl_goal_panel_get_n_actions (panel), ==, actions + 1);
+  WAIT_UNTIL (vl_goal_panel_get_n_actions (panel) == actions + 1, 5);
 
   /* The backlog's item panel shows the same link: one object. */
   {
@@ -1585,8 +1585,7 @@ test_goals_check_in_and_link (void)
   g_assert_true (vl_goals_page_select (page, kr));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.unlink-item", "x", item_id));
   g_assert_null (vl_record_dup_ref (item, "key-result"));
-  spin (100);
-  g_assert_cmpuint (vl_goal_panel_get_n_actions (panel), ==, actions);
+  WAIT_UNTIL (vl_goal_panel_get_n_actions (panel) == actions, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_clear_object (&served);
   served = vl_record_dup_ref (item, "key-result");

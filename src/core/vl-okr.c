@@ -1017,6 +1017,7 @@ vl_okr_summarize (VlDocument  *doc,
   g_autoptr(GHashTable) cycles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) krs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) last = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) served = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTable *objectives = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, objective_node_free);
   GHashTableIter iter;
   ObjectiveNode *n;
@@ -1042,7 +1043,7 @@ vl_okr_summarize (VlDocument  *doc,
       n->id = sqlite3_column_int64 (stmt, 0);
       n->parent = sqlite3_column_int64 (stmt, 1);
       n->cycle = sqlite3_column_int64 (stmt, 2);
-      n->stats = (VlOkrStats) { NAN, NAN, NAN, FALSE, FALSE };
+      n->stats = (VlOkrStats) { NAN, NAN, NAN, FALSE, FALSE, 0 };
       g_hash_table_insert (objectives, KEY (n->id), n);
     }
   sqlite3_finalize (stmt);
@@ -1067,6 +1068,10 @@ vl_okr_summarize (VlDocument  *doc,
       g_hash_table_insert (last, KEY (sqlite3_column_int64 (stmt, 0)), g_steal_pointer (&text));
     }
   sqlite3_finalize (stmt);
+  EACH_ROW ("SELECT key_result, count(*) FROM item WHERE deleted <> 1 AND key_result > 0 GROUP BY key_result")
+    g_hash_table_insert (served, KEY (sqlite3_column_int64 (stmt, 0)),
+                         GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+  sqlite3_finalize (stmt);
   EACH_ROW ("SELECT id, ifnull (objective, 0), kind, direction, baseline, target, current_value, weight, done, score "
             "FROM key_result WHERE deleted <> 1")
     {
@@ -1087,6 +1092,7 @@ vl_okr_summarize (VlDocument  *doc,
       k->score = sql_number (stmt, 9);
       k->due = due (cycle, date && *date ? date : (checkin ? "" : NULL), today);
       k->ended = ended (cycle, today);
+      k->n_items = GPOINTER_TO_UINT (g_hash_table_lookup (served, &id));
       if ((n = g_hash_table_lookup (objectives, &objective)) != NULL)
         {
           n->own_sum += weight * k->progress;

@@ -72,6 +72,7 @@ typedef struct
   double   score;       /* key result: its score; objective: the mean */
   gboolean due;         /* a check-in is due (objective: on any key result) */
   gboolean ended;       /* its cycle has ended: time to score */
+  guint    n_items;     /* key result: the backlog items that serve it */
 } VlOkrStats;
 
 GHashTable   *vl_okr_summarize            (VlDocument  *document,

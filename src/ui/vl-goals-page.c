@@ -111,6 +111,9 @@ child_filter_cb (gpointer item,
   return !is_detached (data, item);
 }
 
+static const VlOkrStats *stats_of (VlGoalsPage *self,
+                                   VlRecord    *record);
+
 static GListModel *
 create_children_cb (gpointer item,
                     gpointer data)
@@ -133,7 +136,15 @@ create_children_cb (gpointer item,
       return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
     }
   if (VL_IS_KEY_RESULT (record))
-    return vl_document_list (self->document, VL_KIND_ITEM, "key-result", record);
+    {
+      const VlOkrStats *st = stats_of (self, record);
+
+      /* No arrow on a key result that no item serves yet (the rows ask
+       * for every row they show: no query for those). */
+      if (st != NULL && st->n_items == 0)
+        return NULL;
+      return vl_document_list (self->document, VL_KIND_ITEM, "key-result", record);
+    }
   return NULL;
 }
 
@@ -307,6 +318,7 @@ vl_goals_page_get_empty_state (VlGoalsPage *self)
 typedef struct
 {
   GtkWidget *expander, *tag, *title, *owner, *due, *confidence, *progress, *percent, *score;
+  GtkWidget *text;    /* the title's field, while editing */
   VlRecord  *record;  /* the row's, while bound (held: rows do not keep their items) */
 } RowWidgets;
 
@@ -351,7 +363,7 @@ static void
 update_row (VlGoalsPage *self,
             RowWidgets  *w)
 {
-  static const VlOkrStats none = { NAN, NAN, NAN, FALSE, FALSE };
+  static const VlOkrStats none = { NAN, NAN, NAN, FALSE, FALSE, 0 };
   VlRecord *r = w->record;
   const VlOkrStats *st = &none;
   g_autofree char *percent = NULL, *score_text = NULL;
@@ -369,8 +381,7 @@ update_row (VlGoalsPage *self,
     tag = vl_enum_label ("status", (int) vl_record_get_int (r, "status"));
 
   gtk_label_set_text (GTK_LABEL (w->tag), tag);
-  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (w->title)))
-    gtk_editable_set_text (GTK_EDITABLE (w->title), vl_record_get_title (r));
+  gtk_label_set_text (GTK_LABEL (w->title), vl_record_get_title (r));
   gtk_label_set_text (GTK_LABEL (w->owner), vl_record_get_string (r, "owner"));
   gtk_widget_set_visible (w->due, st->due);
   /* An objective's light is its weakest key result's latest confidence. */
@@ -390,37 +401,99 @@ static void
 refresh_rows (VlGoalsPage *self)
 {
   for (guint i = 0; i < self->bound->len; i++)
-    update_row (self, g_object_get_data (self->bound->pdata[i], "widgets"));
+    {
+      GtkTreeExpander *expander = self->bound->pdata[i];
+      GtkTreeListRow *row = gtk_tree_expander_get_list_row (expander);
+
+      /* Links come and go: ask again whether the row opens. */
+      if (row != NULL && !gtk_tree_list_row_get_expanded (row))
+        {
+          g_object_ref (row);
+          gtk_tree_expander_set_list_row (expander, NULL);
+          gtk_tree_expander_set_list_row (expander, row);
+          g_object_unref (row);
+        }
+      update_row (self, g_object_get_data (G_OBJECT (expander), "widgets"));
+    }
 }
 
-static gboolean
-release_cb (gpointer data)
+/* Editing a title puts a text field in place of the label, made for the
+ * edit only: a row stays a few light widgets (a list binds 200 of them
+ * when the rows on screen change). Enter or leaving the field writes the
+ * title, Escape leaves it as it was. */
+static void
+finish_editing (RowWidgets *w,
+                gboolean    write)
 {
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
+  GtkWidget *text = w->text;
+  GtkWidget *list;
+
+  if (text == NULL)
+    return;
+  w->text = NULL;   /* once: removing the field makes it lose the focus */
+  if (write && w->record != NULL && !VL_IS_ITEM (w->record) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (text)), vl_record_get_title (w->record)) != 0)
+    g_object_set (w->record, "title", gtk_editable_get_text (GTK_EDITABLE (text)), NULL);
+  gtk_widget_set_visible (w->title, TRUE);
+  /* Back to the outline, to go on with the keyboard. */
+  list = gtk_widget_get_ancestor (text, GTK_TYPE_LIST_VIEW);
+  if (list != NULL && gtk_widget_has_focus (text))
+    gtk_widget_grab_focus (list);
+  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (text)), text);
 }
 
 static void
-title_editing_cb (GtkEditableLabel *title,
-                  GParamSpec       *pspec,
-                  RowWidgets       *w)
+text_activate_cb (GtkText    *text,
+                  RowWidgets *w)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (title));
+  finish_editing (w, TRUE);
+}
 
-  if (gtk_editable_label_get_editing (title))
+static void
+text_leave_cb (GtkEventControllerFocus *focus,
+               RowWidgets              *w)
+{
+  finish_editing (w, TRUE);
+}
+
+static gboolean
+text_key_cb (GtkEventControllerKey *keys,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             RowWidgets            *w)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  finish_editing (w, FALSE);
+  return TRUE;
+}
+
+static void
+start_editing (RowWidgets *w,
+               const char *typed)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  if (w->text != NULL || w->record == NULL)
     return;
-  /* GTK 4.8's editable label checks its focus 100 ms after losing it,
-   * through a pointer it does not hold: keep it alive that long, in case
-   * the outline drops the row meanwhile (Tab right after Enter). */
-  g_timeout_add_full (G_PRIORITY_DEFAULT, 300, release_cb, g_object_ref (title), NULL);
-  /* Only F2 or typing edit: a click selects the row. */
-  gtk_widget_set_can_target (GTK_WIDGET (title), FALSE);
-  if (w->record == NULL || VL_IS_ITEM (w->record))
-    return;
-  if (g_strcmp0 (text, vl_record_get_title (w->record)) != 0)
-    g_object_set (w->record, "title", text, NULL);
-  /* Back to the outline, to go on with the keyboard. */
-  gtk_widget_grab_focus (gtk_widget_get_ancestor (GTK_WIDGET (title), GTK_TYPE_LIST_VIEW));
+  w->text = gtk_text_new ();
+  gtk_widget_set_hexpand (w->text, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (w->text), typed ? typed : vl_record_get_title (w->record));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  g_signal_connect (w->text, "activate", G_CALLBACK (text_activate_cb), w);
+  g_signal_connect (focus, "leave", G_CALLBACK (text_leave_cb), w);
+  gtk_widget_add_controller (w->text, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_cb), w);
+  gtk_widget_add_controller (w->text, keys);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (w->title)), w->text, w->title);
+  gtk_widget_set_visible (w->title, FALSE);
+  gtk_widget_grab_focus (w->text);
+  if (typed != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (w->text), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (w->text), 0, -1);
 }
 
 static GtkWidget *
@@ -446,11 +519,11 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (w->tag, "dim-label");
   gtk_label_set_width_chars (GTK_LABEL (w->tag), 12);
   gtk_label_set_xalign (GTK_LABEL (w->tag), 0);
-  w->title = gtk_editable_label_new ("");
-  gtk_widget_set_can_target (w->title, FALSE);
+  w->title = gtk_label_new (NULL);
   gtk_widget_set_hexpand (w->title, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (w->title), 20);
-  g_signal_connect (w->title, "notify::editing", G_CALLBACK (title_editing_cb), w);
+  gtk_label_set_xalign (GTK_LABEL (w->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (w->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (w->title), 20);
   w->owner = caption ("dim-label");
   gtk_label_set_ellipsize (GTK_LABEL (w->owner), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (w->owner), 14);
@@ -483,19 +556,6 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (w->expander), box);
   g_object_set_data_full (G_OBJECT (w->expander), "widgets", w, g_free);
   gtk_list_item_set_child (item, w->expander);
-}
-
-static void
-start_editing (RowWidgets *w,
-               const char *typed)
-{
-  gtk_widget_set_can_target (w->title, TRUE);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (w->title));
-  if (typed != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (w->title), typed);
-      gtk_editable_set_position (GTK_EDITABLE (w->title), -1);
-    }
 }
 
 static gboolean
@@ -542,6 +602,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (item);
   RowWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
 
+  finish_editing (w, TRUE);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
   g_clear_object (&w->record);
   g_ptr_array_remove_fast (self->bound, expander);
@@ -774,7 +835,7 @@ static void
 schedule_refresh (VlGoalsPage *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);   /* before the next frame */
 }
 
 static void
@@ -1278,7 +1339,7 @@ key_pressed_cb (GtkEventControllerKey *keys,
   const char *action = NULL;
   gunichar c = gdk_keyval_to_unicode (keyval);
 
-  if (focus != NULL && (GTK_IS_TEXT (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE_LABEL)))
+  if (focus != NULL && GTK_IS_TEXT (focus))
     return FALSE;   /* editing a title */
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == 0)
     action = "goals.add-sibling";
