@@ -348,7 +348,7 @@ fill_key_result (VlGoalPanel *self)
         }
     }
   gtk_widget_set_visible (self->sparkline, self->points->len >= 4);
-  gtk_widget_queue_draw (self->sparkline);
+  gtk_widget_queue_draw (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self->sparkline)));
   for (guint i = checkins->len; i > 0; i--)
     {
       VlRecord *c = checkins->pdata[i - 1];
@@ -642,9 +642,22 @@ vl_goal_panel_init (VlGoalPanel *self)
   adw_preferences_group_set_header_suffix (self->checkin_group,
                                            header_button (_("_Check In…"), "goals.check-in",
                                                           _("Record today’s value and confidence (Ctrl+I)")));
-  self->sparkline = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->sparkline, -1, 56);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->sparkline), sparkline_draw, self, NULL);
+  /* The trend first, as a row of the list: values over time, each dot in
+   * its confidence's colour. */
+  self->sparkline = adw_preferences_row_new ();
+  {
+    GtkWidget *area = gtk_drawing_area_new ();
+
+    gtk_widget_set_size_request (area, -1, 56);
+    gtk_widget_set_margin_start (area, 8);
+    gtk_widget_set_margin_end (area, 8);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Trend of the checked-in values"), -1);
+    gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), sparkline_draw, self, NULL);
+    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self->sparkline), area);
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->sparkline), FALSE);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sparkline), _("Trend"));
+  }
   adw_preferences_group_add (self->checkin_group, self->sparkline);
   gtk_box_append (GTK_BOX (self->key_result_box), GTK_WIDGET (self->checkin_group));
 

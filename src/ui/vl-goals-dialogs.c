@@ -42,6 +42,7 @@ entry_row (GtkWidget  *group,
   GtkWidget *row = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);   /* Enter: the suggested button */
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
   return row;
