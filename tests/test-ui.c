@@ -1049,19 +1049,19 @@ cell_y (GtkWidget *widget, GtkWidget *window, const char *text)
   return -1;
 }
 
-/* The X server's pointer (xdotool, through XTest) drags from one point of
- * @window to another, the main loop running. FALSE when that cannot be
- * done here (the test is then skipped, saying why). */
+/* Runs xdotool with @args, where WIN stands for @window's X id, the main
+ * loop running: real input from the X server (XTest), as a user's. FALSE
+ * when that cannot be done here (the test is then skipped, saying why). */
 static gboolean
-pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
+run_xdotool (GtkWidget  *window,
+             const char *args)
 {
 #ifdef GDK_WINDOWING_X11
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *win = NULL, *command = NULL;
-  g_auto(GStrv) argv = NULL;
+  g_autofree char *win = NULL, *joined = NULL, *command = NULL;
+  g_auto(GStrv) parts = NULL, argv = NULL;
   g_autoptr(GError) error = NULL;
-  double sx, sy;
   int status = 0;
   GPid pid;
 
@@ -1071,27 +1071,41 @@ pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
                                    : "not an X11 display");
       return FALSE;
     }
-  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
   win = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  command = g_strdup_printf ("%s mousemove --window %s %d %d mousedown 1 sleep 0.2 "
-                             "mousemove --window %s %d %d sleep 0.2 mousemove --window %s %d %d sleep 0.2 "
-                             "mousemove --window %s %d %d sleep 0.3 mouseup 1", xdotool,
-                             win, (int) (sx + x0), (int) (sy + y0),
-                             win, (int) (sx + x0), (int) (sy + y0 + 12),
-                             win, (int) (sx + (x0 + x1) / 2), (int) (sy + (y0 + y1) / 2),
-                             win, (int) (sx + x1), (int) (sy + y1));
+  parts = g_strsplit (args, "WIN", -1);
+  joined = g_strjoinv (win, parts);
+  command = g_strdup_printf ("%s %s", xdotool, joined);
   g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
   g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
   while (waitpid (pid, &status, WNOHANG) == 0)
     spin (20);
   g_spawn_close_pid (pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  spin (300);
+  spin (250);
   return TRUE;
 #else
   g_test_skip ("GTK was built without X11");
   return FALSE;
 #endif
+}
+
+/* The X server's pointer drags from one point of @window to another. */
+static gboolean
+pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
+{
+  g_autofree char *args = NULL;
+  double sx, sy;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  args = g_strdup_printf ("mousemove --window WIN %d %d mousedown 1 sleep 0.2 "
+                          "mousemove --window WIN %d %d sleep 0.2 mousemove --window WIN %d %d sleep 0.2 "
+                          "mousemove --window WIN %d %d sleep 0.3 mouseup 1",
+                          (int) (sx + x0), (int) (sy + y0), (int) (sx + x0), (int) (sy + y0 + 12),
+                          (int) (sx + (x0 + x1) / 2), (int) (sy + (y0 + y1) / 2), (int) (sx + x1), (int) (sy + y1));
+  if (!run_xdotool (window, args))
+    return FALSE;
+  spin (50);
+  return TRUE;
 }
 
 /* The point of the mapped label showing @text, in @window's coordinates. */
@@ -1281,44 +1295,17 @@ open_goals (VlWindow *window,
   return VL_GOALS_PAGE (page);
 }
 
-/* Real keys from the X server (xdotool, through XTest) into @window, the
- * main loop running: the path a keyboard user's presses take. */
+/* Real keys from the X server into @window: the path a keyboard user's
+ * presses take. @verb is "key" (key names) or "type" (text). */
 static gboolean
 press_keys (GtkWidget  *window,
             const char *verb,
             const char *keys)
 {
-#ifdef GDK_WINDOWING_X11
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  g_autofree char *command = NULL;
-  /* Keys are words of their own; text to type is one argument. */
   g_autofree char *quoted = g_str_equal (verb, "type") ? g_shell_quote (keys) : g_strdup (keys);
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  GPid pid;
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync WIN %s --delay 60 %s", verb, quoted);
 
-  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
-    {
-      g_test_skip (xdotool == NULL ? "xdotool is not installed (build-aux/dev test installs it)"
-                                   : "not an X11 display");
-      return FALSE;
-    }
-  command = g_strdup_printf ("%s windowfocus --sync %lu %s --delay 60 %s", xdotool,
-                             (gulong) gdk_x11_surface_get_xid (surface), verb, quoted);
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
-  while (waitpid (pid, &status, WNOHANG) == 0)
-    spin (20);
-  g_spawn_close_pid (pid);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  spin (250);
-  return TRUE;
-#else
-  g_test_skip ("GTK was built without X11");
-  return FALSE;
-#endif
+  return run_xdotool (window, args);
 }
 
 /* "title@depth" of every row of the outline, one per line. */

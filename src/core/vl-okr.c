@@ -290,14 +290,61 @@ parse_date (const char *text,
   return TRUE;
 }
 
+typedef struct
+{
+  char   start[11], end[11];
+  gint64 cadence;
+} CycleInfo;
+
+static gboolean
+ended (const CycleInfo *cycle,
+       GDate           *today)
+{
+  GDate end;
+
+  return cycle != NULL && parse_date (cycle->end, &end) && g_date_compare (today, &end) > 0;
+}
+
+/* The same rule as vl_key_result_is_checkin_due(), from the summaries. */
+static gboolean
+due (const CycleInfo *cycle,
+     const char      *last_date,
+     GDate           *today)
+{
+  GDate since;
+
+  if (ended (cycle, today))
+    return FALSE;
+  if (last_date != NULL)
+    {
+      if (!parse_date (last_date, &since))
+        return TRUE;
+    }
+  else if (cycle == NULL || !parse_date (cycle->start, &since))
+    return TRUE;
+  return g_date_days_between (&since, today) > CLAMP (cycle ? cycle->cadence : 2, 1, 52) * 7;
+}
+
+static void
+cycle_info (VlRecord  *cycle,
+            CycleInfo *info)
+{
+  g_strlcpy (info->start, vl_record_get_string (cycle, "start") ? vl_record_get_string (cycle, "start") : "",
+             sizeof info->start);
+  g_strlcpy (info->end, vl_record_get_string (cycle, "end") ? vl_record_get_string (cycle, "end") : "",
+             sizeof info->end);
+  info->cadence = vl_record_get_int (cycle, "cadence-weeks");
+}
+
 gboolean
 vl_cycle_has_ended (VlRecord *cycle,
                     GDate    *today)
 {
-  GDate end;
+  CycleInfo info;
 
   g_return_val_if_fail (VL_IS_CYCLE (cycle), FALSE);
-  return parse_date (vl_record_get_string (cycle, "end"), &end) && g_date_compare (today, &end) > 0;
+  cycle_info (cycle, &info);
+  return ended (&info, today);
 }
 
 /**
@@ -313,19 +360,12 @@ vl_key_result_is_checkin_due (VlRecord *kr,
 {
   g_autoptr(VlRecord) cycle = vl_key_result_dup_cycle (kr);
   g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (kr);
-  gint64 cadence = cycle != NULL ? vl_record_get_int (cycle, "cadence-weeks") : 2;
-  GDate since;
+  const char *date = last != NULL ? vl_record_get_string (last, "date") : NULL;
+  CycleInfo info;
 
-  if (cycle != NULL && vl_cycle_has_ended (cycle, today))
-    return FALSE;
-  if (last != NULL)
-    {
-      if (!parse_date (vl_record_get_string (last, "date"), &since))
-        return TRUE;
-    }
-  else if (cycle == NULL || !parse_date (vl_record_get_string (cycle, "start"), &since))
-    return TRUE;
-  return g_date_days_between (&since, today) > CLAMP (cadence, 1, 52) * 7;
+  if (cycle != NULL)
+    cycle_info (cycle, &info);
+  return due (cycle != NULL ? &info : NULL, last != NULL ? (date ? date : "") : NULL, today);
 }
 
 /**
@@ -483,6 +523,20 @@ is_ancestor (VlRecord *maybe,
   return FALSE;
 }
 
+/**
+ * vl_objective_is_within:
+ *
+ * Returns: whether @objective is @ancestor or aligned to it, directly or
+ *   through others
+ */
+gboolean
+vl_objective_is_within (VlRecord *objective,
+                        VlRecord *ancestor)
+{
+  g_return_val_if_fail (VL_IS_OBJECTIVE (objective), FALSE);
+  return objective == ancestor || is_ancestor (ancestor, objective);
+}
+
 static const char *
 level_label (VlLevel level)
 {
@@ -573,7 +627,7 @@ vl_objective_align (VlRecord  *objective,
   g_return_val_if_fail (VL_IS_OBJECTIVE (objective), FALSE);
   g_return_val_if_fail (VL_IS_OBJECTIVE (parent), FALSE);
 
-  if (parent == objective || is_ancestor (objective, parent))
+  if (vl_objective_is_within (parent, objective))
     return refuse (error, _("“%s” cannot be aligned under itself or an objective aligned to it"),
                    vl_record_get_title (objective));
   level = MAX ((int) vl_record_get_int (objective, "level"), (int) vl_record_get_int (parent, "level") + 1);
@@ -891,12 +945,6 @@ typedef struct
   gboolean    done;                  /* total computed */
 } ObjectiveNode;
 
-typedef struct
-{
-  char   start[11], end[11];
-  gint64 cadence;
-} CycleInfo;
-
 static void
 objective_node_free (gpointer data)
 {
@@ -929,35 +977,6 @@ cycle_of (GHashTable *objectives,
       objective = n->parent;
     }
   return NULL;
-}
-
-static gboolean
-ended (const CycleInfo *cycle,
-       GDate           *today)
-{
-  GDate end;
-
-  return cycle != NULL && parse_date (cycle->end, &end) && g_date_compare (today, &end) > 0;
-}
-
-/* The same rule as vl_key_result_is_checkin_due(), from the summaries. */
-static gboolean
-due (const CycleInfo *cycle,
-     const char      *last_date,
-     GDate           *today)
-{
-  GDate since;
-
-  if (ended (cycle, today))
-    return FALSE;
-  if (last_date != NULL)
-    {
-      if (!parse_date (last_date, &since))
-        return TRUE;
-    }
-  else if (cycle == NULL || !parse_date (cycle->start, &since))
-    return TRUE;
-  return g_date_days_between (&since, today) > CLAMP (cycle ? cycle->cadence : 2, 1, 52) * 7;
 }
 
 static double

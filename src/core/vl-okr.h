@@ -51,6 +51,8 @@ gboolean      vl_cycle_validate           (const char  *name,
 gboolean      vl_objective_align          (VlRecord    *objective,
                                            VlRecord    *parent,
                                            GError     **error);
+gboolean      vl_objective_is_within      (VlRecord    *objective,
+                                           VlRecord    *ancestor);
 gboolean      vl_objective_outdent        (VlRecord    *objective,
                                            GError     **error);
 gboolean      vl_objective_set_level      (VlRecord    *objective,

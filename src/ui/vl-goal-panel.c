@@ -130,25 +130,6 @@ fill_objective_progress (VlGoalPanel *self)
   self->progress_text = g_strdup_printf ("%s / %s / %s", own_text, aligned_text, total_text);
 }
 
-static gboolean
-descends_from (VlRecord *objective,
-               VlRecord *ancestor)
-{
-  g_autoptr(VlRecord) o = g_object_ref (objective);
-
-  for (guint depth = 0; o != NULL && depth < 64; depth++)
-    {
-      VlRecord *up;
-
-      if (o == ancestor)
-        return TRUE;
-      up = vl_record_dup_ref (o, "parent");
-      g_object_unref (o);
-      o = up;
-    }
-  return FALSE;
-}
-
 /* "Aligned To": the objectives it may hang under (not itself or its own
  * subtree), "None" first. */
 static void
@@ -167,7 +148,7 @@ fill_aligned (VlGoalPanel *self)
     {
       g_autoptr(VlRecord) r = g_list_model_get_item (all, i);
 
-      if (descends_from (r, o))
+      if (vl_objective_is_within (r, o))
         continue;
       if (vl_record_get_rowid (r) == parent)
         selected = self->aligned_targets->len;
