@@ -169,7 +169,11 @@ test_objective_progress (Fixture       *f,
     g_assert_cmpuint (n, ==, 0);
   }
   /* A check-in moves the progress it reports. */
-  g_assert_nonnull (vl_key_result_check_in (c, "2026-09-01", 10, 0.8, "done", NULL));
+  {
+    g_autoptr(VlRecord) checkin = vl_key_result_check_in (c, "2026-09-01", 10, 0.8, "done", NULL);
+
+    g_assert_nonnull (checkin);
+  }
   g_assert_cmpfloat (vl_objective_get_total_progress (project), ==, 1);
   g_assert_cmpfloat_with_epsilon (vl_objective_get_total_progress (line), 1.0, 1e-9);
 }
