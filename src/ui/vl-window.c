@@ -33,6 +33,8 @@ struct _VlWindow
   VlDocument           *document;
   GSignalGroup         *document_signals;
   char                 *status;           /* the header's subtitle */
+  gboolean              board_loaded;     /* the page has the document */
+  gboolean              goals_loaded;
   GtkFileChooserNative *chooser;
 };
 
@@ -199,6 +201,25 @@ undo_state_cb (VlDocument *doc,
 
 /* ---- opening ----------------------------------------------------------- */
 
+static void
+load_shown_page (VlWindow *self)
+{
+  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->document == NULL)
+    return;
+  if (!self->board_loaded && g_strcmp0 (shown, "board") == 0)
+    {
+      self->board_loaded = TRUE;
+      vl_board_page_set_document (self->board_page, self->document);
+    }
+  if (!self->goals_loaded && g_strcmp0 (shown, "goals") == 0)
+    {
+      self->goals_loaded = TRUE;
+      vl_goals_page_set_document (self->goals_page, self->document);
+    }
+}
+
 /**
  * vl_window_set_document:
  *
@@ -213,8 +234,12 @@ vl_window_set_document (VlWindow   *self,
   g_set_object (&self->document, doc);
   g_signal_group_set_target (self->document_signals, doc);
   vl_backlog_page_set_document (self->backlog_page, doc);
-  vl_board_page_set_document (self->board_page, doc);
-  vl_goals_page_set_document (self->goals_page, doc);
+  /* The other pages load when first shown: the board reads every item by
+   * status, the outline every objective, and a plan opens on one page. */
+  self->board_loaded = self->goals_loaded = FALSE;
+  vl_board_page_set_document (self->board_page, NULL);
+  vl_goals_page_set_document (self->goals_page, NULL);
+  load_shown_page (self);
   if (doc == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
@@ -657,6 +682,7 @@ vl_window_init (VlWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (load_shown_page), self);
   g_signal_group_connect (self->document_signals, "notify::share-state", G_CALLBACK (share_state_cb), self);
   g_signal_group_connect (self->document_signals, "notify::title", G_CALLBACK (title_cb), self);
   g_signal_group_connect (self->document_signals, "notify::can-undo", G_CALLBACK (undo_state_cb), self);

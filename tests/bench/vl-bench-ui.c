@@ -312,6 +312,7 @@ main (int argc, char *argv[])
   VlWindow *window;
   gint64 start;
 
+  setvbuf (stdout, NULL, _IOLBF, 0);   /* each figure as it comes */
   g_set_prgname ("vl-bench-ui");   /* the recent files list records it */
   g_set_application_name ("Valueloop benchmark");
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
@@ -325,6 +326,12 @@ main (int argc, char *argv[])
   bench_goals (dir);
   if (argc > 1 && g_str_equal (argv[1], "goals"))
     return 0;
+  {
+    /* The window remembers the page shown last: back to the backlog. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "last-page", "backlog");
+  }
   file = big_plan (dir, "bench-50k.valueloop", 50000, 4);
   ms = first_frame (file);
   report ("first frame, 50,000-item plan", ms, 600);
