@@ -826,6 +826,10 @@ refresh_cb (gpointer data)
   if (self->document == NULL)
     return G_SOURCE_REMOVE;
   update_detached (self);
+  /* An objective may have changed cycle (here, or merged in): the top of
+   * the outline is filtered again; rows that stay are not touched. */
+  if (self->root_filter != NULL && self->tree != NULL)
+    gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
   refresh_rows (self);
   vl_goal_panel_refresh (self->panel);
   return G_SOURCE_REMOVE;
