@@ -8,6 +8,7 @@
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
 #endif
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -1578,7 +1579,34 @@ test_goals_check_in_and_link (void)
   served = vl_record_dup_ref (item, "key-result");
   g_assert_true (served == kr);
 
+  /* The end-of-cycle score takes 0 to 1.0 only. */
+  {
+    GtkWidget *score = vl_goal_panel_get_row (panel, "key_result:score");
+
+    gtk_editable_set_text (GTK_EDITABLE (score), "1.5");
+    g_signal_emit_by_name (score, "apply");
+    g_assert_true (gtk_widget_has_css_class (score, "error"));
+    g_assert_true (isnan (vl_record_get_number (kr, "score")));
+    gtk_editable_set_text (GTK_EDITABLE (score), "0.7");
+    g_signal_emit_by_name (score, "apply");
+    g_assert_cmpfloat (vl_record_get_number (kr, "score"), ==, 0.7);
+  }
+  /* Levels only go down, in the panel too: a business-line objective
+   * aligned to a company objective cannot become a company objective. */
+  {
+    g_autoptr(VlRecord) line = objective_titled (window, "Turn more visitors into buyers on merchant stores");
+    AdwComboRow *level;
+
+    g_assert_true (vl_goals_page_select (page, line));
+    level = ADW_COMBO_ROW (vl_goal_panel_get_row (panel, "objective:level"));
+    g_assert_cmpuint (adw_combo_row_get_selected (level), ==, VL_LEVEL_BUSINESS_LINE);
+    adw_combo_row_set_selected (level, VL_LEVEL_COMPANY);
+    g_assert_cmpint (vl_record_get_int (line, "level"), ==, VL_LEVEL_BUSINESS_LINE);
+    g_assert_cmpuint (adw_combo_row_get_selected (level), ==, VL_LEVEL_BUSINESS_LINE);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM key_result WHERE score = 0.7"), ==, 1);
   g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM checkin c JOIN key_result k ON c.key_result = k.id "
                                             "WHERE k.title = 'Net revenue retention' AND c.value = 112 AND "
                                             "c.confidence = 0.8 AND c.note = 'Annual plans renewed'"), ==, 1);

@@ -1020,7 +1020,7 @@ node_total (GHashTable    *objectives,
  * vl_okr_summarize:
  * @key_results: (out) (optional): the key results' stats by row id
  *
- * The outline's numbers for every objective and key result, from four
+ * The outline's numbers for every objective and key result, from five
  * scans of the plan: what vl_objective_get_total_progress(),
  * vl_key_result_get_progress(), vl_key_result_is_checkin_due() and the
  * latest check-in give row by row, without a query per row.

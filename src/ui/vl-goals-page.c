@@ -861,8 +861,9 @@ tree_items_changed_cb (GListModel  *model,
                        guint        added,
                        VlGoalsPage *self)
 {
-  /* New objectives open, like those shown at first. */
-  if (!self->expanding && added > 0 && added < 64)
+  /* A new or moved objective opens, like those shown at first; opening a
+   * row opens only that row (its aligned objectives stay as they are). */
+  if (!self->expanding && added == 1)
     expand_objectives (self, position, added);
 }
 
