@@ -67,6 +67,8 @@ gboolean  _vl_document_write_field (VlDocument    *self,
 void      _vl_document_forget      (VlDocument    *self,
                                     VlRecord      *record);
 sqlite3  *_vl_document_get_db      (VlDocument    *self);
+sqlite3_stmt *_vl_document_statement (VlDocument   *self,
+                                      const char   *sql);
 gboolean  _vl_document_load_row    (VlDocument    *self,
                                     VlKind         kind,
                                     gint64         rowid,

@@ -82,6 +82,7 @@ struct _VlDocument
   GHashTable    *lists;                /* key → VlRecordList (weak) */
   GHashTable    *list_keys;            /* VlRecordList → its key, to forget it fast */
   sqlite3_stmt  *select_row[VL_N_KINDS];
+  GHashTable    *statements;           /* SQL → prepared statement, for list loads */
   sqlite3_stmt  *insert_row[VL_N_KINDS];
   sqlite3_stmt  *update_reg[VL_N_KINDS][MAX_REGS];
   sqlite3_stmt  *stamp[VL_N_KINDS];
@@ -237,6 +238,37 @@ prepare_cached (VlDocument    *self,
   sqlite3_reset (*slot);
   sqlite3_clear_bindings (*slot);
   return *slot;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* A prepared statement for @sql, kept until the document closes: list
+ * models are made by the hundred when an outline opens, each with one of
+ * a few queries. Reset, bindings cleared; reset it after use. */
+sqlite3_stmt *
+_vl_document_statement (VlDocument *self,
+                        const char *sql)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->db == NULL)
+    return NULL;
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt == NULL)
+    {
+      stmt = prepare_cached (self, &stmt, sql);
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+      return stmt;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return stmt;
 }
 
 static void
@@ -757,6 +789,7 @@ vl_document_close (VlDocument *self)
       for (guint r = 0; r < MAX_REGS; r++)
         g_clear_pointer (&self->update_reg[k][r], sqlite3_finalize);
     }
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
 }
 

@@ -141,15 +141,12 @@ load_sql (VlRecordList *self)
 static void
 load (VlRecordList *self)
 {
-  sqlite3 *db = _vl_document_get_db (self->document);
   g_autofree char *sql = load_sql (self);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _vl_document_statement (self->document, sql);
   Entry e;
 
-  if (db == NULL)
+  if (stmt == NULL)
     return;
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("Bad built-in SQL “%s”: %s", sql, sqlite3_errmsg (db));
   /* A reference of 0 is "none" (IS NULL, nothing bound); other values bind. */
   if (self->filter >= 0 &&
       (self->filter_value != 0 || vl_kind_info (self->kind)->fields[self->filter].type != VL_FIELD_REF))
@@ -167,7 +164,7 @@ load (VlRecordList *self)
         memcpy (e.uuid, sqlite3_column_blob (stmt, 3), VL_UUID_LEN);
       g_array_append_val (self->entries, e);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
 }
 
 VlRecordList *
