@@ -1623,6 +1623,51 @@ test_goals_check_in_and_link (void)
   spin (20);
 }
 
+/* An objective whose parent is gone (deleted on another device while this
+ * one aligned to it) is shown at the top, and back under its parent when
+ * the parent comes back. */
+static void
+test_goals_detached (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("ui-goals-detached.valueloop");
+  g_autoptr(GError) error = NULL;
+  VlWindow *window = vl_window_new (NULL);
+  g_autofree char *text = NULL;
+  VlGoalsPage *page;
+  VlDocument *doc;
+
+  {
+    g_autoptr(VlDocument) made = vl_document_create (file, "Detached", &error);
+    g_autoptr(VlRecord) cycle = vl_document_insert (made, VL_KIND_CYCLE, NULL, NULL, NULL, &error);
+    g_autoptr(VlRecord) parent = vl_document_insert (made, VL_KIND_OBJECTIVE, NULL, NULL, NULL, &error);
+    g_autoptr(VlRecord) child = vl_document_insert (made, VL_KIND_OBJECTIVE, parent, NULL, NULL, &error);
+
+    g_object_set (cycle, "name", "2026 H2", "start", "2026-07-01", "end", "2026-12-31", NULL);
+    g_object_set (parent, "title", "Grow", "cycle", cycle, NULL);
+    g_object_set (child, "title", "Convert", "level", VL_LEVEL_BUSINESS_LINE, NULL);
+    g_assert_true (vl_document_publish (made, &error));
+  }
+  page = open_goals (window, file);
+  doc = vl_window_get_document (window);
+  {
+    g_autoptr(VlRecord) cycle = vl_document_find (doc, VL_KIND_CYCLE, "2026 H2");
+
+    vl_goals_page_set_cycle (page, cycle);
+  }
+  text = outline_text (page);
+  g_assert_cmpstr (text, ==, "Grow@0\nConvert@1\n");
+  {
+    g_autoptr(VlRecord) grow = objective_titled (window, "Grow");
+
+    g_assert_true (vl_document_delete (doc, grow, &error));   /* the parent alone */
+  }
+  WAIT_UNTIL ((g_free (text), text = outline_text (page), g_strcmp0 (text, "Convert@0\n") == 0), 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  WAIT_UNTIL ((g_free (text), text = outline_text (page), g_strcmp0 (text, "Grow@0\nConvert@1\n") == 0), 5);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1651,5 +1696,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/two-windows-converge", test_two_windows_converge);
   g_test_add_func ("/ui/goals/outline-keyboard", test_goals_outline_keyboard);
   g_test_add_func ("/ui/goals/check-in-and-link", test_goals_check_in_and_link);
+  g_test_add_func ("/ui/goals/detached", test_goals_detached);
   return g_test_run ();
 }

@@ -127,12 +127,21 @@ create_children_cb (gpointer item,
     {
       GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
       g_autoptr(GListModel) krs = vl_document_list (self->document, VL_KIND_KEY_RESULT, "objective", record);
-      GListModel *aligned = vl_document_list (self->document, VL_KIND_OBJECTIVE, "parent", record);
-      g_autoptr(GtkFilterListModel) filtered =
-        gtk_filter_list_model_new (aligned, GTK_FILTER (g_object_ref (self->child_filter)));
+      g_autoptr(GListModel) aligned = vl_document_list (self->document, VL_KIND_OBJECTIVE, "parent", record);
 
       g_list_store_append (parts, krs);
-      g_list_store_append (parts, filtered);
+      /* Only a plan with detached objectives (rare: see update_detached)
+       * filters them out; one filter shared by thousands of models makes
+       * every row opened or closed pay for its handler list. */
+      if (g_hash_table_size (self->detached) == 0)
+        g_list_store_append (parts, aligned);
+      else
+        {
+          g_autoptr(GtkFilterListModel) filtered =
+            gtk_filter_list_model_new (g_object_ref (aligned), GTK_FILTER (g_object_ref (self->child_filter)));
+
+          g_list_store_append (parts, filtered);
+        }
       return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
     }
   if (VL_IS_KEY_RESULT (record))
@@ -664,14 +673,20 @@ map_cb (GtkWidget *widget)
  * view is detached meanwhile: it would follow each row opened, one by one
  * (seconds for a 20,000-row outline instead of milliseconds). */
 static void
+open_all (VlGoalsPage *self)
+{
+  gtk_list_view_set_model (self->list, NULL);
+  expand_objectives (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+}
+
+static void
 apply_cycle (VlGoalsPage *self)
 {
   if (self->tree != NULL)
     {
-      gtk_list_view_set_model (self->list, NULL);
       gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      expand_objectives (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
-      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+      open_all (self);
     }
   update_empty_state (self);
 }
@@ -787,6 +802,8 @@ update_empty_state (VlGoalsPage *self)
 
 /* ---- following the document ---------------------------------------------------- */
 
+static void build_tree (VlGoalsPage *self);
+
 static void
 update_detached (VlGoalsPage *self)
 {
@@ -802,7 +819,6 @@ update_detached (VlGoalsPage *self)
     return;
   g_hash_table_unref (self->detached);
   self->detached = g_steal_pointer (&detached);
-  gtk_filter_changed (GTK_FILTER (self->child_filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (GTK_FILTER (self->root_filter), GTK_FILTER_CHANGE_DIFFERENT);
   g_list_store_remove_all (self->detached_store);
   g_hash_table_iter_init (&iter, self->detached);
@@ -814,6 +830,10 @@ update_detached (VlGoalsPage *self)
       if (o != NULL && (self->cycle == NULL || cycle == NULL || cycle == self->cycle))
         g_list_store_append (self->detached_store, o);
     }
+  /* Rows made while the set was different filter (or not) by the old set:
+   * make the tree again, every objective open. */
+  build_tree (self);
+  open_all (self);
 }
 
 static gboolean
@@ -877,6 +897,26 @@ selection_changed_cb (GtkSingleSelection *selection,
   vl_goal_panel_set_record (self->panel, record);
 }
 
+/* The tree over the top of the outline (made again when the objectives
+ * shown at the top change, see update_detached). */
+static void
+build_tree (VlGoalsPage *self)
+{
+  if (self->tree != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->tree, tree_items_changed_cb, self);
+      gtk_list_view_set_model (self->list, NULL);
+      g_clear_object (&self->selection);
+      g_clear_object (&self->tree);
+    }
+  self->tree = gtk_tree_list_model_new (g_object_ref (self->roots), FALSE, FALSE, create_children_cb, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect (self->tree, "items-changed", G_CALLBACK (tree_items_changed_cb), self);
+}
+
 static void
 clear_model (VlGoalsPage *self)
 {
@@ -920,13 +960,7 @@ vl_goals_page_set_document (VlGoalsPage *self,
       g_list_store_append (parts, self->detached_store);
       self->roots = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
       g_signal_connect_swapped (self->roots, "items-changed", G_CALLBACK (update_empty_state), self);
-      self->tree = gtk_tree_list_model_new (g_object_ref (self->roots), FALSE, FALSE, create_children_cb,
-                                            self, NULL);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect (self->tree, "items-changed", G_CALLBACK (tree_items_changed_cb), self);
+      build_tree (self);
     }
   fill_cycles (self);   /* shows the outline of the current cycle */
 }

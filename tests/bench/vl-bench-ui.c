@@ -319,7 +319,7 @@ bench_goals (const char *dir)
           gtk_tree_list_row_set_expanded (row, !expanded);
           ms = (g_get_monotonic_time () - t0) / 1000.0;
           g_array_append_val (times, ms);
-          if (ms > 1 && g_getenv ("VL_BENCH_VERBOSE"))
+          if (ms > 0.6 && g_getenv ("VL_BENCH_VERBOSE"))
             {
               g_autoptr(VlRecord) r = gtk_tree_list_row_get_item (row);
 
