@@ -1098,9 +1098,11 @@ pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
   double sx, sy;
 
   gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
-  args = g_strdup_printf ("mousemove --window WIN %d %d mousedown 1 sleep 0.2 "
-                          "mousemove --window WIN %d %d sleep 0.2 mousemove --window WIN %d %d sleep 0.2 "
-                          "mousemove --window WIN %d %d sleep 0.3 mouseup 1",
+  /* Pauses long enough for a slow build (ASan) to start the drag and
+   * take the target before the button comes up. */
+  args = g_strdup_printf ("mousemove --window WIN %d %d mousedown 1 sleep 0.4 "
+                          "mousemove --window WIN %d %d sleep 0.4 mousemove --window WIN %d %d sleep 0.4 "
+                          "mousemove --window WIN %d %d sleep 0.6 mouseup 1",
                           (int) (sx + x0), (int) (sy + y0), (int) (sx + x0), (int) (sy + y0 + 12),
                           (int) (sx + (x0 + x1) / 2), (int) (sy + (y0 + y1) / 2), (int) (sx + x1), (int) (sy + y1));
   if (!run_xdotool (window, args))
@@ -1143,6 +1145,7 @@ test_drag_to_rank (void)
   if (pointer_drag (GTK_WIDGET (window), x0 + 40, y0 + 8, x3 + 40, y3 + 16))
     {
       /* Rows 2-4 moved up one; the dragged row is fourth and selected. */
+      WAIT_UNTIL (g_strcmp0 (title_at (items, 3), first) == 0, 5);
       g_assert_cmpstr (title_at (items, 0), ==, second);
       g_assert_cmpstr (title_at (items, 2), ==, fourth);
       g_assert_cmpstr (title_at (items, 3), ==, first);
@@ -1179,7 +1182,7 @@ test_drag_card (void)
                               &x1, &y1));
   if (pointer_drag (GTK_WIDGET (window), x0 + 20, y0 + 6, x1 + 20, y1 + 6))
     {
-      g_assert_cmpint (vl_record_get_int (card, "status"), ==, VL_STATUS_PLANNED);
+      WAIT_UNTIL (vl_record_get_int (card, "status") == VL_STATUS_PLANNED, 5);
       g_assert_cmpuint (g_list_model_get_n_items (ready), ==, n_ready - 1);
       g_assert_cmpuint (g_list_model_get_n_items (planned), ==, n_planned + 1);
     }
