@@ -436,9 +436,7 @@ test_summary_matches (void)
   g_autoptr(GFile) file = vl_test_file ("okr-sample.valueloop");
   g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                           (GDateMonth) g_date_time_get_month (now),
-                                           (GDateYear) g_date_time_get_year (now));
+  g_autoptr(GDate) today = vl_okr_today ();
   g_autoptr(GDate) later = g_date_new_dmy (1, 1, (GDateYear) g_date_time_get_year (now) + 1);
 
   g_assert_true (vl_sample_fill (doc, &error));

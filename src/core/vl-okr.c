@@ -80,6 +80,21 @@ vl_okr_confidence_level (double confidence)
   return confidence >= 0.4 ? VL_CONFIDENCE_YELLOW : VL_CONFIDENCE_RED;
 }
 
+/**
+ * vl_okr_today:
+ *
+ * Returns: (transfer full): today's local date, for check-ins due and
+ *   cycles ended
+ */
+GDate *
+vl_okr_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                         (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+}
+
 double
 vl_key_result_get_progress (VlRecord *kr)
 {

@@ -20,6 +20,7 @@ double        vl_okr_metric_progress      (VlDirection  direction,
                                            double       target,
                                            double       current);
 VlConfidence  vl_okr_confidence_level     (double       confidence);
+GDate        *vl_okr_today                (void);
 
 double        vl_key_result_get_progress  (VlRecord    *key_result);
 double        vl_objective_get_progress   (VlRecord    *objective);

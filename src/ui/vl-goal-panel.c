@@ -274,10 +274,7 @@ fill_key_result (VlGoalPanel *self)
   VlDocument *doc = vl_record_get_document (kr);
   g_autoptr(GPtrArray) checkins = vl_key_result_dup_checkins (kr);
   g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, "key-result", kr);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                           (GDateMonth) g_date_time_get_month (now),
-                                           (GDateYear) g_date_time_get_year (now));
+  g_autoptr(GDate) today = vl_okr_today ();
   gboolean milestone = vl_record_get_int (kr, "kind") == VL_KR_KIND_MILESTONE;
   g_autofree char *progress = vl_goal_format_percent (vl_key_result_get_progress (kr));
   VlRecord *last = checkins->len > 0 ? checkins->pdata[checkins->len - 1] : NULL;

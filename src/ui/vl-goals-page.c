@@ -60,15 +60,6 @@ struct _VlGoalsPage
 
 G_DEFINE_FINAL_TYPE (VlGoalsPage, vl_goals_page, GTK_TYPE_WIDGET)
 
-static GDate *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                         (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-}
-
 static void
 say (VlGoalsPage *self,
      const char  *text)
@@ -360,7 +351,7 @@ stats_of (VlGoalsPage *self,
 
   if (self->stats == NULL)
     {
-      g_autoptr(GDate) now = today ();
+      g_autoptr(GDate) now = vl_okr_today ();
 
       g_clear_pointer (&self->kr_stats, g_hash_table_unref);
       self->stats = vl_okr_summarize (self->document, now, &self->kr_stats);
@@ -756,7 +747,7 @@ fill_cycles (VlGoalsPage *self)
       g_ptr_array_sort (self->cycles, compare_cycles);
       if (keep == NULL || !g_ptr_array_find (self->cycles, keep, NULL))
         {
-          g_autoptr(GDate) now = today ();
+          g_autoptr(GDate) now = vl_okr_today ();
 
           g_clear_object (&keep);
           keep = vl_document_dup_current_cycle (self->document, now);
@@ -988,6 +979,22 @@ report (VlGoalsPage *self,
     say (self, error->message);
 }
 
+/* The sibling right after @prev in @siblings (NULL: at the end, or no
+ * @prev), so a new row goes between the two. */
+static VlRecord *
+dup_after (GListModel *siblings,
+           VlRecord   *prev)
+{
+  for (guint i = 0; prev != NULL && i < g_list_model_get_n_items (siblings); i++)
+    {
+      g_autoptr(VlRecord) r = g_list_model_get_item (siblings, i);
+
+      if (r == prev)
+        return g_list_model_get_item (siblings, i + 1);
+    }
+  return NULL;
+}
+
 /* A new objective after @prev among @parent's (NULL: at the top of the
  * cycle), at @level. */
 static void
@@ -999,19 +1006,8 @@ add_objective (VlGoalsPage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) objective = NULL;
   g_autoptr(GListModel) siblings = vl_document_list (self->document, VL_KIND_OBJECTIVE, "parent", parent);
-  g_autoptr(VlRecord) next = NULL;
-  guint i;
+  g_autoptr(VlRecord) next = dup_after (siblings, prev);
 
-  for (i = 0; prev != NULL && i < g_list_model_get_n_items (siblings); i++)
-    {
-      g_autoptr(VlRecord) r = g_list_model_get_item (siblings, i);
-
-      if (r == prev)
-        {
-          next = g_list_model_get_item (siblings, i + 1);
-          break;
-        }
-    }
   vl_document_begin (self->document, _("Add Objective"));
   objective = vl_document_insert (self->document, VL_KIND_OBJECTIVE, parent, prev, next, &error);
   if (objective != NULL)
@@ -1050,18 +1046,8 @@ add_key_result (VlGoalsPage *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) kr = NULL;
   g_autoptr(GListModel) siblings = vl_document_list (self->document, VL_KIND_KEY_RESULT, "objective", objective);
-  g_autoptr(VlRecord) next = NULL;
+  g_autoptr(VlRecord) next = dup_after (siblings, prev);
 
-  for (guint i = 0; prev != NULL && i < g_list_model_get_n_items (siblings); i++)
-    {
-      g_autoptr(VlRecord) r = g_list_model_get_item (siblings, i);
-
-      if (r == prev)
-        {
-          next = g_list_model_get_item (siblings, i + 1);
-          break;
-        }
-    }
   kr = vl_document_insert (self->document, VL_KIND_KEY_RESULT, objective, prev, next, &error);
   if (kr == NULL)
     {
