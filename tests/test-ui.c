@@ -18,8 +18,10 @@
 #include "vl-goal-panel.h"
 #include "vl-goals-page.h"
 #include "vl-item-panel.h"
+#include "vl-item-selection.h"
 #include "vl-merge.h"
 #include "vl-sample.h"
+#include "vl-text-cell.h"
 #include "vl-test-util.h"
 #include "vl-window.h"
 
@@ -32,6 +34,15 @@ spin (guint ms)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (2000);
 }
+
+/* Runs the main loop until @cond holds, at most @secs seconds. */
+#define WAIT_UNTIL(cond, secs)                                                  \
+  G_STMT_START {                                                                \
+    gint64 end_ = g_get_monotonic_time () + (secs) * G_USEC_PER_SEC;           \
+    while (!(cond) && g_get_monotonic_time () < end_)                           \
+      spin (20);                                                                \
+    g_assert_true (cond);                                                       \
+  } G_STMT_END
 
 /* Shown on screen: mapped and laid out with a width. */
 static void
@@ -552,6 +563,113 @@ test_sorting (void)
   spin (20);
 }
 
+/* Notes, for each row of the table in @widget's subtree that is in view,
+ * whether one of its cells shows its item's title. */
+static void
+find_titles (GtkWidget *widget, GHashTable *rows)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+
+  if (VL_IS_TEXT_CELL (widget) && list_item != NULL && gtk_widget_get_mapped (widget))
+    {
+      GtkWidget *list = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLABLE);
+      VlRowSlot *slot = gtk_list_item_get_item (list_item);
+      graphene_rect_t b;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, list, &b));
+      if (slot != NULL && b.origin.y >= 0 && b.origin.y + b.size.height <= gtk_widget_get_height (list))
+        {
+          const char *title = vl_record_get_title (vl_row_slot_get_record (slot));
+          gboolean shown = g_str_equal (vl_text_cell_get_text (VL_TEXT_CELL (widget)), title);
+
+          g_hash_table_insert (rows, slot,
+                               GINT_TO_POINTER (shown || GPOINTER_TO_INT (g_hash_table_lookup (rows, slot))));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_titles (child, rows);
+}
+
+/* After the next frame, every row in view shows its item's title; returns
+ * how many rows are in view. */
+static guint
+assert_titles_shown (GtkColumnView *view)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer slot, shown;
+
+  spin (120);
+  find_titles (GTK_WIDGET (view), rows);
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, &slot, &shown))
+    if (!GPOINTER_TO_INT (shown))
+      g_error ("the row of “%s” does not show its title", vl_record_get_title (vl_row_slot_get_record (slot)));
+  g_assert_cmpuint (g_hash_table_size (rows), >, 5);
+  return g_hash_table_size (rows);
+}
+
+/* The table's cells (VlTextCell) follow their rows' items when the view
+ * scrolls, when rows above are deleted, and when the window grows. */
+static void
+test_cells_follow_rows (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-cells.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  GtkColumnView *view;
+  GtkAdjustment *adj;
+  guint rows_in_view;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 480);
+  page = open_backlog (window, file);
+  view = vl_backlog_page_get_column_view (page);
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  rows_in_view = assert_titles_shown (view);
+  while (gtk_adjustment_get_value (adj) < gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj))
+    {
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + 23);
+      assert_titles_shown (view);
+    }
+  gtk_adjustment_set_value (adj, 0);
+  assert_titles_shown (view);
+  gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 6, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  assert_titles_shown (view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (window)) >= 850, 5);
+  g_assert_cmpuint (assert_titles_shown (view), >, rows_in_view);
+
+  /* With hundreds of rows, a sort or a search shows new items in the rows
+   * GTK keeps (VlItemSelection's row slots), in place. */
+  {
+    VlDocument *doc = vl_window_get_document (window);
+    g_autoptr(VlRecord) first = g_list_model_get_item (vl_backlog_page_get_items (page), 0);
+    g_autoptr(VlRecord) backlog = vl_record_dup_ref (first, "backlog");
+    g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+
+    vl_document_begin (doc, "Add many");
+    for (guint i = 0; i < 400; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("%c%03u bulk item", 'a' + i % 26, (i * 7919) % 1000);
+        g_autoptr(VlRecord) item = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, NULL);
+
+        g_object_set (item, "title", name, NULL);
+      }
+    g_assert_true (vl_document_commit (doc, NULL));
+    assert_titles_shown (view);
+    gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+    assert_titles_shown (view);
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) / 2);
+    assert_titles_shown (view);
+    search_for (page, "bulk");
+    assert_titles_shown (view);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* The board: Alt+Right moves the selected card one status on; the item's
  * status, its transition log and the columns follow. */
 static void
@@ -993,14 +1111,6 @@ test_copy_made_independent (void)
   spin (20);
 }
 
-/* Runs the main loop until @cond holds, at most @secs seconds. */
-#define WAIT_UNTIL(cond, secs)                                                  \
-  G_STMT_START {                                                                \
-    gint64 end_ = g_get_monotonic_time () + (secs) * G_USEC_PER_SEC;           \
-    while (!(cond) && g_get_monotonic_time () < end_)                           \
-      spin (20);                                                                \
-    g_assert_true (cond);                                                       \
-  } G_STMT_END
 
 static void
 set_title_in_panel (VlBacklogPage *page, const char *title)
@@ -1027,14 +1137,21 @@ window_for_device (GFile *file, const char *name, const char *uuid, VlBacklogPag
   return window;
 }
 
+/* The text a label or a table cell shows, or NULL. */
+static const char *
+label_text (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget)      ? gtk_label_get_text (GTK_LABEL (widget))
+         : VL_IS_TEXT_CELL (widget) ? vl_text_cell_get_text (VL_TEXT_CELL (widget))
+                                    : NULL;
+}
+
 /* The y of the mapped cell showing @text, in @window's coordinates, or
  * -1 when no such cell is on screen. */
 static double
 cell_y (GtkWidget *widget, GtkWidget *window, const char *text)
 {
-  const char *shown = GTK_IS_LABEL (widget)      ? gtk_label_get_text (GTK_LABEL (widget))
-                      : GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget))
-                                                 : NULL;
+  const char *shown = GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget)) : label_text (widget);
   double x, y;
 
   if (g_strcmp0 (shown, text) == 0 && gtk_widget_get_mapped (widget) &&
@@ -1115,8 +1232,7 @@ pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
 static gboolean
 label_point (GtkWidget *widget, GtkWidget *window, const char *text, double *x, double *y)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-      gtk_widget_get_mapped (widget))
+  if (g_strcmp0 (label_text (widget), text) == 0 && gtk_widget_get_mapped (widget))
     return gtk_widget_translate_coordinates (widget, window, 0, 0, x, y);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1688,6 +1804,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/board-limits-and-lanes", test_board_limits_and_lanes);
   g_test_add_func ("/ui/sorting", test_sorting);
+  g_test_add_func ("/ui/cells-follow-rows", test_cells_follow_rows);
   g_test_add_func ("/ui/drag-to-rank", test_drag_to_rank);
   g_test_add_func ("/ui/drag-card", test_drag_card);
   g_test_add_func ("/ui/bulk-edit", test_bulk_edit);

@@ -36,4 +36,7 @@ guint         vl_item_search_get_rank_at (VlItemSearch *self,
 gint64        vl_item_search_get_rowid  (VlItemSearch *self,
                                          guint         position);
 
+/* For tests and benchmarks. */
+void          _vl_item_search_wait_title_order (VlItemSearch *self);
+
 G_END_DECLS

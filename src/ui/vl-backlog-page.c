@@ -17,6 +17,7 @@
 #include "vl-labels.h"
 #include "vl-item-panel.h"
 #include "vl-item-selection.h"
+#include "vl-text-cell.h"
 
 struct _VlBacklogPage
 {
@@ -159,12 +160,10 @@ update_cell (GtkListItem *list_item)
   const Column *c = g_object_get_data (G_OBJECT (list_item), "column");
   VlRecord *item = row_record (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
 
   if (item == NULL)
     return;
-  text = cell_text (c, item, list_item);
-  gtk_label_set_text (GTK_LABEL (child), text);
+  vl_text_cell_take_text (VL_TEXT_CELL (child), cell_text (c, item, list_item));
 }
 
 static void
@@ -230,31 +229,65 @@ row_drop_cb (GtkDropTarget *target,
                                     cy > gtk_widget_get_height (cell) / 2.0);
 }
 
+/* What a cell of each column is sized for (VlTextCell): every text an
+ * enum column can show, some digits, a fair share of a title. */
+static const char *const *
+column_samples (const Column *c)
+{
+  static const char *digits[] = { "000000", NULL }, *number[] = { "00000", NULL }, *score[] = { "000.0", NULL },
+                    *date[] = { "0000-00-00", NULL }, *title[] = { "nnnnnnnnnnnnnnnnnnnnnnnn", NULL },
+                    *ref[] = { "nnnnnnnnnnnnnnnnnn", NULL }, *p1[] = { NULL, NULL };
+  static GHashTable *enums;   /* field → GStrv of its labels and "—" */
+  GPtrArray *labels;
+
+  switch (c->show)
+    {
+    case SHOW_RANK:
+      return digits;
+    case SHOW_NUMBER:
+      return number;
+    case SHOW_SCORE:
+      return score;
+    case SHOW_REF:
+      return ref;
+    case SHOW_BOOL:
+      p1[0] = _("P1");
+      return p1;
+    case SHOW_TEXT:
+      return g_str_equal (c->field, "title") ? title : date;
+    case SHOW_ENUM:
+    default:
+      break;
+    }
+  if (enums == NULL)
+    enums = g_hash_table_new (g_str_hash, g_str_equal);
+  if ((labels = g_hash_table_lookup (enums, c->field)) == NULL)
+    {
+      labels = g_ptr_array_new ();
+      for (guint v = 0; v < vl_enum_n_values (c->field); v++)
+        if (vl_enum_label (c->field, (int) v) != NULL)
+          g_ptr_array_add (labels, (gpointer) vl_enum_label (c->field, (int) v));
+      g_ptr_array_add (labels, (gpointer) "—");
+      g_ptr_array_add (labels, NULL);
+      g_hash_table_insert (enums, (gpointer) c->field, labels);
+    }
+  return (const char *const *) labels->pdata;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           const Column             *c)
 {
+  gboolean numeric = c->show == SHOW_NUMBER || c->show == SHOW_RANK || c->show == SHOW_SCORE;
   GtkWidget *child;
 
   g_object_set_data (G_OBJECT (list_item), "column", (gpointer) c);
   /* Titles are edited in the item panel (F2), so a click only selects.
    * Short values are never cut; references get a fair width and end in an
    * ellipsis; the title takes what is left. */
-  child = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (child), c->show == SHOW_NUMBER || c->show == SHOW_RANK ||
-                                           c->show == SHOW_SCORE ? 1.0 : 0.0);
-  if (c->show == SHOW_REF)
-    {
-      gtk_label_set_width_chars (GTK_LABEL (child), 18);
-      gtk_label_set_max_width_chars (GTK_LABEL (child), 28);
-    }
-  if (g_strcmp0 (c->field, "title") == 0)
-    gtk_label_set_width_chars (GTK_LABEL (child), 24);
-  if (c->show == SHOW_REF || g_strcmp0 (c->field, "title") == 0)
-    gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-  if (c->show == SHOW_RANK || c->show == SHOW_NUMBER || c->show == SHOW_SCORE)
-    gtk_widget_add_css_class (child, "numeric");
+  child = vl_text_cell_new (column_samples (c), numeric ? 1.0f : 0.0f);
+  vl_text_cell_set_numeric (VL_TEXT_CELL (child), numeric);
   if (c->show == SHOW_RANK)
     gtk_widget_add_css_class (child, "dim-label");
   g_object_set_data (G_OBJECT (child), "list-item", list_item);
@@ -1343,6 +1376,9 @@ vl_backlog_page_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, rows_changed_cb, self);
   g_clear_handle_id (&self->choices_id, g_source_remove);
+  /* The column view drops its sort as it goes. */
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), apply_sort, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_BACKLOG_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
