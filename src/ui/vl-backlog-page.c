@@ -1502,6 +1502,10 @@ vl_backlog_page_init (VlBacklogPage *self)
     g_signal_connect (drop, "drop", G_CALLBACK (row_drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (drop));
   }
+  /* The filters wrap on narrow windows; their wrappers take no focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->filter_bar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   rebuild_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
