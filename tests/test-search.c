@@ -358,6 +358,114 @@ test_sorting (void)
   sample_close (&sample);
 }
 
+/* Puts the same search, filter and sort on @search. */
+static void
+set_view (VlItemSearch *search, guint view)
+{
+  static const char *const needles[] = { "", "check", "e", "pay" };
+  static const char *const sorts[] = { NULL, "title", "cost", "status", "key-result" };
+
+  vl_item_search_set_text (search, needles[view % G_N_ELEMENTS (needles)]);
+  vl_item_search_set_enum (search, "status", view % 3 == 1 ? VL_STATUS_IDEA : -1);
+  vl_item_search_set_sort (search, sorts[view % G_N_ELEMENTS (sorts)], view % 2 == 1);
+}
+
+/* What a search built from scratch shows must be what the one that
+ * followed every change shows. */
+static void
+assert_like_new (Sample *s, guint view)
+{
+  g_autoptr(VlItemSearch) fresh = vl_item_search_new (s->doc, s->items);
+  g_autoptr(GArray) expected = NULL;
+
+  set_view (fresh, view);
+  expected = shown_ids (fresh);
+  assert_same_ids (expected, s->search);
+}
+
+static VlRecord *
+random_item (Sample *s, GRand *rand)
+{
+  guint n = g_list_model_get_n_items (s->items);
+
+  return n > 0 ? g_list_model_get_item (s->items, (guint) g_rand_int_range (rand, 0, (gint32) n)) : NULL;
+}
+
+/* Random edits, inserts, moves, deletes and undos, each view of the search
+ * followed row by row (the index is no longer built again for each). */
+static void
+test_follows_changes (void)
+{
+  Sample s;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+  static const char *const titles[] = { "Checkout in one step", "apple pay", "Apple Pay", "Ézé cards",
+                                        "zebra", "Pay later", NULL };
+
+  sample_open (&s, "search-follow.valueloop", "Storefront");
+  for (guint view = 0; view < 10; view++)
+    {
+      set_view (s.search, view);
+      for (guint step = 0; step < 30; step++)
+        {
+          g_autoptr(VlRecord) item = NULL, other = NULL;
+          g_autoptr(GError) error = NULL;
+
+          /* Sorted by title, half the steps start with the order the
+           * thread worked out (sorting sorts places then), half without. */
+          if (view % 5 == 1 && g_rand_boolean (rand))
+            {
+              _vl_item_search_wait_title_order (s.search);
+              set_view (s.search, view + 1);
+              set_view (s.search, view);
+            }
+          item = random_item (&s, rand);
+          other = random_item (&s, rand);
+
+          switch (g_rand_int_range (rand, 0, 7))
+            {
+            case 0:
+              g_object_set (item, "title", titles[g_rand_int_range (rand, 0, G_N_ELEMENTS (titles))], NULL);
+              break;
+            case 1:
+              g_object_set (item, "status", g_rand_int_range (rand, 0, 3), "cost", g_rand_double (rand) * 8, NULL);
+              break;
+            case 2:
+              {
+                g_autoptr(VlRecord) added = vl_document_insert (s.doc, VL_KIND_ITEM, s.backlog, other, NULL, &error);
+
+                g_assert_no_error (error);
+                g_object_set (added, "title", titles[step % 6], NULL);
+              }
+              break;
+            case 3:
+              if (item != other)
+                g_assert_true (vl_document_move (s.doc, item, s.backlog, NULL, other, &error));
+              break;
+            case 4:
+              g_assert_true (vl_document_delete (s.doc, item, &error));
+              break;
+            case 5:
+              vl_document_begin (s.doc, "Many");
+              for (guint k = 0; k < 3; k++)
+                {
+                  g_autoptr(VlRecord) one = random_item (&s, rand);
+
+                  g_object_set (one, "title", titles[(step + k) % 6], "status", (int) k, NULL);
+                }
+              g_assert_true (vl_document_commit (s.doc, &error));
+              break;
+            default:
+              if (vl_document_can_undo (s.doc))
+                g_assert_true (vl_document_undo (s.doc, &error));
+              break;
+            }
+          g_assert_no_error (error);
+          assert_like_new (&s, view);
+        }
+    }
+  sample_close (&s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -365,5 +473,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/search/text-filters-and-changes", test_search);
   g_test_add_func ("/search/alignment-filters", test_alignment_filters);
   g_test_add_func ("/search/sorting", test_sorting);
+  g_test_add_func ("/search/follows-changes", test_follows_changes);
   return g_test_run ();
 }

@@ -544,12 +544,14 @@ vl_document_class_init (VlDocumentClass *klass)
   /**
    * VlDocument::rows-changed:
    * @kind: the #VlKind of the rows
+   * @records: (element-type VlRecord): the rows written
    *
-   * Rows of @kind were written (in place or not), once per action; for
-   * views that keep their own index of the rows, such as #VlItemSearch.
+   * Rows of @kind were written (in place or not, deleted too), once per
+   * action, after the list models followed; for views that keep their own
+   * index of the rows, such as #VlItemSearch.
    */
   signals[ROWS_CHANGED] = g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_PTR_ARRAY);
   /**
    * VlDocument::wip-limit-changed:
    * @status: the #VlStatus whose limit changed
@@ -1029,7 +1031,7 @@ notify_lists (VlDocument *self)
   for (guint k = 0; k < VL_N_KINDS; k++)
     {
       if (dirty[k]->len > 0)
-        g_signal_emit (self, signals[ROWS_CHANGED], 0, k);
+        g_signal_emit (self, signals[ROWS_CHANGED], 0, k, dirty[k]);
       g_ptr_array_unref (dirty[k]);
     }
 }

@@ -45,8 +45,12 @@ typedef struct
 {
   gint64  rowid;
   guint32 text;      /* offset of the folded text in the arena */
+  guint32 title;     /* offset of the title as written in titles; NO_TITLE */
   Facets  facets;
 } Row;
+
+#define NO_TITLE G_MAXUINT32
+#define UPDATE_AT 512   /* more rows changed at once: the index is built again */
 
 struct _VlItemSearch
 {
@@ -67,10 +71,10 @@ struct _VlItemSearch
   gint64      refs[N_REFS];            /* -1: any, 0: not set */
   gboolean    p1_only;
 
-  guint       generation;    /* of the index, bumped by each build */
-  GString    *titles;        /* of the last build, until a thread takes them */
-  GArray     *title_at;      /* guint32 offsets in titles, per source position */
-  guint32    *title_places;  /* per source position: its place in title order; NULL: not known */
+  GString    *titles;        /* the titles as written */
+  gsize       garbage;       /* bytes of arena and titles no row uses */
+  guint       generation;    /* of the titles, bumped when one changes */
+  GArray     *title_places;  /* guint32 per source position: its place in title order; NULL: not known */
   guint       places_idle;
 };
 
@@ -120,34 +124,127 @@ typedef struct
 
 /* ---- the index ---------------------------------------------------------- */
 
-typedef struct
-{
-  char   *text;
-  char   *title;
-  Facets  facets;
-} Found;
-
-static void
-found_free (gpointer data)
-{
-  Found *f = data;
-
-  g_free (f->text);
-  g_free (f->title);
-  g_free (f);
-}
-
 #define COLUMNS "id, title, description, status, moscow, aarrr, p1, key_result, value_loop, iteration"
 
 static void build_keys (VlItemSearch *self);
 static void schedule_title_places (VlItemSearch *self);
+
+static void
+forget_title_places (VlItemSearch *self)
+{
+  self->generation++;
+  g_clear_pointer (&self->title_places, g_array_unref);
+  schedule_title_places (self);
+}
+
+/* A row from a statement selecting COLUMNS (stepped), its texts appended. */
+static Row
+fill_row (VlItemSearch *self,
+          sqlite3_stmt *stmt)
+{
+  g_autofree char *both = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  g_autofree char *folded = fold (both);
+  Row row = { sqlite3_column_int64 (stmt, 0), (guint32) self->arena->len, NO_TITLE, { { 0 }, 0, 0, 0, 0 } };
+
+  g_string_append_len (self->arena, folded, (gssize) strlen (folded) + 1);
+  if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+    {
+      row.title = (guint32) self->titles->len;
+      g_string_append_len (self->titles, (const char *) sqlite3_column_text (stmt, 1),
+                           sqlite3_column_bytes (stmt, 1) + 1);
+    }
+  row.facets.status = (gint8) sqlite3_column_int (stmt, 3);
+  row.facets.moscow = (gint8) sqlite3_column_int (stmt, 4);
+  row.facets.aarrr = (gint8) sqlite3_column_int (stmt, 5);
+  row.facets.p1 = (gint8) sqlite3_column_int (stmt, 6);
+  for (guint r = 0; r < N_REFS; r++)
+    row.facets.refs[r] = sqlite3_column_int64 (stmt, 7 + (int) r);
+  return row;
+}
+
+/* A row the source holds but the table does not (yet): matches nothing. */
+static Row
+empty_row (VlItemSearch *self,
+           gint64        rowid)
+{
+  Row row = { rowid, (guint32) self->arena->len, NO_TITLE, { { 0 }, -1, -1, -1, 0 } };
+
+  g_string_append_c (self->arena, '\0');
+  return row;
+}
+
+static Row
+read_row (VlItemSearch *self,
+          gint64        rowid)
+{
+  sqlite3_stmt *stmt = _vl_document_statement (self->document,
+                                               "SELECT " COLUMNS " FROM item WHERE id = ? AND deleted <> 1");
+  Row row;
+
+  if (stmt == NULL)
+    return empty_row (self, rowid);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  row = sqlite3_step (stmt) == SQLITE_ROW ? fill_row (self, stmt) : empty_row (self, rowid);
+  sqlite3_reset (stmt);
+  return row;
+}
+
+static const char *
+row_title (VlItemSearch *self,
+           const Row    *row)
+{
+  return row->title != NO_TITLE ? self->titles->str + row->title : NULL;
+}
+
+/* The row's texts are no longer used. */
+static void
+drop_texts (VlItemSearch *self,
+            const Row    *row)
+{
+  self->garbage += strlen (self->arena->str + row->text) + 1;
+  if (row->title != NO_TITLE)
+    self->garbage += strlen (self->titles->str + row->title) + 1;
+}
+
+/* Copies the texts rows use into new arenas, once most of them are not. */
+static void
+compact (VlItemSearch *self)
+{
+  GString *arena, *titles;
+
+  if (self->garbage < 65536 || self->garbage < (self->arena->len + self->titles->len) / 2)
+    return;
+  arena = g_string_sized_new (self->arena->len - MIN (self->garbage, self->arena->len));
+  titles = g_string_sized_new (self->titles->len);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+      const char *text = self->arena->str + row->text;
+
+      row->text = (guint32) arena->len;
+      g_string_append_len (arena, text, (gssize) strlen (text) + 1);
+      if (row->title != NO_TITLE)
+        {
+          const char *title = self->titles->str + row->title;
+
+          row->title = (guint32) titles->len;
+          g_string_append_len (titles, title, (gssize) strlen (title) + 1);
+        }
+    }
+  g_string_free (self->arena, TRUE);
+  g_string_free (self->titles, TRUE);
+  self->arena = arena;
+  self->titles = titles;
+  self->garbage = 0;
+}
 
 /* One scan of the rows the source can hold, then the source's order. */
 static void
 build_index (VlItemSearch *self)
 {
   VlRecordList *list = (VlRecordList *) self->source;
-  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, found_free);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) scanned = g_array_new (FALSE, FALSE, sizeof (Row));
   sqlite3 *db = _vl_document_get_db (self->document);
   const VlKindInfo *info = vl_kind_info (VL_KIND_ITEM);
   gint64 value = 0;
@@ -158,64 +255,36 @@ build_index (VlItemSearch *self)
 
   g_array_set_size (self->rows, 0);
   g_string_truncate (self->arena, 0);
-  self->generation++;
-  g_clear_pointer (&self->title_places, g_free);
-  if (self->titles != NULL)
-    g_string_free (self->titles, TRUE);
-  g_clear_pointer (&self->title_at, g_array_unref);
-  self->titles = g_string_new (NULL);
-  self->title_at = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  g_string_truncate (self->titles, 0);
+  self->garbage = 0;
   if (filter >= 0)
     sql = g_strdup_printf ("SELECT " COLUMNS " FROM item WHERE deleted <> 1 AND %s IS ?",
                            info->fields[filter].column);
   else
     sql = g_strdup ("SELECT " COLUMNS " FROM item WHERE deleted <> 1");
-  if (db == NULL || sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return;
-  if (filter >= 0 && (value != 0 || info->fields[filter].type != VL_FIELD_REF))
-    sqlite3_bind_int64 (stmt, 1, value);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  if (db != NULL && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
     {
-      gint64 *key = g_new (gint64, 1);
-      Found *f = g_new (Found, 1);
-      g_autofree char *both = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 1),
-                                               sqlite3_column_text (stmt, 2));
+      if (filter >= 0 && (value != 0 || info->fields[filter].type != VL_FIELD_REF))
+        sqlite3_bind_int64 (stmt, 1, value);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          Row row = fill_row (self, stmt);
 
-      *key = sqlite3_column_int64 (stmt, 0);
-      f->text = fold (both);
-      f->title = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      f->facets.status = (gint8) sqlite3_column_int (stmt, 3);
-      f->facets.moscow = (gint8) sqlite3_column_int (stmt, 4);
-      f->facets.aarrr = (gint8) sqlite3_column_int (stmt, 5);
-      f->facets.p1 = (gint8) sqlite3_column_int (stmt, 6);
-      for (guint r = 0; r < N_REFS; r++)
-        f->facets.refs[r] = sqlite3_column_int64 (stmt, 7 + (int) r);
-      g_hash_table_insert (found, key, f);
+          g_array_append_val (scanned, row);
+        }
+      sqlite3_finalize (stmt);
     }
-  sqlite3_finalize (stmt);
+  for (guint i = 0; i < scanned->len; i++)
+    g_hash_table_insert (found, &g_array_index (scanned, Row, i).rowid, GUINT_TO_POINTER (i + 1));
+  g_array_set_size (self->rows, n);
   for (guint i = 0; i < n; i++)
     {
       gint64 rowid = _vl_record_list_get_rowid (list, i);
-      Found *f = g_hash_table_lookup (found, &rowid);
-      Row row = { rowid, (guint32) self->arena->len, { { 0 }, -1, -1, -1, 0 } };
-      guint32 title_at = G_MAXUINT32;   /* no title */
+      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (found, &rowid));
 
-      if (f != NULL)
-        {
-          row.facets = f->facets;
-          g_string_append_len (self->arena, f->text, (gssize) strlen (f->text) + 1);
-        }
-      else
-        g_string_append_c (self->arena, '\0');
-      if (f != NULL && f->title != NULL)
-        {
-          title_at = (guint32) self->titles->len;
-          g_string_append_len (self->titles, f->title, (gssize) strlen (f->title) + 1);
-        }
-      g_array_append_val (self->title_at, title_at);
-      g_array_append_val (self->rows, row);
+      g_array_index (self->rows, Row, i) = at != 0 ? g_array_index (scanned, Row, at - 1) : empty_row (self, rowid);
     }
-  schedule_title_places (self);
+  forget_title_places (self);
   if (self->sort >= 0)
     build_keys (self);
 }
@@ -258,12 +327,13 @@ build_keys (VlItemSearch *self)
   g_array_set_size (self->keys, self->rows->len);
   g_string_truncate (self->key_arena, 0);
   self->keys_are_numbers = self->title_places != NULL && g_str_equal (sort_keys[self->sort].field, "title");
+  g_assert (!self->keys_are_numbers || self->title_places->len == self->rows->len);
   for (guint i = 0; i < self->rows->len; i++)
     {
       SortKey none = { sort_keys[self->sort].sql ? NAN : i, G_MAXUINT32 };
 
-      if (self->keys_are_numbers && self->title_places[i] != G_MAXUINT32)
-        none.number = self->title_places[i];
+      if (self->keys_are_numbers && g_array_index (self->title_places, guint32, i) != G_MAXUINT32)
+        none.number = g_array_index (self->title_places, guint32, i);
       g_array_index (self->keys, SortKey, i) = none;
     }
   if (sort_keys[self->sort].sql == NULL || self->keys_are_numbers)
@@ -361,16 +431,19 @@ places_job_run (GTask        *task,
   PlacesJob *job = data;
   guint n = job->title_at->len;
   g_autofree guint32 *by_title = g_new (guint32, MAX (n, 1));
-  guint32 *places = g_new (guint32, MAX (n, 1));
+  GArray *result = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
+  guint32 *places;
   guint32 place = 0, n_titled = 0;
 
+  g_array_set_size (result, n);
+  places = (guint32 *) (void *) result->data;
   job->keys = g_new0 (char *, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       guint32 at = g_array_index (job->title_at, guint32, i);
 
       places[i] = G_MAXUINT32;
-      if (at == G_MAXUINT32)
+      if (at == NO_TITLE)
         continue;
       job->keys[i] = g_utf8_collate_key (job->titles->str + at, -1);
       by_title[n_titled++] = i;
@@ -385,7 +458,7 @@ places_job_run (GTask        *task,
   for (guint i = 0; i < n; i++)
     g_free (job->keys[i]);
   g_clear_pointer (&job->keys, g_free);
-  g_task_return_pointer (task, places, g_free);
+  g_task_return_pointer (task, result, (GDestroyNotify) g_array_unref);
 }
 
 static void
@@ -395,14 +468,17 @@ places_done_cb (GObject      *object,
 {
   VlItemSearch *self = VL_ITEM_SEARCH (object);
   PlacesJob *job = g_task_get_task_data (G_TASK (result));
-  guint32 *places = g_task_propagate_pointer (G_TASK (result), NULL);
+  GArray *places = g_task_propagate_pointer (G_TASK (result), NULL);
 
   if (job->generation != self->generation)
     {
-      g_free (places);   /* the index was built again since */
+      /* Titles or places changed meanwhile: once more. */
+      g_array_unref (places);
+      if (self->title_places == NULL)
+        schedule_title_places (self);
       return;
     }
-  g_free (self->title_places);
+  g_clear_pointer (&self->title_places, g_array_unref);
   self->title_places = places;
 }
 
@@ -414,8 +490,10 @@ start_title_places (gpointer data)
   PlacesJob *job = g_new0 (PlacesJob, 1);
 
   self->places_idle = 0;
-  job->titles = g_steal_pointer (&self->titles);
-  job->title_at = g_steal_pointer (&self->title_at);
+  job->titles = g_string_new_len (self->titles->str, (gssize) self->titles->len);
+  job->title_at = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->rows->len);
+  for (guint i = 0; i < self->rows->len; i++)
+    g_array_append_val (job->title_at, g_array_index (self->rows, Row, i).title);
   job->generation = self->generation;
   g_task_set_task_data (task, job, places_job_free);
   g_task_run_in_thread (task, places_job_run);
@@ -580,6 +658,130 @@ shown_rowids (VlItemSearch *self)
   return ids;
 }
 
+/* The sort key of one row, as build_keys() makes them. */
+static SortKey
+row_key (VlItemSearch *self,
+         gint64        rowid)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM item WHERE id = ?", sort_keys[self->sort].sql);
+  sqlite3_stmt *stmt = _vl_document_statement (self->document, sql);
+  SortKey key = { NAN, G_MAXUINT32 };
+
+  if (stmt == NULL)
+    return key;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      if (sort_keys[self->sort].text)
+        {
+          g_autofree char *collated = g_utf8_collate_key ((const char *) sqlite3_column_text (stmt, 0), -1);
+
+          key.text = (guint32) self->key_arena->len;
+          g_string_append_len (self->key_arena, collated, (gssize) strlen (collated) + 1);
+        }
+      else
+        key.number = sqlite3_column_double (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  return key;
+}
+
+/* Whether the sort keys can follow rows one by one (else: build_keys()):
+ * not for rank order (a row's key is its position) nor while the keys are
+ * places in title order (a new title has none). */
+static gboolean
+keys_follow_rows (VlItemSearch *self)
+{
+  return self->sort >= 0 && sort_keys[self->sort].sql != NULL && !self->keys_are_numbers;
+}
+
+/* The source replaced @removed rows at @position by @added (a move is a
+ * removal, then an insertion): the new rows are read by id. */
+static void
+splice_rows (VlItemSearch *self,
+             guint         position,
+             guint         removed,
+             guint         added)
+{
+  VlRecordList *list = (VlRecordList *) self->source;
+  g_autoptr(GArray) rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), added);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (SortKey), added);
+  gboolean titled = FALSE;
+
+  for (guint i = position; i < position + removed; i++)
+    drop_texts (self, &g_array_index (self->rows, Row, i));
+  for (guint j = 0; j < added; j++)
+    {
+      Row row = read_row (self, _vl_record_list_get_rowid (list, position + j));
+      SortKey key = keys_follow_rows (self) ? row_key (self, row.rowid) : (SortKey) { NAN, G_MAXUINT32 };
+
+      titled = titled || row.title != NO_TITLE;
+      g_array_append_val (rows, row);
+      g_array_append_val (keys, key);
+    }
+  g_array_remove_range (self->rows, position, removed);
+  g_array_insert_vals (self->rows, position, rows->data, added);
+  if (self->title_places != NULL && !titled)
+    {
+      /* Rows left, none with a title came: the others keep their places. */
+      guint32 none = G_MAXUINT32;
+
+      g_array_remove_range (self->title_places, position, removed);
+      for (guint j = 0; j < added; j++)
+        g_array_insert_val (self->title_places, position + j, none);
+      self->generation++;
+    }
+  else
+    forget_title_places (self);
+  if (keys_follow_rows (self))
+    {
+      g_array_remove_range (self->keys, position, removed);
+      g_array_insert_vals (self->keys, position, keys->data, added);
+    }
+  else if (self->sort >= 0)
+    build_keys (self);
+  compact (self);
+}
+
+/* Reads again the rows of @records the index holds; FALSE if none. */
+static gboolean
+update_rows (VlItemSearch *self,
+             GPtrArray    *records)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *rowids = g_new (gint64, MAX (records->len, 1));
+  gboolean titles_changed = FALSE, any = FALSE;
+
+  for (guint r = 0; r < records->len; r++)
+    {
+      rowids[r] = vl_record_get_rowid (records->pdata[r]);
+      g_hash_table_add (ids, &rowids[r]);
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = &g_array_index (self->rows, Row, i);
+      Row now;
+
+      if (!g_hash_table_contains (ids, &row->rowid))
+        continue;
+      now = read_row (self, row->rowid);
+      titles_changed = titles_changed || g_strcmp0 (row_title (self, row), row_title (self, &now)) != 0;
+      drop_texts (self, row);
+      *row = now;
+      any = TRUE;
+      if (keys_follow_rows (self))
+        g_array_index (self->keys, SortKey, i) = row_key (self, row->rowid);
+    }
+  if (titles_changed)
+    {
+      forget_title_places (self);
+      if (self->sort >= 0 && self->keys_are_numbers)
+        build_keys (self);
+    }
+  compact (self);
+  return any;
+}
+
 static void
 source_changed_cb (GListModel   *source,
                    guint         position,
@@ -588,36 +790,54 @@ source_changed_cb (GListModel   *source,
                    VlItemSearch *self)
 {
   g_autoptr(GArray) before = NULL;
+  gboolean plain = !vl_item_search_get_active (self) && self->sort < 0;
 
-  if (!vl_item_search_get_active (self) && self->sort < 0)
+  if (!plain)
+    before = shown_rowids (self);
+  if (removed + added > UPDATE_AT || position + removed > self->rows->len)
+    build_index (self);
+  else
+    splice_rows (self, position, removed, added);
+  g_assert (self->rows->len == g_list_model_get_n_items (source));
+  if (plain)
     {
       /* Nothing filtered or sorted: the source's exact change is ours. */
-      build_index (self);
       g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
       return;
     }
-  before = shown_rowids (self);
-  build_index (self);
   refilter (self, before);
 }
 
-/* A row changed in place (its title, its status): it may match or not. */
+/* Rows were written (a title, a status): they may match or not, or move. */
 static void
 rows_changed_cb (VlDocument   *document,
                  guint         kind,
+                 GPtrArray    *records,
                  VlItemSearch *self)
 {
   g_autoptr(GArray) before = NULL;
+  gboolean plain = !vl_item_search_get_active (self) && self->sort < 0;
 
-  /* Items, or the key results or iterations they are sorted by. */
-  if (kind != VL_KIND_ITEM &&
-      !(self->sort >= 0 && ((kind == VL_KIND_KEY_RESULT && g_str_equal (sort_keys[self->sort].field, "key-result")) ||
-                            (kind == VL_KIND_ITERATION && g_str_equal (sort_keys[self->sort].field, "iteration")))))
-    return;
-  before = shown_rowids (self);
-  build_index (self);
-  if (vl_item_search_get_active (self) || self->sort >= 0)
-    refilter (self, before);
+  if (kind == VL_KIND_ITEM)
+    {
+      if (!plain)
+        before = shown_rowids (self);
+      if (records->len > UPDATE_AT)
+        build_index (self);
+      else if (!update_rows (self, records))
+        return;
+      if (!plain)
+        refilter (self, before);
+      return;
+    }
+  /* The key results or iterations items are sorted by. */
+  if (self->sort >= 0 && ((kind == VL_KIND_KEY_RESULT && g_str_equal (sort_keys[self->sort].field, "key-result")) ||
+                          (kind == VL_KIND_ITERATION && g_str_equal (sort_keys[self->sort].field, "iteration"))))
+    {
+      before = shown_rowids (self);
+      build_keys (self);
+      refilter (self, before);
+    }
 }
 
 /* ---- GListModel ------------------------------------------------------------ */
@@ -870,10 +1090,8 @@ vl_item_search_finalize (GObject *object)
   g_string_free (self->key_arena, TRUE);
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_handle_id (&self->places_idle, g_source_remove);
-  if (self->titles != NULL)
-    g_string_free (self->titles, TRUE);
-  g_clear_pointer (&self->title_at, g_array_unref);
-  g_free (self->title_places);
+  g_string_free (self->titles, TRUE);
+  g_clear_pointer (&self->title_places, g_array_unref);
   g_free (self->needle);
 
   G_OBJECT_CLASS (vl_item_search_parent_class)->finalize (object);
@@ -890,6 +1108,7 @@ vl_item_search_init (VlItemSearch *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->arena = g_string_new (NULL);
+  self->titles = g_string_new (NULL);
   self->status = self->moscow = self->aarrr = -1;
   self->sort = -1;
   self->keys = g_array_new (FALSE, FALSE, sizeof (SortKey));

@@ -755,6 +755,7 @@ rebuild_choices_cb (gpointer data)
 static void
 rows_changed_cb (VlDocument    *document,
                  guint          kind,
+                 GPtrArray     *records,
                  VlBacklogPage *self)
 {
   if ((kind == VL_KIND_KEY_RESULT || kind == VL_KIND_VALUE_LOOP || kind == VL_KIND_ITERATION ||

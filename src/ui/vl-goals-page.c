@@ -856,6 +856,7 @@ schedule_refresh (VlGoalsPage *self)
 static void
 rows_changed_cb (VlDocument  *doc,
                  guint        kind,
+                 GPtrArray   *records,
                  VlGoalsPage *self)
 {
   if (kind == VL_KIND_CYCLE)
