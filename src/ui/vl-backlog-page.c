@@ -230,7 +230,9 @@ row_drop_cb (GtkDropTarget *target,
 }
 
 /* What a cell of each column is sized for (VlTextCell): every text an
- * enum column can show, some digits, a fair share of a title. */
+ * enum column can show, some digits, a fair share of a title. A line is as
+ * tall as the font's: a taller fallback font (Chinese) draws into the
+ * cell's padding, which is not clipped. */
 static const char *const *
 column_samples (const Column *c)
 {

@@ -27,8 +27,8 @@ struct _VlTextCell
   GtkWidget    parent_instance;
 
   char        *text;
-  const char *const *samples;   /* static */
-  PangoLayout *layout;     /* made when drawn */
+  const char *const *samples;  /* static */
+  PangoLayout *layout;         /* made when drawn */
   float        xalign;
   guint        numeric : 1;
 };
@@ -109,12 +109,7 @@ vl_text_cell_measure (GtkWidget      *widget,
   VlTextCell *self = VL_TEXT_CELL (widget);
   const Size *size = sample_size (self);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = *natural = size->width;
-    }
-  else
-    *minimum = *natural = size->height;
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? size->width : size->height;
 }
 
 /* ---- drawing --------------------------------------------------------------- */
