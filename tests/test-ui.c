@@ -568,7 +568,7 @@ test_sorting (void)
 static void
 find_titles (GtkWidget *widget, GHashTable *rows)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "list-item");
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "vl-list-item");
 
   if (VL_IS_TEXT_CELL (widget) && list_item != NULL && gtk_widget_get_mapped (widget))
     {
@@ -634,6 +634,13 @@ test_cells_follow_rows (void)
     }
   gtk_adjustment_set_value (adj, 0);
   assert_titles_shown (view);
+  /* An item renamed (here, as by another window): its row follows. */
+  {
+    g_autoptr(VlRecord) second = g_list_model_get_item (vl_backlog_page_get_items (page), 1);
+
+    g_object_set (second, "title", "Renamed while shown", NULL);
+    assert_titles_shown (view);
+  }
   gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 6, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
   assert_titles_shown (view);

@@ -69,6 +69,7 @@ void      _vl_document_forget      (VlDocument    *self,
 sqlite3  *_vl_document_get_db      (VlDocument    *self);
 sqlite3_stmt *_vl_document_statement (VlDocument   *self,
                                       const char   *sql);
+void      _vl_document_end_reads   (VlDocument    *self);
 gboolean  _vl_document_load_row    (VlDocument    *self,
                                     VlKind         kind,
                                     gint64         rowid,

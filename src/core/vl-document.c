@@ -923,6 +923,7 @@ vl_document_begin (VlDocument *self,
 
   if (self->depth++ > 0)
     return;
+  _vl_document_end_reads (self);
   self->step = g_new0 (UndoStep, 1);
   self->step->label = g_strdup (label);
   self->step->entries = g_array_new (FALSE, TRUE, sizeof (UndoEntry));
@@ -938,8 +939,10 @@ vl_document_begin (VlDocument *self,
  * vl_document_hold_reads:
  *
  * Reads many rows one by one (a view filling its rows) in one read
- * transaction, not one each (each takes and drops the file's lock). Pair
- * with vl_document_release_reads(); write nothing in between.
+ * transaction, not one each (each takes and drops the file's lock and
+ * looks for a journal). Pair with vl_document_release_reads(). A write,
+ * merge or publish in between ends the read transaction first (the reads
+ * after it each take the lock again), so holding reads never stops one.
  */
 void
 vl_document_hold_reads (VlDocument *self)
@@ -948,6 +951,18 @@ vl_document_hold_reads (VlDocument *self)
 
   if (self->reads_held++ == 0 && self->db != NULL && sqlite3_get_autocommit (self->db))
     self->reads_began = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Ends a read transaction vl_document_hold_reads() began, before a write,
+ * a merge or a publish (which cannot run inside one). */
+void
+_vl_document_end_reads (VlDocument *self)
+{
+  if (self->reads_began)
+    {
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+      self->reads_began = FALSE;
+    }
 }
 
 void
@@ -2150,6 +2165,7 @@ vl_document_publish (VlDocument *self,
 
   if (self->share == NULL || self->read_only_reason != NULL || !self->unpublished)
     return TRUE;
+  _vl_document_end_reads (self);
   if (!vl_share_publish (self->share, self, self->db, error))
     return FALSE;
   self->unpublished = vl_share_get_state (self->share) != VL_SHARE_STATE_SAVED;

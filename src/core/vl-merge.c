@@ -905,6 +905,7 @@ vl_document_merge_file (VlDocument   *self,
                            vl_document_get_read_only_reason (self));
       return FALSE;
     }
+  _vl_document_end_reads (self);
   start = g_get_monotonic_time ();
   path = snapshot (self, other, error);
   g_debug ("snapshot   %6.1f ms", (g_get_monotonic_time () - start) / 1000.0);

@@ -191,11 +191,25 @@ int
 vl_kind_find_field (VlKind      kind,
                     const char *name)
 {
+  /* Callers name fields with the same few literals, thousands of times
+   * while a list fills its rows: the last index found for a name's
+   * address is tried first (and checked: an address can be reused). The
+   * schema is used from the main thread only. */
+  static struct { const char *name; int index; } last[VL_N_KINDS][16];
   const VlKindInfo *info = vl_kind_info (kind);
+  guint slot = (guint) (((guintptr) name >> 3) & 15);
+  int cached = last[kind][slot].index;
 
+  if (last[kind][slot].name == name && cached >= 0 && (guint) cached < info->n_fields &&
+      strcmp (info->fields[cached].name, name) == 0)
+    return cached;
   for (guint i = 0; i < info->n_fields; i++)
     if (strcmp (info->fields[i].name, name) == 0)
-      return (int) i;
+      {
+        last[kind][slot].index = (int) i;
+        last[kind][slot].name = name;
+        return (int) i;
+      }
   return -1;
 }
 

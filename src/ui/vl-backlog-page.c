@@ -145,6 +145,16 @@ cell_text (const Column *c,
 
 /* ---- cells ------------------------------------------------------------- */
 
+/* Data on each cell's list item and widget, looked up by quark: a jump
+ * through the list binds thousands of cells. */
+static GQuark column_quark, list_item_quark, position_handler_quark;
+
+static const Column *
+cell_column (GtkListItem *list_item)
+{
+  return g_object_get_qdata (G_OBJECT (list_item), column_quark);
+}
+
 /* The item a row of the list shows (the list's items are row slots). */
 static VlRecord *
 row_record (GtkListItem *list_item)
@@ -157,7 +167,7 @@ row_record (GtkListItem *list_item)
 static void
 update_cell (GtkListItem *list_item)
 {
-  const Column *c = g_object_get_data (G_OBJECT (list_item), "column");
+  const Column *c = cell_column (list_item);
   VlRecord *item = row_record (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
@@ -166,12 +176,18 @@ update_cell (GtkListItem *list_item)
   vl_text_cell_take_text (VL_TEXT_CELL (child), cell_text (c, item, list_item));
 }
 
+/* The row shows another item (@pspec NULL), or a field of its item
+ * changed. */
 static void
-item_notify_cb (GObject     *object,
-                GParamSpec  *pspec,
-                GtkListItem *list_item)
+row_changed_cb (gpointer    list_item,
+                GParamSpec *pspec)
 {
-  update_cell (list_item);
+  const Column *c = cell_column (list_item);
+
+  if (pspec == NULL || (c->field != NULL && g_str_equal (pspec->name, c->field)) ||
+      (c->show == SHOW_SCORE && (g_str_equal (pspec->name, "cost") || g_str_equal (pspec->name, "user-value") ||
+                                 g_str_equal (pspec->name, "business-value"))))
+    update_cell (list_item);
 }
 
 /* ---- ranking by drag and drop ---------------------------------------- */
@@ -188,7 +204,7 @@ cell_at (GtkWidget   *view,
   GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
 
   for (; w != NULL && w != view; w = gtk_widget_get_parent (w))
-    if ((*list_item = g_object_get_data (G_OBJECT (w), "list-item")) != NULL)
+    if ((*list_item = g_object_get_qdata (G_OBJECT (w), list_item_quark)) != NULL)
       return w;
   return NULL;
 }
@@ -284,7 +300,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   gboolean numeric = c->show == SHOW_NUMBER || c->show == SHOW_RANK || c->show == SHOW_SCORE;
   GtkWidget *child;
 
-  g_object_set_data (G_OBJECT (list_item), "column", (gpointer) c);
+  g_object_set_qdata (G_OBJECT (list_item), column_quark, (gpointer) c);
   /* Titles are edited in the item panel (F2), so a click only selects.
    * Short values are never cut; references get a fair width and end in an
    * ellipsis; the title takes what is left. */
@@ -292,54 +308,26 @@ setup_cb (GtkSignalListItemFactory *factory,
   vl_text_cell_set_numeric (VL_TEXT_CELL (child), numeric);
   if (c->show == SHOW_RANK)
     gtk_widget_add_css_class (child, "dim-label");
-  g_object_set_data (G_OBJECT (child), "list-item", list_item);
+  g_object_set_qdata (G_OBJECT (child), list_item_quark, list_item);
   gtk_list_item_set_child (list_item, child);
 }
 
 /* A cell follows the item its row shows (which changes when a search or
- * sort fills the rows anew) and that item's field. */
-static void
-follow_record (GtkListItem *list_item)
-{
-  const Column *c = g_object_get_data (G_OBJECT (list_item), "column");
-  VlRecord *record = row_record (list_item);
-  VlRecord *bound = g_object_get_data (G_OBJECT (list_item), "record");
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list_item), "record-handler"));
-
-  if (bound != record)
-    {
-      if (bound != NULL && id != 0)
-        g_signal_handler_disconnect (bound, id);
-      id = 0;
-      if (record != NULL && c->show != SHOW_RANK)
-        {
-          g_autofree char *signal = g_strdup_printf ("notify%s%s", c->field ? "::" : "",
-                                                     c->field ? c->field : "");
-
-          id = g_signal_connect (record, signal, G_CALLBACK (item_notify_cb), list_item);
-        }
-      g_object_set_data_full (G_OBJECT (list_item), "record", record ? g_object_ref (record) : NULL,
-                              g_object_unref);
-      g_object_set_data (G_OBJECT (list_item), "record-handler", GSIZE_TO_POINTER (id));
-    }
-  update_cell (list_item);
-}
-
+ * sort fills the rows anew) and that item's field, through the row's
+ * slot. */
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          const Column             *c)
 {
-  gulong id = g_signal_connect_swapped (gtk_list_item_get_item (list_item), "notify::record",
-                                        G_CALLBACK (follow_record), list_item);
-
-  g_object_set_data (G_OBJECT (list_item), "slot-handler", GSIZE_TO_POINTER (id));
+  vl_row_slot_watch (gtk_list_item_get_item (list_item), list_item, row_changed_cb);
   if (c->show == SHOW_RANK)
     {
-      id = g_signal_connect_swapped (list_item, "notify::position", G_CALLBACK (update_cell), list_item);
-      g_object_set_data (G_OBJECT (list_item), "position-handler", GSIZE_TO_POINTER (id));
+      gulong id = g_signal_connect_swapped (list_item, "notify::position", G_CALLBACK (update_cell), list_item);
+
+      g_object_set_qdata (G_OBJECT (list_item), position_handler_quark, GSIZE_TO_POINTER (id));
     }
-  follow_record (list_item);
+  update_cell (list_item);
 }
 
 static void
@@ -347,22 +335,12 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            const Column             *c)
 {
-  GObject *o = G_OBJECT (list_item);
-  gulong slot_id = GPOINTER_TO_SIZE (g_object_get_data (o, "slot-handler"));
-  gulong position_id = GPOINTER_TO_SIZE (g_object_get_data (o, "position-handler"));
-  gulong record_id = GPOINTER_TO_SIZE (g_object_get_data (o, "record-handler"));
-  VlRecord *bound = g_object_get_data (o, "record");
+  gulong position_id = GPOINTER_TO_SIZE (g_object_steal_qdata (G_OBJECT (list_item), position_handler_quark));
 
-  if (slot_id != 0 && gtk_list_item_get_item (list_item) != NULL)
-    g_signal_handler_disconnect (gtk_list_item_get_item (list_item), slot_id);
+  if (gtk_list_item_get_item (list_item) != NULL)
+    vl_row_slot_unwatch (gtk_list_item_get_item (list_item), list_item);
   if (position_id != 0)
     g_signal_handler_disconnect (list_item, position_id);
-  if (bound != NULL && record_id != 0)
-    g_signal_handler_disconnect (bound, record_id);
-  g_object_set_data (o, "slot-handler", NULL);
-  g_object_set_data (o, "position-handler", NULL);
-  g_object_set_data (o, "record-handler", NULL);
-  g_object_set_data (o, "record", NULL);
 }
 
 /* Which column the column view sorts by, and which way. GTK 4.8 has no
@@ -1397,6 +1375,9 @@ vl_backlog_page_dispose (GObject *object)
 static void
 vl_backlog_page_class_init (VlBacklogPageClass *klass)
 {
+  column_quark = g_quark_from_static_string ("vl-column");
+  list_item_quark = g_quark_from_static_string ("vl-list-item");
+  position_handler_quark = g_quark_from_static_string ("vl-position-handler");
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 

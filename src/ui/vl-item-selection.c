@@ -10,6 +10,11 @@
  * they are; a big one (a search, a filter, a sort) changes what the slots
  * show, in place, and only the rows past the end come or go.
  *
+ * A row's cells watch its slot (vl_row_slot_watch()): the slot follows
+ * its item's changes with one handler and tells each cell, where a signal
+ * handler per cell made a jump through the list connect and disconnect
+ * 5,000 of them.
+ *
  * The selection keeps row ids, which the search index gives for any
  * position without making an object (GtkMultiSelection asks for every
  * added item). An item stays selected while it is shown, wherever it
@@ -30,12 +35,20 @@
 
 /* ---- row slots ------------------------------------------------------------- */
 
+typedef struct
+{
+  gpointer        watcher;
+  VlRowSlotFunc   func;
+} Watch;
+
 struct _VlRowSlot
 {
   GObject          parent_instance;
 
   VlRecord        *record;
-  VlItemSelection *owner;      /* NULL once the slot left the list */
+  gulong           record_handler;   /* while watched */
+  GArray          *watches;          /* Watch */
+  VlItemSelection *owner;            /* NULL once the slot left the list */
   guint            position;
 };
 
@@ -54,11 +67,49 @@ struct _VlItemSelection
 };
 
 static void
+tell_watchers (VlRowSlot  *self,
+               GParamSpec *pspec)
+{
+  for (guint i = 0; self->watches != NULL && i < self->watches->len; i++)
+    {
+      Watch *w = &g_array_index (self->watches, Watch, i);
+
+      w->func (w->watcher, pspec);
+    }
+}
+
+static void
+record_notify_cb (VlRecord   *record,
+                  GParamSpec *pspec,
+                  VlRowSlot  *self)
+{
+  tell_watchers (self, pspec);
+}
+
+/* The slot follows its record's changes while something watches it. */
+static void
+follow (VlRowSlot *self,
+        gboolean   on)
+{
+  if (self->record_handler != 0)
+    g_clear_signal_handler (&self->record_handler, self->record);
+  if (on && self->record != NULL)
+    self->record_handler = g_signal_connect (self->record, "notify", G_CALLBACK (record_notify_cb), self);
+}
+
+static void
 slot_set_record (VlRowSlot *self,
                  VlRecord  *record)
 {
-  if (g_set_object (&self->record, record))
-    g_object_notify_by_pspec (G_OBJECT (self), record_pspec);
+  gboolean watched = self->record_handler != 0;
+
+  if (self->record == record)
+    return;
+  follow (self, FALSE);
+  g_set_object (&self->record, record);
+  follow (self, watched);
+  g_object_notify_by_pspec (G_OBJECT (self), record_pspec);
+  tell_watchers (self, NULL);
 }
 
 static void
@@ -69,7 +120,9 @@ vl_row_slot_finalize (GObject *object)
   if (self->owner != NULL && self->position < self->owner->slots->len &&
       g_ptr_array_index (self->owner->slots, self->position) == self)
     g_ptr_array_index (self->owner->slots, self->position) = NULL;
+  follow (self, FALSE);
   g_clear_object (&self->record);
+  g_clear_pointer (&self->watches, g_array_unref);
 
   G_OBJECT_CLASS (vl_row_slot_parent_class)->finalize (object);
 }
@@ -95,6 +148,45 @@ vl_row_slot_class_init (VlRowSlotClass *klass)
 static void
 vl_row_slot_init (VlRowSlot *self)
 {
+}
+
+/**
+ * vl_row_slot_watch:
+ * @func: called with @watcher when the slot shows another item (pspec
+ *   %NULL) and when a property of its item changes
+ *
+ * For a row's cells, as they are bound; see vl_row_slot_unwatch().
+ */
+void
+vl_row_slot_watch (VlRowSlot     *self,
+                   gpointer       watcher,
+                   VlRowSlotFunc  func)
+{
+  Watch w = { watcher, func };
+
+  g_return_if_fail (VL_IS_ROW_SLOT (self));
+
+  if (self->watches == NULL)
+    self->watches = g_array_sized_new (FALSE, FALSE, sizeof (Watch), 16);
+  g_array_append_val (self->watches, w);
+  if (self->record_handler == 0)
+    follow (self, TRUE);
+}
+
+void
+vl_row_slot_unwatch (VlRowSlot *self,
+                     gpointer   watcher)
+{
+  g_return_if_fail (VL_IS_ROW_SLOT (self));
+
+  for (guint i = 0; self->watches != NULL && i < self->watches->len; i++)
+    if (g_array_index (self->watches, Watch, i).watcher == watcher)
+      {
+        g_array_remove_index_fast (self->watches, i);
+        break;
+      }
+  if (self->watches == NULL || self->watches->len == 0)
+    follow (self, FALSE);
 }
 
 /**

@@ -15,7 +15,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VlRowSlot, vl_row_slot, VL, ROW_SLOT, GObject)
 
-VlRecord *vl_row_slot_get_record (VlRowSlot *self);
+typedef void (*VlRowSlotFunc) (gpointer    watcher,
+                               GParamSpec *pspec);
+
+VlRecord *vl_row_slot_get_record  (VlRowSlot     *self);
+void      vl_row_slot_watch       (VlRowSlot     *self,
+                                   gpointer       watcher,
+                                   VlRowSlotFunc  func);
+void      vl_row_slot_unwatch     (VlRowSlot     *self,
+                                   gpointer       watcher);
 
 #define VL_TYPE_ITEM_SELECTION (vl_item_selection_get_type ())
 

@@ -36,6 +36,8 @@ struct _VlWindow
   gboolean              board_loaded;     /* the page has the document */
   gboolean              goals_loaded;
   GtkFileChooserNative *chooser;
+  GdkFrameClock        *frame_clock;      /* while realized */
+  VlDocument           *reading;          /* holds reads during a frame */
 };
 
 G_DEFINE_FINAL_TYPE (VlWindow, vl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -227,10 +229,62 @@ load_shown_page (VlWindow *self)
  * vl_window_open_file() opens and calls this; tests give a window a
  * document opened for another device's data directory.
  */
+/* A frame that binds rows (a list scrolled or searched, an outline
+ * opened) reads their items one by one: in one read transaction from
+ * before the frame's layout to after its paint, not each in its own. */
+static void
+frame_begins_cb (GdkFrameClock *clock,
+                 VlWindow      *self)
+{
+  if (self->reading == NULL && self->document != NULL)
+    {
+      self->reading = g_object_ref (self->document);
+      vl_document_hold_reads (self->reading);
+    }
+}
+
+static void
+frame_ends_cb (GdkFrameClock *clock,
+               VlWindow      *self)
+{
+  if (self->reading != NULL)
+    {
+      vl_document_release_reads (self->reading);
+      g_clear_object (&self->reading);
+    }
+}
+
+static void
+vl_window_realize (GtkWidget *widget)
+{
+  VlWindow *self = VL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (vl_window_parent_class)->realize (widget);
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect (self->frame_clock, "before-paint", G_CALLBACK (frame_begins_cb), self);
+  g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (frame_ends_cb), self);
+}
+
+static void
+vl_window_unrealize (GtkWidget *widget)
+{
+  VlWindow *self = VL_WINDOW (widget);
+
+  frame_ends_cb (NULL, self);
+  if (self->frame_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->frame_clock, frame_begins_cb, self);
+      g_signal_handlers_disconnect_by_func (self->frame_clock, frame_ends_cb, self);
+    }
+  g_clear_object (&self->frame_clock);
+  GTK_WIDGET_CLASS (vl_window_parent_class)->unrealize (widget);
+}
+
 void
 vl_window_set_document (VlWindow   *self,
                         VlDocument *doc)
 {
+  frame_ends_cb (NULL, self);
   g_set_object (&self->document, doc);
   g_signal_group_set_target (self->document_signals, doc);
   vl_backlog_page_set_document (self->backlog_page, doc);
@@ -608,6 +662,7 @@ vl_window_dispose (GObject *object)
 {
   VlWindow *self = VL_WINDOW (object);
 
+  frame_ends_cb (NULL, self);
   if (self->document != NULL)
     vl_document_set_watching (self->document, FALSE);
   g_signal_group_set_target (self->document_signals, NULL);
@@ -637,6 +692,8 @@ vl_window_class_init (VlWindowClass *klass)
   object_class->constructed = vl_window_constructed;
   object_class->dispose = vl_window_dispose;
   object_class->finalize = vl_window_finalize;
+  widget_class->realize = vl_window_realize;
+  widget_class->unrealize = vl_window_unrealize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request_cb;
 
   g_type_ensure (VL_TYPE_BACKLOG_PAGE);

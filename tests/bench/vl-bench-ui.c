@@ -13,6 +13,8 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "vl-backlog-page.h"
 #include "vl-goals-page.h"
@@ -165,6 +167,8 @@ typedef struct
   gint64         first, last, worst, previous;
 } Scroll;
 
+static guint scroll_frames = 240;   /* VL_BENCH_SCROLL_FRAMES, for profiling */
+
 static gboolean
 scroll_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -181,19 +185,55 @@ scroll_tick_cb (GtkWidget     *widget,
     s->worst = MAX (s->worst, now - s->previous);
   s->previous = s->last = now;
   gtk_adjustment_set_value (s->adjustment, fmod (s->frames * page * 1.5 * 37, MAX (upper, 1)));
-  return ++s->frames < 240 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  return ++s->frames < scroll_frames ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
+
+/* Where a frame's time goes: from the frame clock's phases. */
+typedef struct
+{
+  gint64 at[4];          /* update, layout, paint, after-paint */
+  double total[3];
+  guint  frames;
+} Phases;
+
+static void
+phase_cb (GdkFrameClock *clock, Phases *p, int phase)
+{
+  p->at[phase] = g_get_monotonic_time ();
+  if (phase == 3 && p->at[0] != 0 && p->at[1] != 0 && p->at[2] != 0)
+    {
+      for (int i = 0; i < 3; i++)
+        p->total[i] += (p->at[i + 1] - p->at[i]) / 1000.0;
+      p->frames++;
+      memset (p->at, 0, sizeof p->at);
+    }
+}
+
+static void update_cb (GdkFrameClock *c, Phases *p) { phase_cb (c, p, 0); }
+static void layout_cb (GdkFrameClock *c, Phases *p) { phase_cb (c, p, 1); }
+static void paint_cb (GdkFrameClock *c, Phases *p) { phase_cb (c, p, 2); }
+static void after_cb (GdkFrameClock *c, Phases *p) { phase_cb (c, p, 3); }
 
 static void
 jump_scroll (GtkWidget *view, double *fps, double *worst_ms)
 {
   Scroll s = { gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), 0, 0, 0, 0, 0 };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (view);
+  Phases p = { { 0 }, { 0 }, 0 };
 
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), &p);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &p);
+  g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &p);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_cb), &p);
   gtk_widget_add_tick_callback (view, scroll_tick_cb, &s, NULL);
-  while (s.frames < 240)
+  while (s.frames < scroll_frames)
     g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_data (clock, &p);
   *fps = (s.frames - 1) / ((s.last - s.first) / (double) G_USEC_PER_SEC);
   *worst_ms = s.worst / 1000.0;
+  if (p.frames > 0)
+    printf ("    per frame: scrolled and rows rebound %.1f ms, layout %.1f ms, snapshot and render %.1f ms\n",
+            p.total[0] / p.frames, p.total[1] / p.frames, p.total[2] / p.frames);
 }
 
 
@@ -371,6 +411,8 @@ main (int argc, char *argv[])
   printf ("Valueloop window benchmarks (DESIGN §8), GSK_RENDERER=%s\n",
           g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
 
+  if (g_getenv ("VL_BENCH_SCROLL_FRAMES") != NULL)
+    scroll_frames = MAX (2, atoi (g_getenv ("VL_BENCH_SCROLL_FRAMES")));
   report ("first frame, welcome page (no plan)", first_frame (NULL), 300);
   bench_goals (dir);
   if (argc > 1 && g_str_equal (argv[1], "goals"))
