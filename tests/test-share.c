@@ -113,6 +113,46 @@ test_edits_go_to_working_copy (void)
   g_assert_cmpmem (before, n1, after, n2);
 }
 
+/* A window holds reads while it draws a frame; an edit, a merge or a
+ * publish in between still happens (each ends the read transaction). */
+static void
+test_writes_while_reads_held (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-held.valueloop");
+  g_autoptr(VlDocument) a = open_as (file, "held-a");
+  g_autoptr(VlDocument) b = open_as (file, "held-b");
+  g_autoptr(VlRecord) first = add_backlog (a, "Storefront");
+  g_autoptr(VlRecord) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vl_document_publish (a, &error));
+  g_assert_true (vl_document_sync (b, NULL, &error));
+  g_assert_no_error (error);
+  other = add_backlog (b, "Platform");
+  g_assert_true (vl_document_publish (b, &error));
+
+  vl_document_hold_reads (a);
+  g_assert_cmpuint (vl_document_count (a, VL_KIND_BACKLOG), ==, 1);
+  {
+    g_autoptr(VlRecord) second = add_backlog (a, "Merchants");   /* a write */
+  }
+  g_assert_cmpuint (vl_document_count (a, VL_KIND_BACKLOG), ==, 2);
+  g_assert_true (vl_document_sync (a, NULL, &error));              /* a merge, then a publish */
+  g_assert_no_error (error);
+  g_assert_cmpuint (vl_document_count (a, VL_KIND_BACKLOG), ==, 3);
+  vl_document_release_reads (a);
+
+  g_assert_cmpint (published_count (file, "backlog"), ==, 3);
+  g_assert_true (vl_document_undo (a, &error));                    /* and after */
+  g_assert_no_error (error);
+  {
+    g_autoptr(VlRecord) third = add_backlog (a, "Growth");
+  }
+  g_assert_true (vl_document_publish (a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (published_count (file, "backlog"), ==, 4);
+}
+
 /* Syncthing replaces a file by writing a temp file, deleting the old one
  * and renaming: the open plan notices, imports, and loses nothing. */
 static void
@@ -506,6 +546,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/share/edits-go-to-working-copy", test_edits_go_to_working_copy);
+  g_test_add_func ("/share/writes-while-reads-held", test_writes_while_reads_held);
   g_test_add_func ("/share/replaced-behind-our-back", test_replaced_behind_our_back);
   g_test_add_func ("/share/missing-then-back", test_missing_then_back);
   g_test_add_func ("/share/moved-and-copied", test_moved_and_copied);
