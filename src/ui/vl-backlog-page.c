@@ -335,12 +335,15 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            const Column             *c)
 {
-  gulong position_id = GPOINTER_TO_SIZE (g_object_steal_qdata (G_OBJECT (list_item), position_handler_quark));
-
   if (gtk_list_item_get_item (list_item) != NULL)
     vl_row_slot_unwatch (gtk_list_item_get_item (list_item), list_item);
-  if (position_id != 0)
-    g_signal_handler_disconnect (list_item, position_id);
+  if (c->show == SHOW_RANK)
+    {
+      gulong id = GPOINTER_TO_SIZE (g_object_steal_qdata (G_OBJECT (list_item), position_handler_quark));
+
+      if (id != 0)
+        g_signal_handler_disconnect (list_item, id);
+    }
 }
 
 /* Which column the column view sorts by, and which way. GTK 4.8 has no
