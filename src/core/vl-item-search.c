@@ -206,6 +206,19 @@ drop_texts (VlItemSearch *self,
     self->garbage += strlen (self->titles->str + row->title) + 1;
 }
 
+/* Appends the text at @offset in @from to @to; returns its new offset. */
+static guint32
+move_text (GString       *to,
+           const GString *from,
+           guint32        offset)
+{
+  const char *text = from->str + offset;
+  guint32 at = (guint32) to->len;
+
+  g_string_append_len (to, text, (gssize) strlen (text) + 1);
+  return at;
+}
+
 /* Copies the texts rows use into new arenas, once most of them are not. */
 static void
 compact (VlItemSearch *self)
@@ -219,17 +232,10 @@ compact (VlItemSearch *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = &g_array_index (self->rows, Row, i);
-      const char *text = self->arena->str + row->text;
 
-      row->text = (guint32) arena->len;
-      g_string_append_len (arena, text, (gssize) strlen (text) + 1);
+      row->text = move_text (arena, self->arena, row->text);
       if (row->title != NO_TITLE)
-        {
-          const char *title = self->titles->str + row->title;
-
-          row->title = (guint32) titles->len;
-          g_string_append_len (titles, title, (gssize) strlen (title) + 1);
-        }
+        row->title = move_text (titles, self->titles, row->title);
     }
   g_string_free (self->arena, TRUE);
   g_string_free (self->titles, TRUE);
@@ -252,6 +258,7 @@ build_index (VlItemSearch *self)
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   guint n = g_list_model_get_n_items (self->source);
+  GString *scan_arena, *scan_titles;
 
   g_array_set_size (self->rows, 0);
   g_string_truncate (self->arena, 0);
@@ -276,14 +283,32 @@ build_index (VlItemSearch *self)
     }
   for (guint i = 0; i < scanned->len; i++)
     g_hash_table_insert (found, &g_array_index (scanned, Row, i).rowid, GUINT_TO_POINTER (i + 1));
+  /* The texts in the list's order, so a keystroke reads the arena
+   * straight through (in the scan's order it was three times slower). */
+  scan_arena = self->arena;
+  scan_titles = self->titles;
+  self->arena = g_string_sized_new (scan_arena->len + n);
+  self->titles = g_string_sized_new (scan_titles->len);
   g_array_set_size (self->rows, n);
   for (guint i = 0; i < n; i++)
     {
       gint64 rowid = _vl_record_list_get_rowid (list, i);
       guint at = GPOINTER_TO_UINT (g_hash_table_lookup (found, &rowid));
+      Row row;
 
-      g_array_index (self->rows, Row, i) = at != 0 ? g_array_index (scanned, Row, at - 1) : empty_row (self, rowid);
+      if (at == 0)
+        {
+          g_array_index (self->rows, Row, i) = empty_row (self, rowid);
+          continue;
+        }
+      row = g_array_index (scanned, Row, at - 1);
+      row.text = move_text (self->arena, scan_arena, row.text);
+      if (row.title != NO_TITLE)
+        row.title = move_text (self->titles, scan_titles, row.title);
+      g_array_index (self->rows, Row, i) = row;
     }
+  g_string_free (scan_arena, TRUE);
+  g_string_free (scan_titles, TRUE);
   forget_title_places (self);
   if (self->sort >= 0)
     build_keys (self);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../vl-test-util.h"
 #include "vl-backlog-page.h"
 #include "vl-goals-page.h"
 #include "vl-item-search.h"
@@ -416,7 +417,10 @@ main (int argc, char *argv[])
   report ("first frame, welcome page (no plan)", first_frame (NULL), 300);
   bench_goals (dir);
   if (argc > 1 && g_str_equal (argv[1], "goals"))
-    return 0;
+    {
+      vl_test_remove_tree (dir);
+      return 0;
+    }
   {
     /* The window remembers the page shown last: back to the backlog. */
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -433,7 +437,10 @@ main (int argc, char *argv[])
     for (guint i = 0; i < 20; i++)
       report_keystrokes (vl_window_get_backlog_page (window), "12,500-item backlog");
   if (g_getenv ("VL_BENCH_PROFILE_SEARCH") != NULL)
-    return 0;
+    {
+      vl_test_remove_tree (dir);
+      return 0;
+    }
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
 
@@ -483,5 +490,6 @@ main (int argc, char *argv[])
   jump_scroll (GTK_WIDGET (view), &fps, &worst);
   printf ("  %-48s %9.1f fps  budget ≥ 45 fps  %s (worst frame %.1f ms)\n",
           "jump scrolling, 100,000 rows in rank order", fps, fps >= 45 ? "ok" : "MISSED", worst);
+  vl_test_remove_tree (dir);
   return 0;
 }
