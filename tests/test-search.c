@@ -466,6 +466,37 @@ test_follows_changes (void)
   sample_close (&s);
 }
 
+/* Case, accents written either way and compatibility forms (full-width
+ * letters) fold alike, for plain ASCII titles and others. */
+static void
+test_folding (void)
+{
+  Sample s;
+  /* Precomposed, decomposed (combining accents) and full-width. */
+  static const char *const titles[] = { "Zebra CHECKOUT lane", "Crème brûlée promo",
+                                        "CRE\xcc\x80" "ME BRU\xcc\x82" "LE\xcc\x81" "E",
+                                        "\xef\xbc\xa6\xef\xbc\xb5\xef\xbc\xac\xef\xbc\xac width", NULL };
+  static const struct { const char *needle; guint n; } finds[] = {
+    { "zebra checkout", 1 }, { "CRÈME", 2 }, { "brûlée", 2 }, { "full width", 1 }, { "brûlée promo", 1 },
+  };
+
+  sample_open (&s, "search-fold.valueloop", "Storefront");
+  vl_item_search_set_text (s.search, "zz-none");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (s.search)), ==, 0);
+  for (guint i = 0; titles[i] != NULL; i++)
+    {
+      g_autoptr(VlRecord) item = vl_document_insert (s.doc, VL_KIND_ITEM, s.backlog, NULL, NULL, NULL);
+
+      g_object_set (item, "title", titles[i], "description", "", NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (finds); i++)
+    {
+      vl_item_search_set_text (s.search, finds[i].needle);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (s.search)), ==, finds[i].n);
+    }
+  sample_close (&s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -474,5 +505,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/search/alignment-filters", test_alignment_filters);
   g_test_add_func ("/search/sorting", test_sorting);
   g_test_add_func ("/search/follows-changes", test_follows_changes);
+  g_test_add_func ("/search/folding", test_folding);
   return g_test_run ();
 }

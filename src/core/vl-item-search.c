@@ -86,7 +86,9 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (VlItemSearch, vl_item_search, G_TYPE_OBJECT,
 static char *
 fold (const char *text)
 {
-  g_autofree char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  /* A foreign or damaged file may hold bytes that are not UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  g_autofree char *normal = g_utf8_normalize (valid, -1, G_NORMALIZE_ALL);
 
   return g_utf8_casefold (normal, -1);
 }
@@ -138,15 +140,40 @@ forget_title_places (VlItemSearch *self)
 }
 
 /* A row from a statement selecting COLUMNS (stepped), its texts appended. */
+/* Appends @text folded as fold() does; ASCII text (most of it) is only
+ * lowered, which is what normalising and case folding do to it. */
+static void
+append_folded (GString    *arena,
+               const char *text)
+{
+  const guchar *p = (const guchar *) (text ? text : "");
+  gsize at = arena->len;
+
+  while (*p != '\0' && *p < 0x80)
+    p++;
+  if (*p != '\0')
+    {
+      g_autofree char *folded = fold (text);
+
+      g_string_append (arena, folded);
+      return;
+    }
+  g_string_append (arena, text ? text : "");
+  for (gsize i = at; i < arena->len; i++)
+    arena->str[i] = g_ascii_tolower (arena->str[i]);
+}
+
 static Row
 fill_row (VlItemSearch *self,
           sqlite3_stmt *stmt)
 {
-  g_autofree char *both = g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
-  g_autofree char *folded = fold (both);
   Row row = { sqlite3_column_int64 (stmt, 0), (guint32) self->arena->len, NO_TITLE, { { 0 }, 0, 0, 0, 0 } };
 
-  g_string_append_len (self->arena, folded, (gssize) strlen (folded) + 1);
+  /* "title\x1fdescription": a search does not match across the two. */
+  append_folded (self->arena, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append_c (self->arena, '\x1f');
+  append_folded (self->arena, (const char *) sqlite3_column_text (stmt, 2));
+  g_string_append_c (self->arena, '\0');
   if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
     {
       row.title = (guint32) self->titles->len;
