@@ -677,6 +677,79 @@ test_cells_follow_rows (void)
   spin (20);
 }
 
+static gboolean
+column_shown (GtkColumnView *view, guint i)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+
+  return gtk_column_view_column_get_visible (column);
+}
+
+/* Columns hidden and shown again, from the page's actions (a column
+ * header's menu) and the window's (the primary menu): kept in GSettings,
+ * followed by every window. */
+static void
+test_backlog_columns (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-columns.valueloop");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  VlWindow *window = vl_window_new (NULL), *other = vl_window_new (NULL);
+  VlBacklogPage *page, *other_page;
+  GtkColumnView *view, *other_view;
+  g_auto(GStrv) hidden = NULL;
+  gboolean found = FALSE;
+  GMenuModel *menu = vl_backlog_page_get_column_menu (VL_BACKLOG_PAGE (vl_window_get_backlog_page (window)));
+  GMenuModel *section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+  g_settings_reset (settings, "backlog-hidden-columns");
+  page = open_backlog (window, file);
+  other_page = open_backlog (other, file);
+  view = vl_backlog_page_get_column_view (page);
+  other_view = vl_backlog_page_get_column_view (other_page);
+  g_assert_true (column_shown (view, 8));                /* Cost */
+
+  /* The menu lists the columns that can be hidden, not # and Title. */
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 11);
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_false (g_str_equal (action, "columns.title"));
+      found = found || g_str_equal (action, "columns.cost");
+    }
+  g_assert_true (found);
+  g_object_unref (section);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "columns.cost", NULL));
+  g_assert_false (column_shown (view, 8));
+  g_assert_false (column_shown (other_view, 8));           /* the other window follows */
+  g_assert_true (column_shown (view, 1));
+  hidden = g_settings_get_strv (settings, "backlog-hidden-columns");
+  g_assert_true (g_strv_contains ((const char *const *) hidden, "cost"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "columns.score", NULL));
+  g_assert_false (column_shown (view, 9));
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  /* A new window starts with the same columns. */
+  other = vl_window_new (NULL);
+  other_page = open_backlog (other, file);
+  g_assert_false (column_shown (vl_backlog_page_get_column_view (other_page), 8));
+  g_assert_false (column_shown (vl_backlog_page_get_column_view (other_page), 9));
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "columns.cost", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "columns.score", NULL));
+  g_assert_true (column_shown (view, 8));
+  g_assert_true (column_shown (view, 9));
+  g_strfreev (hidden);
+  hidden = g_settings_get_strv (settings, "backlog-hidden-columns");
+  g_assert_cmpuint (g_strv_length (hidden), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* The board: Alt+Right moves the selected card one status on; the item's
  * status, its transition log and the columns follow. */
 static void
@@ -1812,6 +1885,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/board-limits-and-lanes", test_board_limits_and_lanes);
   g_test_add_func ("/ui/sorting", test_sorting);
   g_test_add_func ("/ui/cells-follow-rows", test_cells_follow_rows);
+  g_test_add_func ("/ui/backlog-columns", test_backlog_columns);
   g_test_add_func ("/ui/drag-to-rank", test_drag_to_rank);
   g_test_add_func ("/ui/drag-card", test_drag_card);
   g_test_add_func ("/ui/bulk-edit", test_bulk_edit);

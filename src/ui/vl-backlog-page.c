@@ -42,6 +42,9 @@ struct _VlBacklogPage
   AdwStatusPage      *empty_page;
   GtkMenuButton      *bulk_button;
   GtkButton          *empty_button;
+  GSettings          *settings;
+  GSimpleActionGroup *column_actions;   /* "columns.<id>": show or hide a column */
+  GMenu              *column_menu;
   VlItemSearch       *filtered;     /* searched and filtered, in rank order */
   GListModel         *sorted;       /* what the list shows (filtered, sorted by the core) */
 
@@ -389,6 +392,114 @@ apply_sort (VlBacklogPage *self)
                              order == GTK_ORDERING_LARGER);
 }
 
+/* ---- which columns show ------------------------------------------------- */
+
+#define HIDDEN_KEY "backlog-hidden-columns"
+
+/* A column's name in actions and settings; NULL for the two that always
+ * show (rank and title). */
+static const char *
+column_id (const Column *c)
+{
+  if (c->show == SHOW_RANK || g_strcmp0 (c->field, "title") == 0)
+    return NULL;
+  return c->field != NULL ? c->field : "score";
+}
+
+/* The columns follow the setting (also when another window changed it). */
+static void
+apply_hidden_columns (VlBacklogPage *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, HIDDEN_KEY);
+  GListModel *list = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const char *id = column_id (&columns[i]);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (list, i);
+      gboolean shown = id == NULL || !g_strv_contains ((const char *const *) hidden, id);
+      GAction *action = id ? g_action_map_lookup_action (G_ACTION_MAP (self->column_actions), id) : NULL;
+
+      gtk_column_view_column_set_visible (column, shown);
+      if (action != NULL)
+        g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (shown));
+    }
+}
+
+static void
+show_column_cb (GSimpleAction *action,
+                GVariant      *state,
+                VlBacklogPage *self)
+{
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, HIDDEN_KEY);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *id = g_action_get_name (G_ACTION (action));
+  g_auto(GStrv) now = NULL;
+
+  for (guint i = 0; hidden[i] != NULL; i++)
+    if (!g_str_equal (hidden[i], id))
+      g_strv_builder_add (builder, hidden[i]);
+  if (!g_variant_get_boolean (state))
+    g_strv_builder_add (builder, id);
+  now = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, HIDDEN_KEY, (const char *const *) now);
+  apply_hidden_columns (self);
+}
+
+/* One checkable action per column that can be hidden, and a menu of them
+ * (each column header's menu, and the window's primary menu). */
+static void
+add_column_actions (VlBacklogPage *self)
+{
+  GMenu *section = g_menu_new ();
+
+  self->column_actions = g_simple_action_group_new ();
+  self->column_menu = g_menu_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const char *id = column_id (&columns[i]);
+      g_autoptr(GSimpleAction) action = NULL;
+      g_autofree char *detailed = NULL;
+
+      if (id == NULL)
+        continue;
+      action = g_simple_action_new_stateful (id, NULL, g_variant_new_boolean (TRUE));
+      g_signal_connect (action, "change-state", G_CALLBACK (show_column_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      detailed = g_strconcat ("columns.", id, NULL);
+      g_menu_append (section, _(columns[i].title), detailed);
+    }
+  g_menu_append_section (self->column_menu, _("Show Columns"), G_MENU_MODEL (section));
+  g_object_unref (section);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
+  g_signal_connect_swapped (self->settings, "changed::" HIDDEN_KEY, G_CALLBACK (apply_hidden_columns), self);
+}
+
+/**
+ * vl_backlog_page_get_column_actions:
+ *
+ * Returns: (transfer none): the "columns" actions (one per column that can
+ *   be hidden), for a window's menus
+ */
+GActionGroup *
+vl_backlog_page_get_column_actions (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  return G_ACTION_GROUP (self->column_actions);
+}
+
+/**
+ * vl_backlog_page_get_column_menu:
+ *
+ * Returns: (transfer none): a menu that shows or hides the columns
+ */
+GMenuModel *
+vl_backlog_page_get_column_menu (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  return G_MENU_MODEL (self->column_menu);
+}
+
 static void
 add_columns (VlBacklogPage *self)
 {
@@ -409,9 +520,11 @@ add_columns (VlBacklogPage *self)
         gtk_column_view_column_set_sorter (column, sorter);
       }
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_header_menu (column, G_MENU_MODEL (self->column_menu));
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }
+  apply_hidden_columns (self);
 }
 
 /* ---- the backlog sidebar ----------------------------------------------- */
@@ -1371,6 +1484,19 @@ vl_backlog_page_dispose (GObject *object)
 
   g_clear_object (&self->backlogs);
   g_clear_object (&self->document);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  if (self->column_actions != NULL)
+    {
+      g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->column_actions));
+
+      for (guint i = 0; names[i] != NULL; i++)
+        g_signal_handlers_disconnect_by_data (g_action_map_lookup_action (G_ACTION_MAP (self->column_actions),
+                                                                          names[i]), self);
+    }
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->column_menu);
 
   G_OBJECT_CLASS (vl_backlog_page_parent_class)->dispose (object);
 }
@@ -1456,6 +1582,8 @@ vl_backlog_page_init (VlBacklogPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (backlog_unbind_cb), self);
   gtk_list_view_set_factory (self->backlog_list, factory);
   g_object_unref (factory);
+  self->settings = g_settings_new (APP_ID);
+  add_column_actions (self);
   add_columns (self);
   set_choices (self->status_filter, _("Any Status"), "status");
   set_choices (self->moscow_filter, _("Any MoSCoW"), "moscow");

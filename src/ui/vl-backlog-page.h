@@ -28,5 +28,7 @@ gboolean    vl_backlog_page_drop_item  (VlBacklogPage *self,
                                         gboolean       below);
 void        vl_backlog_page_select_backlog (VlBacklogPage *self,
                                             guint          position);
+GActionGroup *vl_backlog_page_get_column_actions (VlBacklogPage *self);
+GMenuModel *vl_backlog_page_get_column_menu (VlBacklogPage *self);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _VlWindow
   VlGoalsPage          *goals_page;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recent_group;
+  GMenu                *columns_submenu;
 
   GSettings            *settings;
   VlDocument           *document;
@@ -710,6 +711,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, goals_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, columns_submenu);
 
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -734,6 +736,10 @@ vl_window_init (VlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  /* The backlog's columns, from the primary menu too (F10, then keys). */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  vl_backlog_page_get_column_actions (self->backlog_page));
+  g_menu_append_section (self->columns_submenu, NULL, vl_backlog_page_get_column_menu (self->backlog_page));
   /* Narrow windows show the status as the title's subtitle instead. */
   g_object_bind_property (self->switcher_title, "title-visible", self->status_label, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
