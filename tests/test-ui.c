@@ -1508,6 +1508,77 @@ press_keys (GtkWidget  *window,
   return run_xdotool (window, args);
 }
 
+/* A title edited in its row, with real keys: F2 on the selection, a new
+ * item (Ctrl+N starts editing its title), Escape, leaving the field; typing
+ * in the list without F2 still searches. Checked in the rows and the file. */
+static void
+test_inline_title (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-inline.valueloop");
+  g_autoptr(GError) error = NULL;
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page = open_backlog (window, file);
+  GListModel *shown = vl_backlog_page_get_items (page);
+  GtkWidget *view = GTK_WIDGET (vl_backlog_page_get_column_view (page));
+  GtkWidget *search = vl_backlog_page_get_filter_widget (page, "search");
+  VlDocument *doc = vl_window_get_document (window);
+  guint n = g_list_model_get_n_items (shown);
+  g_autofree char *third = g_strdup (title_at (shown, 2));
+
+  select_only (page, 1);
+  gtk_widget_grab_focus (view);
+  if (!press_keys (GTK_WIDGET (window), "key", "F2"))
+    goto out;
+  WAIT_UNTIL (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))), 5);
+  press_keys (GTK_WIDGET (window), "type", "Wallet passes");
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  WAIT_UNTIL (g_strcmp0 (title_at (shown, 1), "Wallet passes") == 0, 5);
+  g_assert_false (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))));
+  g_assert_true (cell_y (view, GTK_WIDGET (window), "Wallet passes") >= 0);   /* the row shows it */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+
+  /* Ctrl+N: a new item below, its title being edited. */
+  press_keys (GTK_WIDGET (window), "key", "ctrl+n");
+  WAIT_UNTIL (g_list_model_get_n_items (shown) == n + 1 && GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))), 5);
+  press_keys (GTK_WIDGET (window), "type", "Gift cards");
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  WAIT_UNTIL (g_strcmp0 (title_at (shown, 2), "Gift cards") == 0, 5);
+  g_assert_cmpstr (title_at (shown, 3), ==, third);
+
+  /* Escape leaves the title as it was. */
+  press_keys (GTK_WIDGET (window), "key", "F2");
+  WAIT_UNTIL (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))), 5);
+  press_keys (GTK_WIDGET (window), "type", "Not this");
+  press_keys (GTK_WIDGET (window), "key", "Escape");
+  WAIT_UNTIL (!GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))), 5);
+  g_assert_cmpstr (title_at (shown, 2), ==, "Gift cards");
+
+  /* Leaving the field writes what was typed. */
+  press_keys (GTK_WIDGET (window), "key", "F2");
+  WAIT_UNTIL (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))), 5);
+  press_keys (GTK_WIDGET (window), "type", "Gift cards and vouchers");
+  gtk_widget_grab_focus (search);
+  WAIT_UNTIL (g_strcmp0 (title_at (shown, 2), "Gift cards and vouchers") == 0, 5);
+
+  /* Typing in the list, without F2, searches. */
+  gtk_widget_grab_focus (view);
+  press_keys (GTK_WIDGET (window), "type", "vouch");
+  WAIT_UNTIL (g_list_model_get_n_items (shown) == 1, 5);
+  g_assert_cmpstr (title_at (shown, 0), ==, "Gift cards and vouchers");
+
+  /* Undo steps back through the edits; the file has the result. */
+  g_assert_true (vl_document_undo (doc, &error));
+  g_assert_cmpstr (vl_record_get_title (vl_document_find (doc, VL_KIND_ITEM, "Gift cards")), ==, "Gift cards");
+  g_assert_true (vl_document_redo (doc, &error));
+  g_assert_true (vl_document_publish (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM item WHERE title IN "
+                                            "('Wallet passes', 'Gift cards and vouchers') AND deleted <> 1"), ==, 2);
+out:
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* "title@depth" of every row of the outline, one per line. */
 static char *
 outline_text (VlGoalsPage *page)
@@ -1886,6 +1957,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/sorting", test_sorting);
   g_test_add_func ("/ui/cells-follow-rows", test_cells_follow_rows);
   g_test_add_func ("/ui/backlog-columns", test_backlog_columns);
+  g_test_add_func ("/ui/inline-title", test_inline_title);
   g_test_add_func ("/ui/drag-to-rank", test_drag_to_rank);
   g_test_add_func ("/ui/drag-card", test_drag_card);
   g_test_add_func ("/ui/bulk-edit", test_bulk_edit);

@@ -43,6 +43,13 @@ struct _VlBacklogPage
   GtkMenuButton      *bulk_button;
   GtkButton          *empty_button;
   GSettings          *settings;
+  GHashTable         *title_items;      /* the title column's bound list items */
+  GtkListItem        *editing;          /* the title cell being edited in place */
+  GtkWidget          *editing_cell;     /* its VlTextCell, while a text field is shown */
+  VlRecord           *editing_record;
+  char               *editing_from;     /* the title when editing began */
+  guint               edit_idle;
+  guint               leave_idle;       /* the field lost the focus: write */
   GSimpleActionGroup *column_actions;   /* "columns.<id>": show or hide a column */
   GMenu              *column_menu;
   VlItemSearch       *filtered;     /* searched and filtered, in rank order */
@@ -150,12 +157,18 @@ cell_text (const Column *c,
 
 /* Data on each cell's list item and widget, looked up by quark: a jump
  * through the list binds thousands of cells. */
-static GQuark column_quark, list_item_quark, position_handler_quark;
+static GQuark column_quark, list_item_quark, position_handler_quark, page_quark;
 
 static const Column *
 cell_column (GtkListItem *list_item)
 {
   return g_object_get_qdata (G_OBJECT (list_item), column_quark);
+}
+
+static VlBacklogPage *
+cell_page (GtkListItem *list_item)
+{
+  return g_object_get_qdata (G_OBJECT (list_item), page_quark);
 }
 
 /* The item a row of the list shows (the list's items are row slots). */
@@ -176,7 +189,139 @@ update_cell (GtkListItem *list_item)
 
   if (item == NULL)
     return;
-  vl_text_cell_take_text (VL_TEXT_CELL (child), cell_text (c, item, list_item));
+  if (VL_IS_TEXT_CELL (child))   /* not the text field of a title being edited */
+    vl_text_cell_take_text (VL_TEXT_CELL (child), cell_text (c, item, list_item));
+}
+
+/* ---- editing a title in place (F2, a new item) -------------------------- */
+
+static gboolean
+is_title (const Column *c)
+{
+  return g_strcmp0 (c->field, "title") == 0;
+}
+
+static gboolean
+drop_later_cb (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+/* The title cell gives way to a text field, made for the edit only. Enter
+ * or leaving the field writes the title (if it was changed), Escape leaves
+ * it as it was; if the row shows another item meanwhile (a merge moved the
+ * rows), what was typed goes to the item it was typed for. */
+static void
+finish_editing (VlBacklogPage *self,
+                gboolean       write)
+{
+  GtkListItem *list_item = self->editing;
+  g_autoptr(GtkWidget) cell = g_steal_pointer (&self->editing_cell);
+  g_autoptr(VlRecord) record = g_steal_pointer (&self->editing_record);
+  g_autofree char *from = g_steal_pointer (&self->editing_from);
+  GtkWidget *text;
+  g_autofree char *typed = NULL;
+  gboolean had_focus;
+
+  g_clear_handle_id (&self->leave_idle, g_source_remove);
+  if (list_item == NULL)
+    return;
+  self->editing = NULL;   /* once: removing the field makes it lose the focus */
+  text = gtk_list_item_get_child (list_item);
+  /* The field may be in the middle of its own signal (activate, a key):
+   * it goes once the main loop is back. */
+  g_idle_add (drop_later_cb, g_object_ref (text));
+  typed = g_strdup (gtk_editable_get_text (GTK_EDITABLE (text)));
+  had_focus = gtk_widget_has_focus (text) || gtk_widget_get_focus_child (text) != NULL;
+  gtk_list_item_set_child (list_item, cell);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  if (write && g_strcmp0 (typed, from) != 0)
+    g_object_set (record, "title", typed, NULL);
+  update_cell (list_item);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+static void
+edit_activate_cb (GtkText       *text,
+                  VlBacklogPage *self)
+{
+  finish_editing (self, TRUE);
+}
+
+static gboolean
+finish_editing_idle (gpointer data)
+{
+  VlBacklogPage *self = data;
+
+  self->leave_idle = 0;
+  finish_editing (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not at once: GTK is still moving the focus out of the field. */
+static void
+edit_leave_cb (GtkEventControllerFocus *focus,
+               VlBacklogPage           *self)
+{
+  if (self->leave_idle == 0)
+    self->leave_idle = g_idle_add (finish_editing_idle, self);
+}
+
+static gboolean
+edit_key_cb (GtkEventControllerKey *keys,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             VlBacklogPage         *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  finish_editing (self, FALSE);
+  return TRUE;
+}
+
+/* Starts editing the title of the item at @position, if its row is bound. */
+static gboolean
+start_editing (VlBacklogPage *self,
+               guint          position)
+{
+  GHashTableIter iter;
+  gpointer key;
+  GtkListItem *list_item = NULL;
+  GtkEventController *focus, *keys;
+  GtkWidget *text;
+  VlRecord *record;
+
+  if (self->editing != NULL || self->title_items == NULL)
+    return self->editing != NULL;
+  g_hash_table_iter_init (&iter, self->title_items);
+  while (list_item == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+    if (gtk_list_item_get_position (key) == position)
+      list_item = key;
+  if (list_item == NULL || (record = row_record (list_item)) == NULL)
+    return FALSE;
+  self->editing = list_item;
+  self->editing_cell = g_object_ref (gtk_list_item_get_child (list_item));
+  self->editing_record = g_object_ref (record);
+  self->editing_from = g_strdup (vl_record_get_title (record));
+  text = gtk_text_new ();
+  gtk_editable_set_text (GTK_EDITABLE (text), self->editing_from);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  g_signal_connect (text, "activate", G_CALLBACK (edit_activate_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (edit_leave_cb), self);
+  gtk_widget_add_controller (text, focus);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (edit_key_cb), self);
+  gtk_widget_add_controller (text, keys);
+  /* Typing goes to the field, not to the search. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  gtk_list_item_set_child (list_item, text);
+  gtk_widget_grab_focus (text);
+  gtk_editable_select_region (GTK_EDITABLE (text), 0, -1);
+  return TRUE;
 }
 
 /* The row shows another item (@pspec NULL), or a field of its item
@@ -187,6 +332,8 @@ row_changed_cb (gpointer    list_item,
 {
   const Column *c = cell_column (list_item);
 
+  if (pspec == NULL && is_title (c) && cell_page (list_item)->editing == list_item)
+    finish_editing (cell_page (list_item), TRUE);
   if (pspec == NULL || (c->field != NULL && g_str_equal (pspec->name, c->field)) ||
       (c->show == SHOW_SCORE && (g_str_equal (pspec->name, "cost") || g_str_equal (pspec->name, "user-value") ||
                                  g_str_equal (pspec->name, "business-value"))))
@@ -304,6 +451,7 @@ setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *child;
 
   g_object_set_qdata (G_OBJECT (list_item), column_quark, (gpointer) c);
+  g_object_set_qdata (G_OBJECT (list_item), page_quark, g_object_get_qdata (G_OBJECT (factory), page_quark));
   /* Titles are edited in the item panel (F2), so a click only selects.
    * Short values are never cut; references get a fair width and end in an
    * ellipsis; the title takes what is left. */
@@ -324,6 +472,8 @@ bind_cb (GtkSignalListItemFactory *factory,
          const Column             *c)
 {
   vl_row_slot_watch (gtk_list_item_get_item (list_item), list_item, row_changed_cb);
+  if (is_title (c))
+    g_hash_table_add (cell_page (list_item)->title_items, list_item);
   if (c->show == SHOW_RANK)
     {
       gulong id = g_signal_connect_swapped (list_item, "notify::position", G_CALLBACK (update_cell), list_item);
@@ -338,6 +488,14 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            const Column             *c)
 {
+  if (is_title (c))
+    {
+      VlBacklogPage *page = cell_page (list_item);
+
+      if (page->editing == list_item)
+        finish_editing (page, TRUE);
+      g_hash_table_remove (page->title_items, list_item);
+    }
   if (gtk_list_item_get_item (list_item) != NULL)
     vl_row_slot_unwatch (gtk_list_item_get_item (list_item), list_item);
   if (c->show == SHOW_RANK)
@@ -508,6 +666,7 @@ add_columns (VlBacklogPage *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
+      g_object_set_qdata (G_OBJECT (factory), page_quark, self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), (gpointer) &columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), (gpointer) &columns[i]);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), (gpointer) &columns[i]);
@@ -961,7 +1120,10 @@ first_selected (VlBacklogPage *self)
   return gtk_bitset_is_empty (set) ? -1 : (int) gtk_bitset_get_minimum (set);
 }
 
-/* A new item goes below the selection (at the end when none). */
+static gboolean edit_new_item_cb (gpointer data);
+
+/* A new item goes below the selection (at the end when none); its title
+ * is then edited in its row. */
 static void
 new_item_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1007,6 +1169,8 @@ new_item_action (GtkWidget *widget, const char *name, GVariant *param)
         break;
     }
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  if (self->edit_idle == 0)
+    self->edit_idle = g_idle_add (edit_new_item_cb, self);
 }
 
 static void
@@ -1450,15 +1614,44 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_widget_grab_focus (GTK_WIDGET (VL_BACKLOG_PAGE (widget)->search_entry));
 }
 
-/* F2: edit the selected item's title (in the item panel). */
+/* F2: edit the selected item's title in its row (or, if its row is not
+ * on screen, in the item panel). */
 static void
 rename_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
   GtkWidget *row = vl_item_panel_get_row (self->item_panel, "title");
+  int sel = first_selected (self);
 
+  if (sel >= 0 && start_editing (self, (guint) sel))
+    return;
   if (vl_item_panel_get_item (self->item_panel) != NULL && row != NULL)
     gtk_widget_grab_focus (row);
+}
+
+/* A new item's title is edited at once, once its row is bound. */
+static gboolean
+edit_new_item_cb (gpointer data)
+{
+  VlBacklogPage *self = data;
+  int sel = first_selected (self);
+
+  self->edit_idle = 0;
+  if (sel >= 0)
+    rename_action (GTK_WIDGET (self), NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * vl_backlog_page_finish_editing:
+ *
+ * Writes a title being edited in place (before the window closes).
+ */
+void
+vl_backlog_page_finish_editing (VlBacklogPage *self)
+{
+  g_return_if_fail (VL_IS_BACKLOG_PAGE (self));
+  finish_editing (self, TRUE);
 }
 
 /* ---- GObject ----------------------------------------------------------- */
@@ -1473,6 +1666,10 @@ vl_backlog_page_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_func (self->document, rows_changed_cb, self);
   g_clear_handle_id (&self->choices_id, g_source_remove);
+  g_clear_handle_id (&self->edit_idle, g_source_remove);
+  g_clear_handle_id (&self->leave_idle, g_source_remove);
+  if (self->document != NULL)
+    finish_editing (self, TRUE);
   /* The column view drops its sort as it goes. */
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view), apply_sort, self);
@@ -1497,6 +1694,7 @@ vl_backlog_page_dispose (GObject *object)
     }
   g_clear_object (&self->column_actions);
   g_clear_object (&self->column_menu);
+  g_clear_pointer (&self->title_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (vl_backlog_page_parent_class)->dispose (object);
 }
@@ -1505,6 +1703,7 @@ static void
 vl_backlog_page_class_init (VlBacklogPageClass *klass)
 {
   column_quark = g_quark_from_static_string ("vl-column");
+  page_quark = g_quark_from_static_string ("vl-backlog-page");
   list_item_quark = g_quark_from_static_string ("vl-list-item");
   position_handler_quark = g_quark_from_static_string ("vl-position-handler");
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1583,6 +1782,7 @@ vl_backlog_page_init (VlBacklogPage *self)
   gtk_list_view_set_factory (self->backlog_list, factory);
   g_object_unref (factory);
   self->settings = g_settings_new (APP_ID);
+  self->title_items = g_hash_table_new (NULL, NULL);
   add_column_actions (self);
   add_columns (self);
   set_choices (self->status_filter, _("Any Status"), "status");

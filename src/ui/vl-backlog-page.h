@@ -30,5 +30,6 @@ void        vl_backlog_page_select_backlog (VlBacklogPage *self,
                                             guint          position);
 GActionGroup *vl_backlog_page_get_column_actions (VlBacklogPage *self);
 GMenuModel *vl_backlog_page_get_column_menu (VlBacklogPage *self);
+void        vl_backlog_page_finish_editing (VlBacklogPage *self);
 
 G_END_DECLS

@@ -634,6 +634,7 @@ close_request_cb (GtkWindow *window)
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
     }
+  vl_backlog_page_finish_editing (self->backlog_page);
   /* Publish now; if the shared file cannot be written, the edits stay
    * in the working copy and are published the next time. */
   if (self->document != NULL && !vl_document_publish (self->document, &error))
