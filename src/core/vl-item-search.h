@@ -38,5 +38,6 @@ gint64        vl_item_search_get_rowid  (VlItemSearch *self,
 
 /* For tests and benchmarks. */
 void          _vl_item_search_wait_title_order (VlItemSearch *self);
+gsize         _vl_item_search_get_memory (VlItemSearch *self);
 
 G_END_DECLS
