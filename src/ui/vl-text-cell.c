@@ -150,6 +150,22 @@ vl_text_cell_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
+/* A text cut short shows whole in a tooltip. */
+static gboolean
+vl_text_cell_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip)
+{
+  VlTextCell *self = VL_TEXT_CELL (widget);
+
+  if (self->layout == NULL || !pango_layout_is_ellipsized (self->layout))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
+}
+
 /* ---- the object ------------------------------------------------------------ */
 
 static void
@@ -173,6 +189,7 @@ vl_text_cell_class_init (VlTextCellClass *klass)
   object_class->finalize = vl_text_cell_finalize;
   widget_class->measure = vl_text_cell_measure;
   widget_class->snapshot = vl_text_cell_snapshot;
+  widget_class->query_tooltip = vl_text_cell_query_tooltip;
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
@@ -180,6 +197,7 @@ vl_text_cell_class_init (VlTextCellClass *klass)
 static void
 vl_text_cell_init (VlTextCell *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 /**
