@@ -105,12 +105,13 @@ sample_file (const char *name)
   return file;
 }
 
+/* The title shown at @position, or NULL past the end. */
 static const char *
 title_at (GListModel *items, guint position)
 {
   g_autoptr(VlRecord) r = g_list_model_get_item (items, position);
 
-  return vl_record_get_title (r);
+  return r != NULL ? vl_record_get_title (r) : NULL;
 }
 
 static void
@@ -1557,6 +1558,10 @@ test_inline_title (void)
   press_keys (GTK_WIDGET (window), "key", "F2");
   WAIT_UNTIL (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))), 5);
   press_keys (GTK_WIDGET (window), "type", "Gift cards and vouchers");
+  /* Every key has reached the field (a slow build may still be behind). */
+  WAIT_UNTIL (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))) &&
+              g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window)))),
+                         "Gift cards and vouchers") == 0, 5);
   gtk_widget_grab_focus (search);
   WAIT_UNTIL (g_strcmp0 (title_at (shown, 2), "Gift cards and vouchers") == 0, 5);
 
