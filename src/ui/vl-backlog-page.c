@@ -260,12 +260,16 @@ finish_editing_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Not at once: GTK is still moving the focus out of the field. */
+/* Not at once: GTK is still moving the focus out of the field. A field
+ * that lost the focus because the edit ended (and it went) is no longer
+ * the one being edited, and must not end the next edit. */
 static void
 edit_leave_cb (GtkEventControllerFocus *focus,
                VlBacklogPage           *self)
 {
-  if (self->leave_idle == 0)
+  GtkWidget *text = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  if (self->editing != NULL && gtk_list_item_get_child (self->editing) == text && self->leave_idle == 0)
     self->leave_idle = g_idle_add (finish_editing_idle, self);
 }
 
