@@ -421,6 +421,21 @@ test_follows_changes (void)
           item = random_item (&s, rand);
           other = random_item (&s, rand);
 
+          /* Once per view, more rows in one action than are followed one
+           * by one (the lists and the index are loaded again). */
+          if (step == 13)
+            {
+              vl_document_begin (s.doc, "Hundreds");
+              for (guint k = 0; k < 600; k++)
+                {
+                  g_autoptr(VlRecord) added = vl_document_insert (s.doc, VL_KIND_ITEM, s.backlog, NULL, NULL, NULL);
+
+                  g_object_set (added, "title", titles[k % 6], "status", (int) (k % 3), NULL);
+                }
+              g_assert_true (vl_document_commit (s.doc, &error));
+              assert_like_new (&s, view);
+              continue;
+            }
           switch (g_rand_int_range (rand, 0, 7))
             {
             case 0:

@@ -76,6 +76,7 @@ struct _VlItemSearch
   guint       generation;    /* of the titles, bumped when one changes */
   GArray     *title_places;  /* guint32 per source position: its place in title order; NULL: not known */
   guint       places_idle;
+  gboolean    rebuilt;       /* by the source's change, in the action rows-changed ends */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -871,7 +872,10 @@ source_changed_cb (GListModel   *source,
   if (!plain)
     before = shown_rowids (self);
   if (removed + added > UPDATE_AT || position + removed > self->rows->len)
-    build_index (self);
+    {
+      build_index (self);
+      self->rebuilt = TRUE;
+    }
   else
     splice_rows (self, position, removed, added);
   g_assert (self->rows->len == g_list_model_get_n_items (source));
@@ -896,6 +900,13 @@ rows_changed_cb (VlDocument   *document,
 
   if (kind == VL_KIND_ITEM)
     {
+      gboolean rebuilt = self->rebuilt;
+
+      self->rebuilt = FALSE;
+      /* Many rows: the lists were loaded again, and so was the index
+       * (once is enough). */
+      if (records->len > UPDATE_AT && rebuilt)
+        return;
       if (!plain)
         before = shown_rowids (self);
       if (records->len > UPDATE_AT)
