@@ -61,7 +61,7 @@ struct _VlBacklogPage
   VlItemSelection    *selection;
 };
 
-G_DEFINE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, VL_TYPE_PAGE)
 
 /* ---- how fields read --------------------------------------------------- */
 
@@ -1022,19 +1022,13 @@ rows_changed_cb (VlDocument    *document,
     self->choices_id = g_idle_add (rebuild_choices_cb, self);
 }
 
-void
-vl_backlog_page_set_document (VlBacklogPage *self,
-                              VlDocument    *document)
+static void
+backlog_page_load (VlPage     *page,
+                   VlDocument *document)
 {
-  g_return_if_fail (VL_IS_BACKLOG_PAGE (self));
+  VlBacklogPage *self = VL_BACKLOG_PAGE (page);
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, rows_changed_cb, self);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect (document, "rows-changed", G_CALLBACK (rows_changed_cb), self);
   for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
     gtk_drop_down_set_selected (self->ref_filters[r], 0);
   rebuild_choices (self);
@@ -1667,8 +1661,6 @@ vl_backlog_page_dispose (GObject *object)
 
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, rows_changed_cb, self);
   g_clear_handle_id (&self->choices_id, g_source_remove);
   g_clear_handle_id (&self->edit_idle, g_source_remove);
   g_clear_handle_id (&self->leave_idle, g_source_remove);
@@ -1714,6 +1706,7 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vl_backlog_page_dispose;
+  VL_PAGE_CLASS (klass)->load = backlog_page_load;
 
   g_type_ensure (VL_TYPE_ITEM_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1780,6 +1773,8 @@ vl_backlog_page_init (VlBacklogPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
+                          G_CALLBACK (rows_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (backlog_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (backlog_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (backlog_unbind_cb), self);

@@ -6,16 +6,14 @@
 
 #include <adwaita.h>
 
-#include "vl-document.h"
+#include "vl-page.h"
 
 G_BEGIN_DECLS
 
 #define VL_TYPE_BACKLOG_PAGE (vl_backlog_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, VL, BACKLOG_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (VlBacklogPage, vl_backlog_page, VL, BACKLOG_PAGE, VlPage)
 
-void        vl_backlog_page_set_document (VlBacklogPage *self,
-                                          VlDocument    *document);
 GListModel *vl_backlog_page_get_items    (VlBacklogPage *self);
 GtkSelectionModel *vl_backlog_page_get_selection (VlBacklogPage *self);
 GtkWidget  *vl_backlog_page_get_item_panel (VlBacklogPage *self);

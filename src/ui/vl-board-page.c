@@ -76,7 +76,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (VlBoardPage, vl_board_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (VlBoardPage, vl_board_page, VL_TYPE_PAGE)
 
 /* ---- cards ------------------------------------------------------------- */
 
@@ -656,16 +656,12 @@ backlogs_changed_cb (GListModel  *backlogs,
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
 
-void
-vl_board_page_set_document (VlBoardPage *self,
-                            VlDocument  *document)
+static void
+board_page_load (VlPage     *page,
+                 VlDocument *document)
 {
-  g_return_if_fail (VL_IS_BOARD_PAGE (self));
+  VlBoardPage *self = VL_BOARD_PAGE (page);
 
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->backlogs != NULL)
     g_signal_handlers_disconnect_by_data (self->backlogs, self);
   g_clear_object (&self->backlogs);
@@ -688,7 +684,6 @@ vl_board_page_set_document (VlBoardPage *self,
     {
       self->backlogs = vl_document_list (document, VL_KIND_BACKLOG, NULL, NULL);
       g_signal_connect (self->backlogs, "items-changed", G_CALLBACK (backlogs_changed_cb), self);
-      g_signal_connect (document, "wip-limit-changed", G_CALLBACK (wip_limit_changed_cb), self);
     }
   rebuild (self);
 }
@@ -829,7 +824,7 @@ vl_board_page_dispose (GObject *object)
 {
   VlBoardPage *self = VL_BOARD_PAGE (object);
 
-  vl_board_page_set_document (self, NULL);
+  board_page_load (VL_PAGE (self), NULL);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->root, gtk_widget_unparent);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
@@ -845,6 +840,7 @@ vl_board_page_class_init (VlBoardPageClass *klass)
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->dispose = vl_board_page_dispose;
+  VL_PAGE_CLASS (klass)->load = board_page_load;
   object_class->get_property = vl_board_page_get_property;
   object_class->set_property = vl_board_page_set_property;
   properties[PROP_SWIMLANES] = g_param_spec_boolean ("swimlanes", NULL, NULL, FALSE, flags);
@@ -875,6 +871,8 @@ vl_board_page_init (VlBoardPage *self)
   GtkWidget *dropped = gtk_toggle_button_new_with_mnemonic (_("Show _Dropped"));
 
   self->cells = g_ptr_array_new_with_free_func (cell_free);
+  g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "wip-limit-changed",
+                          G_CALLBACK (wip_limit_changed_cb), self);
   self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_label_set_xalign (GTK_LABEL (hint), 0);

@@ -6,16 +6,14 @@
 
 #include <adwaita.h>
 
-#include "vl-document.h"
+#include "vl-page.h"
 
 G_BEGIN_DECLS
 
 #define VL_TYPE_BOARD_PAGE (vl_board_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (VlBoardPage, vl_board_page, VL, BOARD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (VlBoardPage, vl_board_page, VL, BOARD_PAGE, VlPage)
 
-void        vl_board_page_set_document (VlBoardPage *self,
-                                        VlDocument  *document);
 GListModel *vl_board_page_get_column   (VlBoardPage *self,
                                         int          status);
 GListModel *vl_board_page_get_cell     (VlBoardPage *self,

@@ -44,7 +44,6 @@ struct _VlGoalsPage
   VlGoalPanel        *panel;
 
   VlDocument         *document;
-  GSignalGroup       *document_signals;
   GPtrArray          *cycles;         /* VlRecord, as the drop-down lists them */
   VlRecord           *cycle;
   GHashTable         *detached;       /* rowids shown at the top (vl_objective_dup_detached) */
@@ -58,7 +57,7 @@ struct _VlGoalsPage
   gboolean            expanding;
 };
 
-G_DEFINE_FINAL_TYPE (VlGoalsPage, vl_goals_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (VlGoalsPage, vl_goals_page, VL_TYPE_PAGE)
 
 static void
 say (VlGoalsPage *self,
@@ -923,20 +922,18 @@ clear_model (VlGoalsPage *self)
   g_clear_object (&self->detached_store);
 }
 
-void
-vl_goals_page_set_document (VlGoalsPage *self,
-                            VlDocument  *doc)
+static void
+goals_page_load (VlPage     *page,
+                 VlDocument *doc)
 {
+  VlGoalsPage *self = VL_GOALS_PAGE (page);
   GListStore *parts;
   g_autoptr(GListModel) top = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
 
-  g_return_if_fail (VL_IS_GOALS_PAGE (self));
-
   clear_model (self);
   g_clear_pointer (&self->stats, g_hash_table_unref);
   g_set_object (&self->document, doc);
-  g_signal_group_set_target (self->document_signals, doc);
   g_hash_table_remove_all (self->detached);
   g_clear_object (&self->cycle);
   vl_goal_panel_set_record (self->panel, NULL);
@@ -1401,9 +1398,6 @@ vl_goals_page_dispose (GObject *object)
   VlGoalsPage *self = VL_GOALS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
   if (self->list != NULL)
     clear_model (self);
   g_clear_pointer (&self->root, gtk_widget_unparent);
@@ -1448,6 +1442,7 @@ vl_goals_page_class_init (VlGoalsPageClass *klass)
   };
 
   G_OBJECT_CLASS (klass)->dispose = vl_goals_page_dispose;
+  VL_PAGE_CLASS (klass)->load = goals_page_load;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
@@ -1538,6 +1533,7 @@ vl_goals_page_init (VlGoalsPage *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GSignalGroup *signals;
 
   self->cycles = g_ptr_array_new_with_free_func (g_object_unref);
   self->bound = g_ptr_array_new ();
@@ -1586,9 +1582,9 @@ vl_goals_page_init (VlGoalsPage *self)
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (GTK_BOX (self->root), paned);
 
-  self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
-  g_signal_group_connect (self->document_signals, "rows-changed", G_CALLBACK (rows_changed_cb), self);
-  g_signal_group_connect_swapped (self->document_signals, "merged", G_CALLBACK (schedule_refresh), self);
+  signals = vl_page_get_document_signals (VL_PAGE (self));
+  g_signal_group_connect (signals, "rows-changed", G_CALLBACK (rows_changed_cb), self);
+  g_signal_group_connect_swapped (signals, "merged", G_CALLBACK (schedule_refresh), self);
   update_empty_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", FALSE);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);

@@ -6,16 +6,14 @@
 
 #include <adwaita.h>
 
-#include "vl-document.h"
+#include "vl-page.h"
 
 G_BEGIN_DECLS
 
 #define VL_TYPE_GOALS_PAGE (vl_goals_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (VlGoalsPage, vl_goals_page, VL, GOALS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (VlGoalsPage, vl_goals_page, VL, GOALS_PAGE, VlPage)
 
-void         vl_goals_page_set_document  (VlGoalsPage *self,
-                                          VlDocument  *document);
 VlDocument  *vl_goals_page_get_document  (VlGoalsPage *self);
 GListModel  *vl_goals_page_get_rows      (VlGoalsPage *self);
 VlRecord    *vl_goals_page_get_selected  (VlGoalsPage *self);

@@ -34,14 +34,20 @@ struct _VlWindow
   VlDocument           *document;
   GSignalGroup         *document_signals;
   char                 *status;           /* the header's subtitle */
-  gboolean              board_loaded;     /* the page has the document */
-  gboolean              goals_loaded;
   GtkFileChooserNative *chooser;
   GdkFrameClock        *frame_clock;      /* while realized */
   VlDocument           *reading;          /* holds reads during a frame */
 };
 
 G_DEFINE_FINAL_TYPE (VlWindow, vl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 VlWindow *
 vl_window_new (VlApplication *app)
@@ -204,25 +210,6 @@ undo_state_cb (VlDocument *doc,
 
 /* ---- opening ----------------------------------------------------------- */
 
-static void
-load_shown_page (VlWindow *self)
-{
-  const char *shown = adw_view_stack_get_visible_child_name (self->view_stack);
-
-  if (self->document == NULL)
-    return;
-  if (!self->board_loaded && g_strcmp0 (shown, "board") == 0)
-    {
-      self->board_loaded = TRUE;
-      vl_board_page_set_document (self->board_page, self->document);
-    }
-  if (!self->goals_loaded && g_strcmp0 (shown, "goals") == 0)
-    {
-      self->goals_loaded = TRUE;
-      vl_goals_page_set_document (self->goals_page, self->document);
-    }
-}
-
 /**
  * vl_window_set_document:
  *
@@ -285,16 +272,16 @@ void
 vl_window_set_document (VlWindow   *self,
                         VlDocument *doc)
 {
+  g_return_if_fail (VL_IS_WINDOW (self));
+  g_return_if_fail (doc == NULL || VL_IS_DOCUMENT (doc));
+
   frame_ends_cb (NULL, self);
-  g_set_object (&self->document, doc);
+  if (!g_set_object (&self->document, doc))
+    return;
   g_signal_group_set_target (self->document_signals, doc);
-  vl_backlog_page_set_document (self->backlog_page, doc);
-  /* The other pages load when first shown: the board reads every item by
-   * status, the outline every objective, and a plan opens on one page. */
-  self->board_loaded = self->goals_loaded = FALSE;
-  vl_board_page_set_document (self->board_page, NULL);
-  vl_goals_page_set_document (self->goals_page, NULL);
-  load_shown_page (self);
+  /* The pages follow through their binding to `document` (vl-window.ui)
+   * and load when first shown: a plan opens on one page. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   if (doc == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
@@ -678,6 +665,42 @@ vl_window_dispose (GObject *object)
 }
 
 static void
+vl_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  VlWindow *self = VL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vl_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  VlWindow *self = VL_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      vl_window_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vl_window_finalize (GObject *object)
 {
   g_free (VL_WINDOW (object)->status);
@@ -694,6 +717,13 @@ vl_window_class_init (VlWindowClass *klass)
   object_class->constructed = vl_window_constructed;
   object_class->dispose = vl_window_dispose;
   object_class->finalize = vl_window_finalize;
+  object_class->get_property = vl_window_get_property;
+  object_class->set_property = vl_window_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, VL_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->realize = vl_window_realize;
   widget_class->unrealize = vl_window_unrealize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request_cb;
@@ -746,7 +776,6 @@ vl_window_init (VlWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (load_shown_page), self);
   g_signal_group_connect (self->document_signals, "notify::share-state", G_CALLBACK (share_state_cb), self);
   g_signal_group_connect (self->document_signals, "notify::title", G_CALLBACK (title_cb), self);
   g_signal_group_connect (self->document_signals, "notify::can-undo", G_CALLBACK (undo_state_cb), self);
