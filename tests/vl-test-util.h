@@ -11,7 +11,12 @@
 
 #include "vl-document.h"
 
+/* The UI test programs are made of several files that share one folder. */
+#ifdef VL_TEST_SHARED_DIR
+extern char *vl_test_dir_path;
+#else
 static char *vl_test_dir_path;
+#endif
 
 static inline void
 vl_test_remove_tree (const char *path)

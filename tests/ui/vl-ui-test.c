@@ -1,0 +1,282 @@
+/* vl-ui-test.c — helpers of the UI test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include "vl-ui-test.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+char *vl_test_dir_path;
+
+void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+/* Shown on screen: mapped and laid out with a width. */
+void
+wait_shown (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
+/* Opens @file in @window on the backlog page (the last page, from
+ * GSettings, may be another), shown and laid out. */
+VlBacklogPage *
+show_backlog (VlWindow *window)
+{
+  VlBacklogPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "backlog");
+  page = VL_BACKLOG_PAGE (vl_window_get_backlog_page (window));
+  wait_shown (GTK_WIDGET (page));
+  return page;
+}
+
+VlBacklogPage *
+open_backlog (VlWindow *window,
+              GFile    *file)
+{
+  g_assert_true (vl_window_open_file (window, file));
+  return show_backlog (window);
+}
+
+VlBoardPage *
+open_board (VlWindow *window,
+            GFile    *file)
+{
+  GtkWidget *board;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  vl_window_show_page (window, "board");
+  board = vl_window_get_board_page (window);
+  wait_shown (board);
+  return VL_BOARD_PAGE (board);
+}
+
+/* ---- Goals ---------------------------------------------------------------------- */
+
+VlGoalsPage *
+open_goals (VlWindow *window,
+            GFile    *file)
+{
+  GtkWidget *page;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "goals"));
+  page = vl_window_get_goals_page (window);
+  wait_shown (page);
+  return VL_GOALS_PAGE (page);
+}
+
+GFile *
+sample_file (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = vl_test_file (name);
+  g_autoptr(VlDocument) doc = vl_document_create (file, "", &error);
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  g_assert_true (vl_document_publish (doc, &error));
+  return file;
+}
+
+/* The title shown at @position, or NULL past the end. */
+const char *
+title_at (GListModel *items, guint position)
+{
+  g_autoptr(VlRecord) r = g_list_model_get_item (items, position);
+
+  return r != NULL ? vl_record_get_title (r) : NULL;
+}
+
+void
+select_only (VlBacklogPage *page, guint position)
+{
+  gtk_selection_model_select_item (vl_backlog_page_get_selection (page), position, TRUE);
+}
+
+/* The button whose label is @label. */
+GtkWidget *
+find_by_label (GtkWidget *widget, const char *label)
+{
+  if ((GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
+      (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+AdwMessageDialog *
+find_dialog_with (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (w), response))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* The text a label or a table cell shows, or NULL. */
+const char *
+label_text (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget)      ? gtk_label_get_text (GTK_LABEL (widget))
+         : VL_IS_TEXT_CELL (widget) ? vl_text_cell_get_text (VL_TEXT_CELL (widget))
+                                    : NULL;
+}
+
+/* The y of the mapped cell showing @text, in @window's coordinates, or
+ * -1 when no such cell is on screen. */
+double
+cell_y (GtkWidget *widget, GtkWidget *window, const char *text)
+{
+  const char *shown = GTK_IS_EDITABLE (widget) ? gtk_editable_get_text (GTK_EDITABLE (widget)) : label_text (widget);
+  double x, y;
+
+  if (g_strcmp0 (shown, text) == 0 && gtk_widget_get_mapped (widget) &&
+      gtk_widget_translate_coordinates (widget, window, 0, 0, &x, &y))
+    return y;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      y = cell_y (child, window, text);
+      if (y >= 0)
+        return y;
+    }
+  return -1;
+}
+
+/* Runs xdotool with @args, where WIN stands for @window's X id, the main
+ * loop running: real input from the X server (XTest), as a user's. FALSE
+ * when that cannot be done here (the test is then skipped, saying why). */
+gboolean
+run_xdotool (GtkWidget  *window,
+             const char *args)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *win = NULL, *joined = NULL, *command = NULL;
+  g_auto(GStrv) parts = NULL, argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  GPid pid;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    {
+      g_test_skip (xdotool == NULL ? "xdotool is not installed (build-aux/dev test installs it)"
+                                   : "not an X11 display");
+      return FALSE;
+    }
+  win = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  parts = g_strsplit (args, "WIN", -1);
+  joined = g_strjoinv (win, parts);
+  command = g_strdup_printf ("%s %s", xdotool, joined);
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    spin (20);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  spin (250);
+  return TRUE;
+#else
+  g_test_skip ("GTK was built without X11");
+  return FALSE;
+#endif
+}
+
+/* The X server's pointer drags from one point of @window to another. */
+gboolean
+pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1)
+{
+  g_autofree char *args = NULL;
+  double sx, sy;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  /* Pauses long enough for a slow build (ASan) to start the drag and
+   * take the target before the button comes up. */
+  args = g_strdup_printf ("mousemove --window WIN %d %d mousedown 1 sleep 0.4 "
+                          "mousemove --window WIN %d %d sleep 0.4 mousemove --window WIN %d %d sleep 0.4 "
+                          "mousemove --window WIN %d %d sleep 0.6 mouseup 1",
+                          (int) (sx + x0), (int) (sy + y0), (int) (sx + x0), (int) (sy + y0 + 12),
+                          (int) (sx + (x0 + x1) / 2), (int) (sy + (y0 + y1) / 2), (int) (sx + x1), (int) (sy + y1));
+  if (!run_xdotool (window, args))
+    return FALSE;
+  spin (50);
+  return TRUE;
+}
+
+/* The point of the mapped label showing @text, in @window's coordinates. */
+gboolean
+label_point (GtkWidget *widget, GtkWidget *window, const char *text, double *x, double *y)
+{
+  if (g_strcmp0 (label_text (widget), text) == 0 && gtk_widget_get_mapped (widget))
+    return gtk_widget_translate_coordinates (widget, window, 0, 0, x, y);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_point (child, window, text, x, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* Real keys from the X server into @window: the path a keyboard user's
+ * presses take. @verb is "key" (key names) or "type" (text). */
+gboolean
+press_keys (GtkWidget  *window,
+            const char *verb,
+            const char *keys)
+{
+  g_autofree char *quoted = g_str_equal (verb, "type") ? g_shell_quote (keys) : g_strdup (keys);
+  g_autofree char *args = g_strdup_printf ("windowfocus --sync WIN %s --delay 60 %s", verb, quoted);
+
+  return run_xdotool (window, args);
+}
+
+gboolean
+vl_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  vl_test_dir ();  /* private XDG_DATA_HOME before GTK reads it */
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display: run the UI tests with build-aux/dev test (it starts Xvfb)\n");
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
