@@ -255,7 +255,7 @@ test_migrate_fixtures (void)
       g_assert_true (vl_document_publish (doc, &error));
       g_assert_cmpint (vl_test_query_int (file, "PRAGMA user_version"), ==, VL_SCHEMA_VERSION);
       g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM field_clock "
-                                                "WHERE base_hlc > 0"), ==, 1);
+                                                "WHERE base_hlc > 0 AND kind = 7 AND row = 1"), ==, 1);
     }
 }
 

@@ -124,6 +124,7 @@ static const VlField map_fields[] = {
   S ("name", "name", 1),
   E ("kind", "kind", 2, vl_map_kind_get_type, VL_MAP_KIND_IMPACT),
   S ("description", "description", 3),
+  R ("backlog", "backlog", 4, VL_KIND_BACKLOG),   /* where its new cards go (v3) */
 };
 
 static const VlField map_node_fields[] = {
@@ -137,6 +138,8 @@ static const VlField map_node_fields[] = {
   R ("objective", "objective", 7, VL_KIND_OBJECTIVE),
   N ("x", "x", 8),
   N ("y", "y", 8),
+  S ("note", "note", 9),        /* v3 */
+  S ("measure", "measure", 10), /* v3: how an impact is measured */
 };
 
 /* A story card: the item hangs under a step, in a release slice. */
@@ -161,8 +164,8 @@ static const VlKindInfo kinds[VL_N_KINDS] = {
   KIND (VL_KIND_VALUE_LOOP, "value_loop", N_("value loop"), "name", FALSE, -1, -1, value_loop_fields, 5),
   KIND (VL_KIND_ITEM, "item", N_("item"), "title", FALSE, 0, 1, item_fields, 24),
   KIND (VL_KIND_TRANSITION, "transition", N_("status transition"), NULL, TRUE, -1, -1, transition_fields, 2),
-  KIND (VL_KIND_MAP, "map", N_("map"), "name", FALSE, -1, -1, map_fields, 4),
-  KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, 1, 2, map_node_fields, 9),
+  KIND (VL_KIND_MAP, "map", N_("map"), "name", FALSE, -1, -1, map_fields, 5),
+  KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, 1, 2, map_node_fields, 11),
   KIND (VL_KIND_MAP_CARD, "map_card", N_("story card"), NULL, FALSE, 1, 3, map_card_fields, 4),
 };
 
@@ -295,6 +298,14 @@ static const char *const migrations[] = {
   "ALTER TABLE field_clock ADD COLUMN base_hlc INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE field_clock ADD COLUMN base_site INTEGER NOT NULL DEFAULT 0;"
   "CREATE UNIQUE INDEX conflict_key ON conflict (kind, row, reg, hlc, site);",
+
+  /* v3: a map's backlog (new story cards go there), notes on map nodes
+   * (shown in projector mode), an impact's measure; and the index the
+   * Goals page looks items up by. */
+  "ALTER TABLE map ADD COLUMN backlog INTEGER;"
+  "ALTER TABLE map_node ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE map_node ADD COLUMN measure TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX item_key_result ON item (key_result);",
 };
 
 const char *const *
