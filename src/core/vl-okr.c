@@ -20,6 +20,7 @@
 
 #include "vl-document-private.h"
 #include "vl-okr.h"
+#include "vl-tree.h"
 
 #define MAX_DEPTH 64   /* deeper than any real tree; stops a merged cycle */
 
@@ -836,21 +837,6 @@ vl_objective_delete_tree (VlRecord  *objective,
   return vl_document_commit (doc, error);
 }
 
-typedef struct
-{
-  gint64 parent;
-  gint64 hlc;
-  guint8 site[VL_UUID_LEN];
-  guint  walk;        /* the walk that last reached it */
-} Node;
-
-static gboolean
-placed_later (const Node *a,
-              const Node *b)
-{
-  return a->hlc != b->hlc ? a->hlc > b->hlc : memcmp (a->site, b->site, VL_UUID_LEN) > 0;
-}
-
 /**
  * vl_objective_dup_detached:
  *
@@ -858,93 +844,14 @@ placed_later (const Node *a,
  * those whose parent is gone (deleted on another device while this one
  * aligned to it), and in each alignment cycle (concurrent moves on two
  * devices can make A align to B and B to A) the member whose placement
- * was written last (DESIGN §4). A pure function of the plan's state, so
- * every device shows the same tree.
+ * was written last (DESIGN §4). See vl_tree_dup_detached().
  *
  * Returns: (transfer full): a set of row ids (gint64 *)
  */
 GHashTable *
 vl_objective_dup_detached (VlDocument *doc)
 {
-  const VlKindInfo *info = vl_kind_info (VL_KIND_OBJECTIVE);
-  sqlite3 *db = _vl_document_get_db (doc);
-  g_autoptr(GHashTable) nodes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  GHashTable *detached = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  sqlite3_stmt *stmt = NULL;
-  GHashTableIter iter;
-  gint64 *id;
-  Node *node;
-  guint walk = 0;
-
-  if (db == NULL || sqlite3_prepare_v2 (db,
-        "SELECT o.id, ifnull (o.parent, 0), coalesce (fc.hlc, o.hlc), s.uuid FROM objective o "
-        "LEFT JOIN field_clock fc ON fc.kind = ?1 AND fc.row = o.id AND fc.reg = ?2 "
-        "LEFT JOIN site s ON s.id = coalesce (fc.site, o.site) WHERE o.deleted <> 1",
-        -1, &stmt, NULL) != SQLITE_OK)
-    return detached;
-  sqlite3_bind_int (stmt, 1, VL_KIND_OBJECTIVE);
-  sqlite3_bind_int (stmt, 2, info->fields[info->parent].reg);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      Node *n = g_new0 (Node, 1);
-
-      n->parent = sqlite3_column_int64 (stmt, 1);
-      n->hlc = sqlite3_column_int64 (stmt, 2);
-      if (sqlite3_column_bytes (stmt, 3) == VL_UUID_LEN)
-        memcpy (n->site, sqlite3_column_blob (stmt, 3), VL_UUID_LEN);
-      g_hash_table_insert (nodes, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)), n);
-    }
-  sqlite3_finalize (stmt);
-
-  g_hash_table_iter_init (&iter, nodes);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &node))
-    {
-      gint64 at = *id;
-      Node *n = node;
-
-      if (n->walk != 0)
-        continue;
-      walk++;
-      /* Follow the parents until the top, a node seen on an earlier walk,
-       * a missing parent, or this walk again: a cycle. */
-      while (n != NULL && n->walk == 0)
-        {
-          Node *up;
-
-          n->walk = walk;
-          if (n->parent == 0)
-            break;
-          up = g_hash_table_lookup (nodes, &n->parent);
-          if (up == NULL)
-            {
-              g_hash_table_add (detached, g_memdup2 (&at, sizeof at));
-              break;
-            }
-          if (up->walk == walk)
-            {
-              /* A cycle through n->parent: detach its latest-placed member. */
-              gint64 member = n->parent, latest = n->parent;
-              Node *m = up, *best = up;
-
-              do
-                {
-                  if (placed_later (m, best))
-                    {
-                      best = m;
-                      latest = member;
-                    }
-                  member = m->parent;
-                  m = g_hash_table_lookup (nodes, &member);
-                }
-              while (member != n->parent);
-              g_hash_table_add (detached, g_memdup2 (&latest, sizeof latest));
-              break;
-            }
-          at = n->parent;
-          n = up;
-        }
-    }
-  return detached;
+  return vl_tree_dup_detached (doc, VL_KIND_OBJECTIVE);
 }
 
 /* ---- the whole outline at once ------------------------------------------------ */
