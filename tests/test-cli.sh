@@ -105,9 +105,16 @@ refused "info refuses a missing file" missing.valueloop "does not exist" -- "$CL
 echo '{"format": "valueloop", "version": 1, "doc-id": "nope"}' > bad.json
 refused "import-json refuses a bad export" bad.json "doc-id" -- "$CLI" import-json bad.json new.valueloop
 check "a refused import creates no plan" '[ ! -e new.valueloop ]'
+out=$("$CLI" maps plan.valueloop)
+check "maps lists both sample maps with node and card counts" 'grep -qE "impact map +19 nodes +0 cards +Mobile conversion impact map" <<<"$out" && grep -qE "story map +15 nodes +17 cards +Shopper buys on mobile" <<<"$out"' "$out"
+out=$("$CLI" map plan.valueloop "Shopper buys on mobile")
+check "map prints a story map as an outline" 'grep -q "^  Activity: Pay$" <<<"$out" && grep -q "^    Step: Pay with a wallet or card — 3 cards, 2 launched$" <<<"$out" && grep -q "^  Release: Walking skeleton — 8 cards" <<<"$out" && grep -q "^  Unplanned$" <<<"$out"' "$out"
+out=$("$CLI" map plan.valueloop "Mobile conversion impact map")
+check "map prints an impact map as a tree" 'grep -q "^  Goal: " <<<"$out" && grep -q "^    Actor: Mobile shoppers$" <<<"$out" && grep -q "^        Deliverable: Guest checkout" <<<"$out"' "$out"
+refused "map names the plan when the map is not there" plan.valueloop "no map" -- "$CLI" map plan.valueloop "Nowhere map"
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set export-json import-json sync merge independent check; do
+for c in new demo info list add set maps map export-json import-json sync merge independent check; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done

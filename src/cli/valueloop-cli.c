@@ -14,6 +14,7 @@
 #include "vl-document.h"
 #include "vl-enums.h"
 #include "vl-json.h"
+#include "vl-map.h"
 #include "vl-merge.h"
 #include "vl-sample.h"
 
@@ -607,6 +608,68 @@ cmd_independent (int argc, char **argv)
   return 0;
 }
 
+/* ---- maps -------------------------------------------------------------------- */
+
+static int
+cmd_maps (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  g_autoptr(GListModel) maps = NULL;
+  GError *error = NULL;
+  int status;
+
+  ctx = parse (find_command ("maps"), NULL, &argc, &argv, 1, &status);
+  if (status != 0)
+    return status;
+  doc = open_plan (argv[1], FALSE, &error);
+  if (doc == NULL)
+    return fail (error);
+  maps = vl_document_list (doc, VL_KIND_MAP, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
+    {
+      g_autoptr(VlRecord) map = g_list_model_get_item (maps, i);
+      g_autofree char *nodes = NULL, *cards = NULL;
+      guint n_nodes, n_cards;
+
+      vl_map_count (map, &n_nodes, &n_cards);
+      nodes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u node", "%u nodes", n_nodes), n_nodes);
+      cards = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card", "%u cards", n_cards), n_cards);
+      g_print ("%.8s  %-12s %-10s %-10s %s\n", vl_record_get_uuid (map),
+               vl_record_get_int (map, "kind") == VL_MAP_KIND_STORY ? _("story map") : _("impact map"),
+               nodes, cards, vl_record_get_title (map));
+    }
+  return 0;
+}
+
+static int
+cmd_map (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) ctx = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  g_autoptr(VlRecord) map = NULL;
+  g_autofree char *outline = NULL;
+  GError *error = NULL;
+  int status;
+
+  ctx = parse (find_command ("map"), NULL, &argc, &argv, 2, &status);
+  if (status != 0)
+    return status;
+  doc = open_plan (argv[1], FALSE, &error);
+  if (doc == NULL)
+    return fail (error);
+  map = vl_map_find (doc, argv[2]);
+  if (map == NULL)
+    {
+      g_printerr (_("valueloop-cli: no map “%s” in “%s” (valueloop-cli maps lists them)\n"), argv[2],
+                  argv[1]);
+      return EXIT_BAD_INPUT;
+    }
+  outline = vl_map_dup_outline (map);
+  g_print ("%s", outline);
+  return 0;
+}
+
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },
   { "demo", N_("FILE"), N_("Create the sample plan (Shoplane, an e-commerce SaaS company)."), cmd_demo },
@@ -614,6 +677,8 @@ static const Command commands[] = {
   { "list", N_("FILE"), N_("List backlog items in rank order."), cmd_list },
   { "add", N_("FILE --title TITLE [--FIELD VALUE…]"), N_("Add an item."), cmd_add },
   { "set", N_("FILE ID FIELD VALUE"), N_("Change one field of a row."), cmd_set },
+  { "maps", N_("FILE"), N_("List the plan’s story maps and impact maps with their node and card counts."), cmd_maps },
+  { "map", N_("FILE MAP"), N_("Print one map (by id or name) as an indented outline."), cmd_map },
   { "export-json", N_("FILE"), N_("Write the whole plan as JSON."), cmd_export_json },
   { "import-json", N_("JSON FILE"), N_("Create a plan from a JSON export."), cmd_import_json },
   { "sync", N_("FILE"), N_("Import the shared file's changes, merge its conflict copies and "
