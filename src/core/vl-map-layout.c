@@ -636,7 +636,8 @@ vl_map_layout_hit (VlMapLayout *layout,
 }
 
 /* The box nearest to @from in the direction (@dx, @dy) (each -1, 0 or 1),
- * preferring boxes in line with it; -1 when there is none that way. */
+ * preferring boxes in line with it; -1 when there is none that way. A
+ * linear scan: a key press, not a frame. */
 int
 vl_map_layout_nearest (VlMapLayout *layout,
                        int          from,
@@ -666,11 +667,9 @@ vl_map_layout_nearest (VlMapLayout *layout,
       along = dx != 0 ? vx : vy;
       if (along < -1)
         continue;
+      /* Off to the side counts twice: a tree's children come before a
+       * box far away that happens to be in line. */
       across = dx != 0 ? fabs (r->y + r->height / 2 - ay) : fabs (r->x + r->width / 2 - ax);
-      /* In line (overlapping across the move) beats anything off to the side. */
-      if ((dx != 0 && (r->y + r->height <= a->y || r->y >= a->y + a->height)) ||
-          (dy != 0 && (r->x + r->width <= a->x || r->x >= a->x + a->width)))
-        across += 100000;
       score = MAX (along, 0) + across * 2;
       if (score < best)
         {

@@ -11,6 +11,7 @@
 #include "vl-backlog-page.h"
 #include "vl-board-page.h"
 #include "vl-goals-page.h"
+#include "vl-maps-page.h"
 #include "vl-sample.h"
 #include "vl-window.h"
 
@@ -26,6 +27,7 @@ struct _VlWindow
   VlBacklogPage        *backlog_page;
   VlBoardPage          *board_page;
   VlGoalsPage          *goals_page;
+  VlMapsPage           *maps_page;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recent_group;
   GMenu                *columns_submenu;
@@ -75,6 +77,13 @@ vl_window_get_goals_page (VlWindow *self)
 {
   g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->goals_page);
+}
+
+GtkWidget *
+vl_window_get_maps_page (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->maps_page);
 }
 
 GtkWidget *
@@ -731,6 +740,7 @@ vl_window_class_init (VlWindowClass *klass)
   g_type_ensure (VL_TYPE_BACKLOG_PAGE);
   g_type_ensure (VL_TYPE_BOARD_PAGE);
   g_type_ensure (VL_TYPE_GOALS_PAGE);
+  g_type_ensure (VL_TYPE_MAPS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, stack);
@@ -740,6 +750,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, backlog_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, goals_page);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, maps_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, columns_submenu);
@@ -758,6 +769,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "goals");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "backlog");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "board");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "maps");
 }
 
 static void

@@ -1,0 +1,707 @@
+/* vl-map-canvas-actions.c — the map's keyboard commands and title editor
+ *
+ * Every command is an action of the canvas ("map.*") with its key in one
+ * table; each edit is one undoable document action (vl-map.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-map-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vl-map.h"
+#include "vl-map-canvas-private.h"
+#include "vl-toast.h"
+
+static const char *new_titles[] = {
+  N_("New goal"), N_("New actor"), N_("New impact"), N_("New deliverable"), N_("New activity"),
+  N_("New step"), N_("New release"),
+};
+
+static const VlMapBox *
+selected_box (VlMapCanvas *self)
+{
+  int index = vl_map_canvas_selected_box (self);
+
+  return index >= 0 ? vl_map_layout_get_box (self->layout, (guint) index) : NULL;
+}
+
+static void
+report (VlMapCanvas *self,
+        GError      *error)
+{
+  if (error != NULL)
+    vl_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+/* Shows a record just made and lets its title be typed over. */
+static void
+edit_new (VlMapCanvas *self,
+          VlRecord    *record)
+{
+  if (record == NULL)
+    return;
+  vl_map_canvas_relayout (self);
+  vl_map_canvas_select (self, record);
+  vl_map_canvas_start_editing (self, NULL);
+}
+
+/* ---- selection and view ------------------------------------------------------ */
+
+static void
+select_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  int dx = 0, dy = 0, from = vl_map_canvas_selected_box (self), to;
+
+  g_variant_get (param, "(ii)", &dx, &dy);
+  if (self->layout == NULL || vl_map_layout_get_n_boxes (self->layout) == 0)
+    return;
+  to = from < 0 ? 0 : vl_map_layout_nearest (self->layout, from, dx, dy);
+  if (to >= 0)
+    vl_map_canvas_select_box (self, to);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  double cx = gtk_widget_get_width (widget) / 2.0, cy = gtk_widget_get_height (widget) / 2.0;
+  VlRect bounds;
+
+  if (g_str_equal (name, "map.zoom-in"))
+    vl_viewport_zoom_at (self->viewport, cx, cy, 1.25);
+  else if (g_str_equal (name, "map.zoom-out"))
+    vl_viewport_zoom_at (self->viewport, cx, cy, 0.8);
+  else if (g_str_equal (name, "map.zoom-reset"))
+    vl_viewport_zoom_at (self->viewport, cx, cy, 1.0 / vl_viewport_get_zoom (self->viewport));
+  else if (self->layout != NULL)
+    {
+      vl_map_layout_get_bounds (self->layout, &bounds);
+      vl_viewport_fit (self->viewport, &bounds, 24, 1.0);
+    }
+}
+
+static void
+toggle_collapsed_action (GtkWidget  *widget,
+                         const char *name,
+                         GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  gint64 id;
+
+  if (box == NULL || box->kind == VL_MAP_BOX_CARD || (box->n_children == 0 && !box->collapsed))
+    return;
+  id = box->id;
+  if (!g_hash_table_remove (self->collapsed, &id))
+    g_hash_table_add (self->collapsed, g_memdup2 (&id, sizeof id));
+  vl_map_canvas_relayout (self);
+}
+
+/* ---- adding --------------------------------------------------------------------- */
+
+static VlRecord *
+add_node (VlMapCanvas *self,
+          VlNodeKind   kind,
+          VlRecord    *parent,
+          VlRecord    *after)
+{
+  g_autoptr(GError) error = NULL;
+  VlRecord *node = vl_map_add_node (self->map, kind, parent, after, _(new_titles[kind]), &error);
+
+  report (self, error);
+  return node;
+}
+
+static VlRecord *
+new_card (VlMapCanvas *self,
+          VlRecord    *step,
+          VlRecord    *release,
+          VlRecord    *after)
+{
+  g_autoptr(GError) error = NULL;
+  VlRecord *card = vl_map_new_card_item (self->map, step, release, after, _("New card"), &error);
+
+  report (self, error);
+  return card;
+}
+
+/* The first node of @kind at the top of the map (first release, first
+ * activity), or NULL. */
+static VlRecord *
+first_top (VlMapCanvas *self,
+           VlNodeKind   kind)
+{
+  g_autoptr(GPtrArray) top = vl_map_dup_children (self->map, NULL);
+
+  for (guint i = 0; i < top->len; i++)
+    if (vl_record_get_int (top->pdata[i], "kind") == kind)
+      return g_object_ref (top->pdata[i]);
+  return NULL;
+}
+
+static VlRecord *
+first_step (VlMapCanvas *self)
+{
+  g_autoptr(GPtrArray) top = vl_map_dup_children (self->map, NULL);
+
+  for (guint i = 0; i < top->len; i++)
+    {
+      g_autoptr(GPtrArray) steps = vl_map_dup_children (self->map, top->pdata[i]);
+
+      if (vl_record_get_int (top->pdata[i], "kind") == VL_NODE_KIND_ACTIVITY && steps->len > 0)
+        return g_object_ref (steps->pdata[0]);
+    }
+  return NULL;
+}
+
+/* Tab: a child of the selection (a card under a step or in a release). */
+static void
+add_child_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) made = NULL;
+  VlMapKind map_kind;
+  int child;
+
+  if (self->map == NULL)
+    return;
+  map_kind = (VlMapKind) vl_record_get_int (self->map, "kind");
+  if (box == NULL)
+    made = add_node (self, (VlNodeKind) vl_map_child_kind (map_kind, -1), NULL, NULL);
+  else if (box->kind == VL_MAP_BOX_CARD)
+    {
+      g_autoptr(VlRecord) step = vl_record_dup_ref (record, "step");
+      g_autoptr(VlRecord) release = vl_record_dup_ref (record, "release");
+
+      made = new_card (self, step, release, record);
+    }
+  else if (box->kind == VL_MAP_BOX_RELEASE || box->kind == VL_MAP_BOX_UNPLANNED)
+    {
+      g_autoptr(VlRecord) step = first_step (self);
+
+      made = new_card (self, step, record, NULL);
+    }
+  else if (box->node_kind == VL_NODE_KIND_STEP)
+    {
+      g_autoptr(VlRecord) release = first_top (self, VL_NODE_KIND_RELEASE);
+
+      made = new_card (self, record, release, NULL);
+    }
+  else if ((child = vl_map_child_kind (map_kind, (int) box->node_kind)) >= 0)
+    {
+      g_hash_table_remove (self->collapsed, &box->id);
+      made = add_node (self, (VlNodeKind) child, record, NULL);
+    }
+  else
+    vl_toast (widget, _("A deliverable holds nothing: press Shift+Enter for another one"), FALSE);
+  edit_new (self, made);
+}
+
+static void
+add_sibling (VlMapCanvas *self)
+{
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) made = NULL;
+
+  if (self->map == NULL)
+    return;
+  if (box == NULL)
+    {
+      add_child_action (GTK_WIDGET (self), NULL, NULL);
+      return;
+    }
+  if (box->kind == VL_MAP_BOX_CARD)
+    {
+      g_autoptr(VlRecord) step = vl_record_dup_ref (record, "step");
+      g_autoptr(VlRecord) release = vl_record_dup_ref (record, "release");
+
+      made = new_card (self, step, release, record);
+    }
+  else if (box->kind == VL_MAP_BOX_UNPLANNED)
+    made = add_node (self, VL_NODE_KIND_RELEASE, NULL, NULL);
+  else
+    {
+      g_autoptr(VlRecord) parent = vl_record_dup_ref (record, "parent");
+
+      made = add_node (self, box->node_kind, parent, record);
+    }
+  edit_new (self, made);
+}
+
+static void
+add_sibling_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  add_sibling (VL_MAP_CANVAS (widget));
+}
+
+/* Enter: a card or a linked deliverable opens its item; anything else
+ * gets a sibling after it. */
+static void
+activate_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) item = record != NULL ? vl_record_dup_ref (record, "item") : NULL;
+
+  if (item != NULL && !vl_record_get_deleted (item))
+    g_signal_emit_by_name (self, "open-item", item);
+  else
+    add_sibling (self);
+}
+
+/* ---- deleting and moving -------------------------------------------------------------- */
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  int next;
+  gboolean ok;
+
+  if (record == NULL)
+    return;
+  /* The selection goes to a neighbour. */
+  next = vl_map_layout_nearest (self->layout, vl_map_canvas_selected_box (self), 0, -1);
+  if (next < 0)
+    next = vl_map_layout_nearest (self->layout, vl_map_canvas_selected_box (self), -1, 0);
+  if (box->kind == VL_MAP_BOX_CARD)
+    {
+      VlDocument *doc = vl_record_get_document (record);
+
+      vl_document_begin (doc, _("Remove Card"));
+      vl_document_delete (doc, record, &error);
+      ok = vl_document_commit (doc, error == NULL ? &error : NULL) && error == NULL;
+      title = g_strdup (_("Card taken off the map; its item stays in the backlog"));
+    }
+  else
+    {
+      ok = vl_map_delete_node (record, &error);
+      title = g_strdup_printf (_("“%s” deleted"), vl_record_get_title (record));
+    }
+  if (!ok)
+    {
+      report (self, error);
+      return;
+    }
+  if (next >= 0)
+    {
+      const VlMapBox *n = vl_map_layout_get_box (self->layout, (guint) next);
+
+      self->selected_kind = n->kind;
+      self->selected_id = n->id;
+    }
+  vl_map_canvas_relayout (self);
+  vl_toast (widget, title, TRUE);
+}
+
+static void
+move_card (VlMapCanvas *self,
+           int          box_index,
+           VlRecord    *card,
+           int          dx,
+           int          dy)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 step_id, release_id;
+
+  if (dx == 0 && vl_map_reorder_card (card, dy, &error))
+    return;
+  if (error == NULL &&
+      vl_map_layout_neighbour_slot (self->layout, box_index, dx, dy, &step_id, &release_id))
+    {
+      g_autoptr(VlRecord) step = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step_id);
+      g_autoptr(VlRecord) release = release_id != 0 ? vl_document_lookup (self->document, VL_KIND_MAP_NODE,
+                                                                          release_id) : NULL;
+
+      vl_map_move_card (card, step, release, NULL, &error);
+    }
+  report (self, error);
+}
+
+/* Alt+arrows: a card to the next step or release (or up and down in its
+ * slot); a node among its siblings along its row or column. */
+static void
+move_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean across;
+  int dx, dy;
+
+  if (record == NULL)
+    return;
+  g_variant_get (param, "(ii)", &dx, &dy);
+  if (box->kind == VL_MAP_BOX_CARD)
+    move_card (self, vl_map_canvas_selected_box (self), record, dx, dy);
+  else
+    {
+      /* Activities and steps run left to right; the rest top to bottom. */
+      across = box->node_kind == VL_NODE_KIND_ACTIVITY || box->node_kind == VL_NODE_KIND_STEP;
+      if ((across && dx != 0) || (!across && dy != 0))
+        vl_map_reorder_node (record, across ? dx : dy, &error);
+      report (self, error);
+    }
+  vl_map_canvas_relayout (self);
+  vl_map_canvas_select (self, record);
+}
+
+/* ---- dropping with the pointer -------------------------------------------------------- */
+
+static VlRecord *
+card_before (VlMapCanvas *self,
+             gint64       step,
+             gint64       release,
+             double       wx,
+             double       wy,
+             VlRecord    *moving)
+{
+  int hit = vl_map_layout_hit (self->layout, wx, wy);
+  const VlMapBox *target;
+  g_autoptr(VlRecord) card = NULL;
+
+  if (hit < 0)
+    return NULL;
+  target = vl_map_layout_get_box (self->layout, (guint) hit);
+  if (target->kind != VL_MAP_BOX_CARD || target->step != step || target->release != release)
+    return NULL;
+  card = vl_map_canvas_box_record (self, target);
+  if (card == moving)
+    return NULL;
+  if (wy < target->rect.y + target->rect.height / 2)
+    return g_steal_pointer (&card);
+  {
+    /* Below the middle: before the next card of the slot. */
+    g_autoptr(VlRecord) s = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step);
+    g_autoptr(VlRecord) r = release ? vl_document_lookup (self->document, VL_KIND_MAP_NODE, release) : NULL;
+    g_autoptr(GPtrArray) slot = vl_map_dup_cards (self->map, s, r);
+    guint i;
+
+    if (g_ptr_array_find (slot, card, &i) && i + 1 < slot->len && slot->pdata[i + 1] != moving)
+      return g_object_ref (slot->pdata[i + 1]);
+    return NULL;
+  }
+}
+
+static gboolean
+drop_node (VlMapCanvas    *self,
+           VlRecord       *node,
+           const VlMapBox *target,
+           double          wx,
+           double          wy,
+           GError        **error)
+{
+  g_autoptr(VlRecord) onto = vl_map_canvas_box_record (self, target);
+  g_autoptr(VlRecord) parent = NULL;
+  g_autoptr(GPtrArray) siblings = NULL;
+  VlNodeKind kind = (VlNodeKind) vl_record_get_int (node, "kind");
+  VlMapKind map_kind = (VlMapKind) vl_record_get_int (self->map, "kind");
+  gboolean after;
+  guint i;
+
+  if (onto == NULL || onto == node || !VL_IS_MAP_NODE (onto))
+    return FALSE;
+  if ((int) kind == vl_map_child_kind (map_kind, (int) vl_record_get_int (onto, "kind")))
+    return vl_map_move_node (node, onto, NULL, NULL, error);   /* into it, last */
+  if (vl_record_get_int (onto, "kind") != kind)
+    return FALSE;
+  /* Onto a sibling: before it, or after it past its middle. */
+  parent = vl_record_dup_ref (onto, "parent");
+  siblings = vl_map_dup_children (self->map, parent);
+  g_ptr_array_remove (siblings, node);
+  after = kind == VL_NODE_KIND_ACTIVITY || kind == VL_NODE_KIND_STEP
+          ? wx > target->rect.x + target->rect.width / 2 : wy > target->rect.y + target->rect.height / 2;
+  if (!g_ptr_array_find (siblings, onto, &i))
+    return FALSE;
+  if (after)
+    return vl_map_move_node (node, parent, onto, i + 1 < siblings->len ? siblings->pdata[i + 1] : NULL, error);
+  return vl_map_move_node (node, parent, i > 0 ? siblings->pdata[i - 1] : NULL, onto, error);
+}
+
+/* A box dragged to the world point (@wx, @wy): a card to the slot there,
+ * a node next to (or into) the node there. */
+gboolean
+vl_map_canvas_drop_box (VlMapCanvas *self,
+                        int          index,
+                        double       wx,
+                        double       wy)
+{
+  const VlMapBox *box = vl_map_layout_get_box (self->layout, (guint) index);
+  g_autoptr(VlRecord) record = vl_map_canvas_box_record (self, box);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+  gint64 step_id, release_id;
+  int hit;
+
+  if (record == NULL)
+    return FALSE;
+  if (box->kind == VL_MAP_BOX_CARD)
+    {
+      if (vl_map_layout_slot_at (self->layout, wx, wy, &step_id, &release_id))
+        {
+          g_autoptr(VlRecord) step = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step_id);
+          g_autoptr(VlRecord) release = release_id ? vl_document_lookup (self->document, VL_KIND_MAP_NODE,
+                                                                         release_id) : NULL;
+          g_autoptr(VlRecord) before = card_before (self, step_id, release_id, wx, wy, record);
+
+          ok = vl_map_move_card (record, step, release, before, &error);
+        }
+    }
+  else if ((hit = vl_map_layout_hit (self->layout, wx, wy)) >= 0)
+    ok = drop_node (self, record, vl_map_layout_get_box (self->layout, (guint) hit), wx, wy, &error);
+  report (self, error);
+  if (ok)
+    {
+      vl_map_canvas_relayout (self);
+      vl_map_canvas_select (self, record);
+    }
+  return ok;
+}
+
+/* ---- the title editor -------------------------------------------------------------- */
+
+static VlRecord *
+titled_record (VlMapCanvas    *self,
+               const VlMapBox *box)
+{
+  g_autoptr(VlRecord) record = vl_map_canvas_box_record (self, box);
+
+  if (record != NULL && box->kind == VL_MAP_BOX_CARD)
+    return vl_record_dup_ref (record, "item");   /* a card's title is its item's */
+  return g_steal_pointer (&record);
+}
+
+static gboolean
+drop_editor_cb (gpointer data)
+{
+  GtkWidget *editor = data;
+
+  if (gtk_widget_get_parent (editor) != NULL)
+    gtk_widget_unparent (editor);
+  g_object_unref (editor);
+  return G_SOURCE_REMOVE;
+}
+
+void
+vl_map_canvas_finish_editing (VlMapCanvas *self,
+                              gboolean     write)
+{
+  g_autoptr(VlRecord) record = g_steal_pointer (&self->editing);
+  GtkWidget *editor = g_steal_pointer (&self->editor);
+  g_autofree char *typed = NULL;
+  gboolean had_focus;
+
+  if (editor == NULL)
+    return;
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor))));
+  had_focus = gtk_widget_has_focus (editor) || gtk_widget_get_focus_child (editor) != NULL;
+  /* The field may be in the middle of its own signal: it goes once the
+   * main loop is back. */
+  gtk_widget_set_visible (editor, FALSE);
+  g_idle_add (drop_editor_cb, editor);
+  if (write && record != NULL && *typed != '\0' && g_strcmp0 (typed, vl_record_get_title (record)) != 0)
+    g_object_set (record, "title", typed, NULL);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+editor_activate_cb (GtkEntry    *entry,
+                    VlMapCanvas *self)
+{
+  vl_map_canvas_finish_editing (self, TRUE);
+}
+
+static gboolean
+editor_key_cb (GtkEventControllerKey *keys,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               VlMapCanvas           *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  vl_map_canvas_finish_editing (self, FALSE);
+  return TRUE;
+}
+
+static void
+editor_leave_cb (GtkEventControllerFocus *focus,
+                 VlMapCanvas             *self)
+{
+  if (self->editor == gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)))
+    vl_map_canvas_finish_editing (self, TRUE);
+}
+
+gboolean
+vl_map_canvas_is_editing (VlMapCanvas *self)
+{
+  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), FALSE);
+  return self->editor != NULL;
+}
+
+/* Edits the selected box's title over the box; @typed (the first keys of
+ * a title typed without F2) replaces it, else it is all selected. */
+void
+vl_map_canvas_start_editing (VlMapCanvas *self,
+                             const char  *typed)
+{
+  const VlMapBox *box = selected_box (self);
+  GtkEventController *keys, *focus;
+
+  vl_map_canvas_finish_editing (self, TRUE);
+  if (box == NULL || box->kind == VL_MAP_BOX_UNPLANNED ||
+      (self->editing = titled_record (self, box)) == NULL)
+    return;
+  self->editing_key = vl_map_canvas_box_key (box->kind, box->id);
+  self->editor = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->editor), typed != NULL ? typed : vl_record_get_title (self->editing));
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  g_signal_connect (self->editor, "activate", G_CALLBACK (editor_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
+  gtk_widget_add_controller (self->editor, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editor_leave_cb), self);
+  gtk_widget_add_controller (self->editor, focus);
+  gtk_widget_grab_focus (self->editor);
+  if (typed != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+rename_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  vl_map_canvas_start_editing (VL_MAP_CANVAS (widget), NULL);
+}
+
+/* Just typing on a selected box edits its title. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VlMapCanvas           *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0 };
+
+  if (self->editor != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || c == ' ' || !g_unichar_isprint (c) || vl_map_canvas_selected_box (self) < 0)
+    return FALSE;
+  g_unichar_to_utf8 (c, text);
+  vl_map_canvas_start_editing (self, text);
+  return self->editor != NULL;
+}
+
+/* ---- the table -------------------------------------------------------------------------- */
+
+void
+vl_map_canvas_update_actions (VlMapCanvas *self)
+{
+  const VlMapBox *box = selected_box (self);
+  GtkWidget *w = GTK_WIDGET (self);
+  gboolean has_map = self->map != NULL;
+
+  gtk_widget_action_set_enabled (w, "map.add-child", has_map);
+  gtk_widget_action_set_enabled (w, "map.add-sibling", has_map);
+  gtk_widget_action_set_enabled (w, "map.activate", has_map);
+  gtk_widget_action_set_enabled (w, "map.rename", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
+  gtk_widget_action_set_enabled (w, "map.delete", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
+  gtk_widget_action_set_enabled (w, "map.move", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
+  gtk_widget_action_set_enabled (w, "map.toggle-collapsed", box != NULL && box->kind != VL_MAP_BOX_CARD);
+}
+
+void
+vl_map_canvas_init_actions (VlMapCanvasClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct {
+    const char *name;
+    void      (*activate) (GtkWidget *, const char *, GVariant *);
+    const char *type;
+    guint       key;
+    GdkModifierType mods;
+    const char *format;
+    int         dx, dy;
+  } actions[] = {
+    { "map.select", select_action, "(ii)", GDK_KEY_Left, 0, "(ii)", -1, 0 },
+    { "map.select", select_action, "(ii)", GDK_KEY_Right, 0, "(ii)", 1, 0 },
+    { "map.select", select_action, "(ii)", GDK_KEY_Up, 0, "(ii)", 0, -1 },
+    { "map.select", select_action, "(ii)", GDK_KEY_Down, 0, "(ii)", 0, 1 },
+    { "map.move", move_action, "(ii)", GDK_KEY_Left, GDK_ALT_MASK, "(ii)", -1, 0 },
+    { "map.move", move_action, "(ii)", GDK_KEY_Right, GDK_ALT_MASK, "(ii)", 1, 0 },
+    { "map.move", move_action, "(ii)", GDK_KEY_Up, GDK_ALT_MASK, "(ii)", 0, -1 },
+    { "map.move", move_action, "(ii)", GDK_KEY_Down, GDK_ALT_MASK, "(ii)", 0, 1 },
+    { "map.add-child", add_child_action, NULL, GDK_KEY_Tab, 0, NULL, 0, 0 },
+    { "map.add-sibling", add_sibling_action, NULL, GDK_KEY_Return, GDK_SHIFT_MASK, NULL, 0, 0 },
+    { "map.activate", activate_action, NULL, GDK_KEY_Return, 0, NULL, 0, 0 },
+    { "map.activate", activate_action, NULL, GDK_KEY_KP_Enter, 0, NULL, 0, 0 },
+    { "map.rename", rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
+    { "map.delete", delete_action, NULL, GDK_KEY_Delete, 0, NULL, 0, 0 },
+    { "map.toggle-collapsed", toggle_collapsed_action, NULL, GDK_KEY_space, 0, NULL, 0, 0 },
+    { "map.zoom-in", zoom_action, NULL, GDK_KEY_plus, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.zoom-in", zoom_action, NULL, GDK_KEY_equal, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.zoom-in", zoom_action, NULL, GDK_KEY_KP_Add, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.zoom-out", zoom_action, NULL, GDK_KEY_minus, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.zoom-out", zoom_action, NULL, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.zoom-reset", zoom_action, NULL, GDK_KEY_0, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.zoom-fit", zoom_action, NULL, GDK_KEY_1, GDK_CONTROL_MASK, NULL, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      if (i == 0 || !g_str_equal (actions[i].name, actions[i - 1].name))
+        gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].type, actions[i].activate);
+      if (actions[i].format != NULL)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name,
+                                             actions[i].format, actions[i].dx, actions[i].dy);
+      else
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name,
+                                             NULL);
+    }
+}
+
+/* The key controller for typing a title without F2. */
+void
+vl_map_canvas_init_typing (VlMapCanvas *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}

@@ -1,0 +1,75 @@
+/* vl-map-canvas-private.h — what the canvas's files share
+ *
+ * vl-map-canvas.c draws, follows the document and handles the pointer;
+ * vl-map-canvas-actions.c holds the keyboard commands and the title
+ * editor.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vl-map-canvas.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  PangoLayout *title;
+  PangoLayout *meta;
+} VlBoxText;
+
+struct _VlMapCanvas
+{
+  GtkWidget     parent_instance;
+
+  VlDocument   *document;
+  VlRecord     *map;
+  VlViewport   *viewport;
+  VlMapLayout  *layout;
+  GHashTable   *collapsed;    /* node ids (gint64 *) closed, per map shown */
+  GHashTable   *texts;        /* box key → VlBoxText, built when first drawn */
+  GHashTable   *item_boxes;   /* item id → GArray of box keys showing it */
+  GHashTable   *release_cost; /* release id → total cost (double *) */
+  GHashTable   *release_done; /* release id → launched cards */
+  VlMapBoxKind  selected_kind;
+  gint64        selected_id;  /* -1: nothing selected */
+  char         *highlight;    /* folded text, or NULL */
+  gboolean      fitted;       /* the view was fitted to this map once */
+  guint         relayout_id;
+  guint         n_drawn;
+
+  /* pointer */
+  double        pointer_x, pointer_y;
+  int           drag_box;     /* box being dragged, or -1 */
+  gboolean      dragging;     /* moved past the threshold */
+  gboolean      panning;
+  double        drag_x, drag_y;   /* current offset of the drag */
+  double        zoom_start;
+
+  /* the title editor (a child over the box being edited) */
+  GtkWidget    *editor;
+  VlRecord     *editing;      /* node, or item of a card */
+  gint64        editing_key;
+
+  /* colours from the theme, read again when it changes */
+  GdkRGBA       fg, bg, card, accent, accent_fg, kind_colors[7], status_colors[7];
+};
+
+void      vl_map_canvas_init_actions   (VlMapCanvasClass *klass);
+void      vl_map_canvas_init_typing    (VlMapCanvas      *self);
+void      vl_map_canvas_update_actions (VlMapCanvas      *self);
+gint64    vl_map_canvas_box_key        (VlMapBoxKind      kind,
+                                        gint64            id);
+VlRecord *vl_map_canvas_box_record     (VlMapCanvas      *self,
+                                        const VlMapBox   *box);
+int       vl_map_canvas_selected_box   (VlMapCanvas      *self);
+void      vl_map_canvas_select_box     (VlMapCanvas      *self,
+                                        int               index);
+void      vl_map_canvas_finish_editing (VlMapCanvas      *self,
+                                        gboolean          write);
+gboolean  vl_map_canvas_drop_box       (VlMapCanvas      *self,
+                                        int               index,
+                                        double            wx,
+                                        double            wy);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* vl-map-canvas.h — a story map or impact map, drawn and edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vl-document.h"
+#include "vl-map-layout.h"
+#include "vl-viewport.h"
+
+G_BEGIN_DECLS
+
+#define VL_TYPE_MAP_CANVAS (vl_map_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (VlMapCanvas, vl_map_canvas, VL, MAP_CANVAS, GtkWidget)
+
+GtkWidget   *vl_map_canvas_new            (void);
+void         vl_map_canvas_set_map        (VlMapCanvas *self,
+                                           VlRecord    *map);
+VlRecord    *vl_map_canvas_get_map        (VlMapCanvas *self);
+VlRecord    *vl_map_canvas_dup_selected   (VlMapCanvas *self);
+void         vl_map_canvas_select         (VlMapCanvas *self,
+                                           VlRecord    *record);
+VlViewport  *vl_map_canvas_get_viewport   (VlMapCanvas *self);
+VlMapLayout *vl_map_canvas_get_layout     (VlMapCanvas *self);
+void         vl_map_canvas_set_highlight  (VlMapCanvas *self,
+                                           const char  *text);
+guint        vl_map_canvas_get_n_drawn    (VlMapCanvas *self);
+gsize        vl_map_canvas_get_memory     (VlMapCanvas *self);
+gboolean     vl_map_canvas_is_editing     (VlMapCanvas *self);
+void         vl_map_canvas_start_editing  (VlMapCanvas *self,
+                                           const char  *typed);
+void         vl_map_canvas_relayout       (VlMapCanvas *self);
+
+G_END_DECLS
