@@ -498,14 +498,29 @@ titled_record (VlMapCanvas    *self,
   return g_steal_pointer (&record);
 }
 
-static gboolean
-drop_editor_cb (gpointer data)
+/* Removes the editors that finished (at once when @self goes). */
+void
+vl_map_canvas_drop_editors (VlMapCanvas *self)
 {
-  GtkWidget *editor = data;
+  g_clear_handle_id (&self->drop_id, g_source_remove);
+  while (self->dropped != NULL)
+    {
+      GtkWidget *editor = self->dropped->data;
 
-  if (gtk_widget_get_parent (editor) != NULL)
-    gtk_widget_unparent (editor);
-  g_object_unref (editor);
+      self->dropped = g_slist_delete_link (self->dropped, self->dropped);
+      if (gtk_widget_get_parent (editor) != NULL)
+        gtk_widget_unparent (editor);
+      g_object_unref (editor);
+    }
+}
+
+static gboolean
+drop_editors_cb (gpointer data)
+{
+  VlMapCanvas *self = data;
+
+  self->drop_id = 0;
+  vl_map_canvas_drop_editors (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -525,7 +540,9 @@ vl_map_canvas_finish_editing (VlMapCanvas *self,
   /* The field may be in the middle of its own signal: it goes once the
    * main loop is back. */
   gtk_widget_set_visible (editor, FALSE);
-  g_idle_add (drop_editor_cb, editor);
+  self->dropped = g_slist_prepend (self->dropped, g_object_ref (editor));
+  if (self->drop_id == 0)
+    self->drop_id = g_idle_add (drop_editors_cb, self);
   if (write && record != NULL && *typed != '\0' && g_strcmp0 (typed, vl_record_get_title (record)) != 0)
     g_object_set (record, "title", typed, NULL);
   if (had_focus)

@@ -50,6 +50,8 @@ struct _VlMapCanvas
   GtkWidget    *editor;
   VlRecord     *editing;      /* node, or item of a card */
   gint64        editing_key;
+  GSList       *dropped;      /* finished editors, removed when idle */
+  guint         drop_id;
 
   /* colours from the theme, read again when it changes */
   GdkRGBA       fg, bg, card, accent, accent_fg, kind_colors[7], status_colors[7];
@@ -67,6 +69,7 @@ void      vl_map_canvas_select_box     (VlMapCanvas      *self,
                                         int               index);
 void      vl_map_canvas_finish_editing (VlMapCanvas      *self,
                                         gboolean          write);
+void      vl_map_canvas_drop_editors   (VlMapCanvas      *self);
 gboolean  vl_map_canvas_drop_box       (VlMapCanvas      *self,
                                         int               index,
                                         double            wx,

@@ -1112,6 +1112,7 @@ vl_map_canvas_dispose (GObject *object)
   VlMapCanvas *self = VL_MAP_CANVAS (object);
 
   vl_map_canvas_finish_editing (self, FALSE);
+  vl_map_canvas_drop_editors (self);
   vl_map_canvas_set_map (self, NULL);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   if (self->viewport != NULL)

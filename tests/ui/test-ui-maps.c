@@ -1,0 +1,355 @@
+/* test-ui-maps.c — UI tests of the Maps page: story and impact maps built
+ * with real keys and real pointer drags, checked on the canvas, in the
+ * backlog and in the file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "vl-map.h"
+#include "vl-maps-page.h"
+#include "vl-ui-test.h"
+
+static VlMapsPage *
+open_maps (VlWindow *window,
+           GFile    *file)
+{
+  GtkWidget *page;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "maps"));
+  page = vl_window_get_maps_page (window);
+  wait_shown (page);
+  return VL_MAPS_PAGE (page);
+}
+
+static char *
+selected_title (VlMapCanvas *canvas)
+{
+  g_autoptr(VlRecord) selected = vl_map_canvas_dup_selected (canvas);
+  g_autoptr(VlRecord) item = NULL;
+
+  if (selected == NULL)
+    return NULL;
+  if (VL_IS_MAP_CARD (selected))
+    item = vl_record_dup_ref (selected, "item");
+  return g_strdup (vl_record_get_title (item != NULL ? item : selected));
+}
+
+/* Types @title into the editor that the last key opened, and Enter. */
+static void
+type_title (VlWindow    *window,
+            VlMapCanvas *canvas,
+            const char  *title)
+{
+  WAIT_UNTIL (vl_map_canvas_is_editing (canvas), 5);
+  press_keys (GTK_WIDGET (window), "type", title);
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  WAIT_UNTIL (!vl_map_canvas_is_editing (canvas), 5);
+}
+
+static VlRecord *
+shown_map (VlMapsPage *page)
+{
+  return vl_map_canvas_get_map (vl_maps_page_get_canvas (page));
+}
+
+static VlRecord *
+item_titled (VlWindow   *window,
+             const char *title)
+{
+  return vl_document_find (vl_window_get_document (window), VL_KIND_ITEM, title);
+}
+
+/* A story map from an empty plan, with the keyboard alone. */
+static void
+test_story_map_keys (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("ui-story.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) made = vl_document_create (file, "Story", &error);
+  g_autoptr(VlRecord) backlog = vl_document_insert (made, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+  VlWindow *window = vl_window_new (NULL);
+  g_autoptr(VlRecord) guest = NULL, saved = NULL, saved_card = NULL, pay = NULL, map = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autofree char *title = NULL, *outline = NULL;
+  VlMapsPage *page;
+  VlMapCanvas *canvas;
+
+  g_object_set (backlog, "name", "Storefront", NULL);
+  g_assert_true (vl_document_publish (made, &error));
+  g_clear_object (&backlog);
+  g_clear_object (&made);
+  page = open_maps (window, file);
+  canvas = vl_maps_page_get_canvas (page);
+  g_assert_cmpuint (g_list_model_get_n_items (vl_maps_page_get_maps (page)), ==, 0);
+
+  /* A new story map starts with an activity (its title ready to type), a
+   * step and a release. */
+  if (!press_keys (GTK_WIDGET (window), "key", "ctrl+shift+alt+s"))
+    goto out;
+  WAIT_UNTIL (g_list_model_get_n_items (vl_maps_page_get_maps (page)) == 1, 5);
+  map = g_object_ref (shown_map (page));
+  g_assert_cmpint (vl_record_get_int (map, "kind"), ==, VL_MAP_KIND_STORY);
+  type_title (window, canvas, "Browse");
+  title = selected_title (canvas);
+  g_assert_cmpstr (title, ==, "Browse");
+  g_clear_pointer (&title, g_free);
+
+  /* Down to the step, F2 renames it; Enter adds the next step. */
+  press_keys (GTK_WIDGET (window), "key", "Down F2 ctrl+a");
+  type_title (window, canvas, "Search");
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  type_title (window, canvas, "Pay");
+  pay = vl_document_find (vl_window_get_document (window), VL_KIND_MAP_NODE, "Pay");
+  g_assert_nonnull (pay);
+  g_assert_cmpint (vl_record_get_int (pay, "kind"), ==, VL_NODE_KIND_STEP);
+
+  /* Tab on a step: a card in the first release, a new backlog item. */
+  press_keys (GTK_WIDGET (window), "key", "Left Tab");
+  type_title (window, canvas, "Guest checkout");
+  press_keys (GTK_WIDGET (window), "key", "shift+Return");
+  type_title (window, canvas, "Saved cards");
+  guest = item_titled (window, "Guest checkout");
+  saved = item_titled (window, "Saved cards");
+  g_assert_nonnull (guest);
+  g_assert_nonnull (saved);
+  items = vl_document_list (vl_window_get_document (window), VL_KIND_ITEM, "backlog",
+                            vl_map_get_backlog (map));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  title = selected_title (canvas);
+  g_assert_cmpstr (title, ==, "Saved cards");
+  g_clear_pointer (&title, g_free);
+  saved_card = vl_map_canvas_dup_selected (canvas);
+
+  /* Alt+Right: to the next step; Alt+Down: to the Unplanned row. */
+  press_keys (GTK_WIDGET (window), "key", "alt+Right");
+  g_assert_cmpint (vl_record_get_ref_id (saved_card, "step"), ==, vl_record_get_rowid (pay));
+  press_keys (GTK_WIDGET (window), "key", "alt+Down");
+  g_assert_cmpint (vl_record_get_ref_id (saved_card, "release"), ==, 0);
+  g_assert_cmpint (vl_record_get_ref_id (saved_card, "step"), ==, vl_record_get_rowid (pay));
+  /* One undo step each (Ctrl+Z is the application's: no app here). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (50);
+  g_assert_cmpint (vl_record_get_ref_id (saved_card, "release"), !=, 0);
+  g_assert_cmpint (vl_record_get_ref_id (saved_card, "step"), ==, vl_record_get_rowid (pay));
+
+  /* Typing on a card edits its item's title: the backlog's row is it. */
+  vl_map_canvas_select (canvas, saved_card);
+  press_keys (GTK_WIDGET (window), "key", "ctrl+a");   /* nothing: the canvas has no text */
+  press_keys (GTK_WIDGET (window), "type", "Stored cards");
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  WAIT_UNTIL (!vl_map_canvas_is_editing (canvas), 5);
+  g_assert_cmpstr (vl_record_get_title (saved), ==, "Stored cards");
+
+  /* Delete takes the card off the map; the item stays. */
+  press_keys (GTK_WIDGET (window), "key", "Delete");
+  g_assert_true (vl_record_get_deleted (saved_card));
+  g_assert_false (vl_record_get_deleted (saved));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+
+  outline = vl_map_dup_outline (map);
+  g_assert_cmpstr (outline, ==,
+                   "New story map\n"
+                   "  Activity: Browse\n"
+                   "    Step: Search — 1 card, 0 launched\n"
+                   "    Step: Pay — 0 cards, 0 launched\n"
+                   "  Release: Release 1 — 1 card, 0 launched\n"
+                   "    Card: Guest checkout — status: idea\n"
+                   "  Unplanned\n");
+
+  /* The file holds it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map WHERE kind = 1 AND deleted = 0"), ==, 1);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_card c JOIN item i ON c.item = i.id "
+                                            "JOIN map_node s ON c.step = s.id "
+                                            "WHERE i.title = 'Guest checkout' AND s.title = 'Search' "
+                                            "AND c.deleted = 0"), ==, 1);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM item WHERE title = 'Stored cards' "
+                                            "AND deleted = 0"), ==, 1);
+out:
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+/* An impact map from an empty plan, with the keyboard alone; levels are
+ * enforced, subtrees close and delete with undo. */
+static void
+test_impact_map_keys (void)
+{
+  g_autoptr(GFile) file = vl_test_file ("ui-impact.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) made = vl_document_create (file, "Impact", &error);
+  VlWindow *window = vl_window_new (NULL);
+  g_autoptr(VlRecord) map = NULL, shoppers = NULL;
+  g_autofree char *outline = NULL;
+  VlMapsPage *page;
+  VlMapCanvas *canvas;
+  guint n_boxes;
+
+  g_clear_object (&made);
+  page = open_maps (window, file);
+  canvas = vl_maps_page_get_canvas (page);
+  if (!press_keys (GTK_WIDGET (window), "key", "ctrl+shift+alt+i"))
+    goto out;
+  WAIT_UNTIL (shown_map (page) != NULL, 5);
+  map = g_object_ref (shown_map (page));
+  type_title (window, canvas, "Grow mobile");
+  press_keys (GTK_WIDGET (window), "key", "Tab");
+  type_title (window, canvas, "Shoppers");
+  press_keys (GTK_WIDGET (window), "key", "Tab");
+  type_title (window, canvas, "Pay faster");
+  press_keys (GTK_WIDGET (window), "key", "Tab");
+  type_title (window, canvas, "Apple Pay");
+  /* A deliverable holds nothing: Tab adds nothing, says why. */
+  press_keys (GTK_WIDGET (window), "key", "Tab");
+  g_assert_false (vl_map_canvas_is_editing (canvas));
+  press_keys (GTK_WIDGET (window), "key", "shift+Return");
+  type_title (window, canvas, "Google Pay");
+  outline = vl_map_dup_outline (map);
+  g_assert_cmpstr (outline, ==,
+                   "New impact map\n"
+                   "  Goal: Grow mobile\n"
+                   "    Actor: Shoppers\n"
+                   "      Impact: Pay faster\n"
+                   "        Deliverable: Apple Pay\n"
+                   "        Deliverable: Google Pay\n");
+
+  /* Left goes up the tree; Space closes the impact and opens it again. */
+  press_keys (GTK_WIDGET (window), "key", "Left");
+  {
+    g_autofree char *t = selected_title (canvas);
+
+    g_assert_cmpstr (t, ==, "Pay faster");
+  }
+  n_boxes = vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas));
+  press_keys (GTK_WIDGET (window), "key", "space");
+  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, n_boxes - 2);
+  press_keys (GTK_WIDGET (window), "key", "space");
+  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, n_boxes);
+
+  /* Delete the actor with its subtree; undo brings it all back. */
+  press_keys (GTK_WIDGET (window), "key", "Left");
+  shoppers = vl_map_canvas_dup_selected (canvas);
+  g_assert_cmpstr (vl_record_get_title (shoppers), ==, "Shoppers");
+  press_keys (GTK_WIDGET (window), "key", "Delete");
+  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (50);
+  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 5);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node n JOIN map_node p ON n.parent = p.id "
+                                            "WHERE n.title = 'Google Pay' AND n.kind = 3 AND p.title = 'Pay faster' "
+                                            "AND n.deleted = 0"), ==, 1);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node WHERE deleted = 0"), ==, 5);
+out:
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+/* The box showing @record, as a point of @window. */
+static void
+box_point (VlMapCanvas *canvas,
+           GtkWidget   *window,
+           VlMapBoxKind kind,
+           gint64       id,
+           double      *x,
+           double      *y)
+{
+  VlMapLayout *layout = vl_map_canvas_get_layout (canvas);
+  int index = vl_map_layout_find (layout, kind, id);
+  const VlMapBox *box;
+  double vx, vy;
+
+  g_assert_cmpint (index, >=, 0);
+  box = vl_map_layout_get_box (layout, (guint) index);
+  vl_viewport_world_to_view (vl_map_canvas_get_viewport (canvas), box->rect.x + box->rect.width / 2,
+                             box->rect.y + box->rect.height / 2, &vx, &vy);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), window, vx, vy, x, y));
+}
+
+/* The sample's story map with the mouse alone: a card dragged to another
+ * step and release, the background dragged to pan. */
+static void
+test_story_map_pointer (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-maps-pointer.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  g_autoptr(VlRecord) card = NULL, target = NULL, step = NULL, release = NULL;
+  VlMapsPage *page;
+  VlMapCanvas *canvas;
+  VlMapLayout *layout;
+  double x0, y0, x1, y1, before_x;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  page = open_maps (window, file);
+  canvas = vl_maps_page_get_canvas (page);
+  for (guint i = 0; i < g_list_model_get_n_items (vl_maps_page_get_maps (page)); i++)
+    {
+      g_autoptr(VlRecord) m = g_list_model_get_item (vl_maps_page_get_maps (page), i);
+
+      if (vl_record_get_int (m, "kind") == VL_MAP_KIND_STORY)
+        vl_maps_page_select_map (page, i);
+    }
+  spin (200);
+  layout = vl_map_canvas_get_layout (canvas);
+  /* The first card of the first step, and the first card of the second
+   * release's second column (another step and release). */
+  for (guint i = 0; i < vl_map_layout_get_n_boxes (layout) && (card == NULL || target == NULL); i++)
+    {
+      const VlMapBox *box = vl_map_layout_get_box (layout, i);
+
+      if (box->kind != VL_MAP_BOX_CARD)
+        continue;
+      if (card == NULL)
+        card = vl_document_lookup (vl_window_get_document (window), VL_KIND_MAP_CARD, box->id);
+      else if (box->release != vl_record_get_ref_id (card, "release") &&
+               box->step != vl_record_get_ref_id (card, "step"))
+        target = vl_document_lookup (vl_window_get_document (window), VL_KIND_MAP_CARD, box->id);
+    }
+  g_assert_nonnull (card);
+  g_assert_nonnull (target);
+  step = vl_record_dup_ref (target, "step");
+  release = vl_record_dup_ref (target, "release");
+  box_point (canvas, GTK_WIDGET (window), VL_MAP_BOX_CARD, vl_record_get_rowid (card), &x0, &y0);
+  box_point (canvas, GTK_WIDGET (window), VL_MAP_BOX_CARD, vl_record_get_rowid (target), &x1, &y1);
+  if (!pointer_drag (GTK_WIDGET (window), x0, y0, x1, y1 - 20))
+    goto out;
+  WAIT_UNTIL (vl_record_get_ref_id (card, "step") == vl_record_get_rowid (step), 5);
+  g_assert_cmpint (vl_record_get_ref_id (card, "release"), ==, vl_record_get_rowid (release));
+  /* Dropped on the upper half of the target: before it. */
+  {
+    g_autoptr(GPtrArray) slot = vl_map_dup_cards (shown_map (page), step, release);
+
+    g_assert_true (slot->pdata[0] == card);
+    g_assert_true (slot->pdata[1] == target);
+  }
+  /* The map's empty corner dragged: the view pans by as much. */
+  before_x = vl_viewport_get_x (vl_map_canvas_get_viewport (canvas));
+  {
+    double cx, cy;
+
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), GTK_WIDGET (window), 30,
+                                                     gtk_widget_get_height (GTK_WIDGET (canvas)) - 30, &cx, &cy));
+    pointer_drag (GTK_WIDGET (window), cx, cy, cx + 100, cy);
+  }
+  g_assert_cmpfloat (vl_viewport_get_x (vl_map_canvas_get_viewport (canvas)), <, before_x - 50);
+out:
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+int
+main (int argc, char *argv[])
+{
+  if (!vl_ui_test_init (&argc, &argv))
+    return 0;
+  g_test_add_func ("/ui/maps/story-map-keys", test_story_map_keys);
+  g_test_add_func ("/ui/maps/impact-map-keys", test_impact_map_keys);
+  g_test_add_func ("/ui/maps/story-map-pointer", test_story_map_pointer);
+  return g_test_run ();
+}
