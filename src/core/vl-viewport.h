@@ -12,7 +12,7 @@
 
 G_BEGIN_DECLS
 
-#define VL_VIEWPORT_MIN_ZOOM 0.05
+#define VL_VIEWPORT_MIN_ZOOM 0.002   /* a 2,000-node tree whole on a laptop */
 #define VL_VIEWPORT_MAX_ZOOM 4.0
 
 typedef struct

@@ -20,6 +20,7 @@
 #include "vl-map-canvas-private.h"
 
 #define TEXT_MIN_ZOOM 0.33   /* below this, boxes are drawn without text */
+#define SHAPE_MIN_ZOOM 0.12  /* below this, as plain coloured blocks */
 #define PAD           10.0
 #define STRIPE        6.0
 #define RADIUS        8.0
@@ -728,6 +729,20 @@ draw_text (VlMapCanvas    *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Far out a box is a block of its kind's colour (or its card's status):
+ * one node for the renderer instead of five. */
+static void
+draw_block (VlMapCanvas    *self,
+            GtkSnapshot    *snapshot,
+            const VlMapBox *box,
+            gboolean        selected)
+{
+  const VlRect *r = &box->rect;
+
+  gtk_snapshot_append_color (snapshot, selected ? &self->accent : stripe_color (self, box),
+                             &GRAPHENE_RECT_INIT (r->x, r->y, r->width, r->height));
+}
+
 static void
 draw_box (VlMapCanvas    *self,
           GtkSnapshot    *snapshot,
@@ -879,7 +894,10 @@ vl_map_canvas_snapshot (GtkWidget   *widget,
 
       if ((int) i == self->drag_box && self->dragging)
         continue;
-      draw_box (self, snapshot, vl_map_layout_get_box (self->layout, i), with_text, (int) i == selected);
+      if (zoom < SHAPE_MIN_ZOOM)
+        draw_block (self, snapshot, vl_map_layout_get_box (self->layout, i), (int) i == selected);
+      else
+        draw_box (self, snapshot, vl_map_layout_get_box (self->layout, i), with_text, (int) i == selected);
       self->n_drawn++;
     }
   if (self->drag_box >= 0 && self->dragging)

@@ -19,6 +19,8 @@
 #include "../vl-test-util.h"
 #include "vl-backlog-page.h"
 #include "vl-goals-page.h"
+#include "vl-map.h"
+#include "vl-maps-page.h"
 #include "vl-item-search.h"
 #include "vl-window.h"
 
@@ -392,6 +394,195 @@ bench_goals (const char *dir)
   settle ();
 }
 
+/* ---- maps --------------------------------------------------------------------- */
+
+/* An impact map of 2,011 nodes: a goal, 10 actors, 10 impacts each and
+ * 19 deliverables under each impact, every tenth linked to an item. */
+static void
+add_big_map (GFile *file)
+{
+  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, NULL);
+  g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
+  g_autoptr(VlRecord) map = vl_map_create (doc, VL_MAP_KIND_IMPACT, "Bench impact map", NULL, NULL);
+  g_autoptr(GPtrArray) top = vl_map_dup_children (map, NULL);
+  guint n = 0;
+
+  vl_document_begin (doc, "bench");
+  for (guint a = 0; a < 10; a++)
+    {
+      g_autofree char *at = g_strdup_printf ("Actor %u: returning shoppers on mobile", a);
+      g_autoptr(VlRecord) actor = vl_map_add_node (map, VL_NODE_KIND_ACTOR, top->pdata[0], NULL, at, NULL);
+
+      for (guint i = 0; i < 10; i++)
+        {
+          g_autofree char *it = g_strdup_printf ("Impact %u.%u: pay faster without an account", a, i);
+          g_autoptr(VlRecord) impact = vl_map_add_node (map, VL_NODE_KIND_IMPACT, actor, NULL, it, NULL);
+
+          for (guint d = 0; d < 19; d++)
+            {
+              g_autofree char *dt = g_strdup_printf ("Deliverable %u: saved cards with one-click consent", n);
+              g_autoptr(VlRecord) node = vl_map_add_node (map, VL_NODE_KIND_DELIVERABLE, impact, NULL, dt, NULL);
+
+              if (n++ % 10 == 0)
+                {
+                  g_autoptr(VlRecord) item = g_list_model_get_item (items, n);
+
+                  g_object_set (node, "item", item, NULL);
+                }
+            }
+        }
+    }
+  vl_document_commit (doc, NULL);
+  vl_document_publish (doc, NULL);
+}
+
+typedef struct
+{
+  VlViewport *viewport;
+  double      dx, dy;
+  guint       frames, wanted;
+  gint64      first, last, previous, worst;
+} Pan;
+
+static gboolean
+pan_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Pan *p = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (p->frames == 0)
+    p->first = now;
+  else
+    p->worst = MAX (p->worst, now - p->previous);
+  p->previous = p->last = now;
+  /* Back and forth, so the view stays over the map. */
+  vl_viewport_pan (p->viewport, (p->frames / 60) % 2 ? -p->dx : p->dx, (p->frames / 60) % 2 ? -p->dy : p->dy);
+  return ++p->frames < p->wanted ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static double
+pan_fps (VlMapCanvas *canvas,
+         double       dx,
+         double       dy,
+         double      *worst_ms)
+{
+  Pan p = { vl_map_canvas_get_viewport (canvas), dx, dy, 0, 240, 0, 0, 0, 0 };
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (canvas), pan_tick_cb, &p, NULL);
+  while (p.frames < p.wanted)
+    g_main_context_iteration (NULL, TRUE);
+  *worst_ms = p.worst / 1000.0;
+  return (p.frames - 1) / ((p.last - p.first) / (double) G_USEC_PER_SEC);
+}
+
+/* From a change of the view to the next painted frame, main thread. */
+static double
+until_painted (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 start = g_get_monotonic_time ();
+
+  painted_at = 0;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (painted_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+  return (painted_at - start) / 1000.0;
+}
+
+static void
+bench_maps (const char *dir)
+{
+  g_autoptr(GFile) file = big_plan (dir, "bench-maps.valueloop", 50000, 4);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  VlWindow *window;
+  VlMapsPage *page;
+  VlMapCanvas *canvas;
+  VlViewport *viewport;
+  double ms, fps, worst, zoom_worst = 0, zoom_total = 0;
+  gint64 start;
+  guint n_nodes, n_cards;
+  VlRect bounds;
+
+  add_big_map (file);
+  /* The plan opens on the Maps page: the map is in its first frame. */
+  g_settings_set_string (settings, "last-page", "maps");
+  ms = first_frame (file);
+  report ("first frame, 50,000 items + 2,011-node map", ms, 600);
+  window = VL_WINDOW (g_list_model_get_item (gtk_window_get_toplevels (), 0));
+  g_object_unref (window);
+  page = VL_MAPS_PAGE (vl_window_get_maps_page (window));
+  canvas = vl_maps_page_get_canvas (page);
+  viewport = vl_map_canvas_get_viewport (canvas);
+  vl_map_count (vl_map_canvas_get_map (canvas), &n_nodes, &n_cards);
+  settle ();
+
+  /* Opening the page from another one: loading, layout, first frame. */
+  vl_window_show_page (window, "backlog");
+  settle ();
+  vl_maps_page_select_map (page, GTK_INVALID_LIST_POSITION);
+  settle ();
+  start = g_get_monotonic_time ();
+  vl_maps_page_select_map (page, 0);
+  vl_window_show_page (window, "maps");
+  until_painted (GTK_WIDGET (canvas));
+  report ("open a 2,011-node map (select to painted)", (painted_at - start) / 1000.0, 300);
+
+  /* Over the deliverables in the middle of the map, where it is densest. */
+  vl_map_layout_get_bounds (vl_map_canvas_get_layout (canvas), &bounds);
+  vl_viewport_set_zoom (viewport, 1.0);
+  vl_viewport_set_origin (viewport, bounds.x + bounds.width - vl_viewport_get_width (viewport),
+                          bounds.y + bounds.height / 2);
+  fps = pan_fps (canvas, 9, 5, &worst);
+  printf ("  %-48s %9.1f fps  budget ≥ 55 fps  %s (worst frame %.1f ms, %u boxes drawn)\n",
+          "pan at 100 %", fps, fps >= 55 ? "ok" : "MISSED", worst, vl_map_canvas_get_n_drawn (canvas));
+
+  vl_viewport_set_zoom (viewport, 0.5);
+  fps = pan_fps (canvas, 9, 5, &worst);
+  printf ("  %-48s %9.1f fps  budget ≥ 55 fps  %s (worst frame %.1f ms, %u boxes drawn)\n",
+          "pan at 50 % (titles still drawn)", fps, fps >= 55 ? "ok" : "MISSED", worst,
+          vl_map_canvas_get_n_drawn (canvas));
+
+  gtk_widget_activate_action (GTK_WIDGET (canvas), "map.zoom-fit", NULL);
+  settle ();
+  fps = pan_fps (canvas, 2, 1, &worst);
+  printf ("  %-48s %9.1f fps  budget ≥ 25 fps  %s (worst frame %.1f ms, %u boxes drawn)\n",
+          "overview (whole map on screen), panning", fps, fps >= 25 ? "ok" : "MISSED", worst,
+          vl_map_canvas_get_n_drawn (canvas));
+
+  /* Zoom steps around the middle, in and out, each to its painted frame. */
+  for (int i = 0; i < 20; i++)
+    {
+      start = g_get_monotonic_time ();
+      vl_viewport_zoom_at (viewport, 400, 300, i < 10 ? 1.25 : 0.8);
+      until_painted (GTK_WIDGET (canvas));
+      ms = (painted_at - start) / 1000.0;
+      zoom_worst = MAX (zoom_worst, ms);
+      zoom_total += ms;
+    }
+  printf ("  %-48s %9.1f ms   budget ≤ 50 ms  %s (mean %.1f ms)\n", "zoom step to painted frame, worst",
+          zoom_worst, zoom_worst <= 50 ? "ok" : "MISSED", zoom_total / 20);
+
+  /* Memory: every box drawn once at 100 % (all text laid out). */
+  vl_viewport_set_zoom (viewport, 1.0);
+  vl_map_layout_get_bounds (vl_map_canvas_get_layout (canvas), &bounds);
+  for (double y = bounds.y; y < bounds.y + bounds.height; y += vl_viewport_get_height (viewport))
+    for (double x = bounds.x; x < bounds.x + bounds.width; x += vl_viewport_get_width (viewport))
+      {
+        vl_viewport_set_origin (viewport, x, y);
+        until_painted (GTK_WIDGET (canvas));
+      }
+  printf ("  %-48s %9.0f B    budget ≤ 2048 B  %s (%u nodes)\n", "memory per map node, all text laid out",
+          (double) vl_map_canvas_get_memory (canvas) / n_nodes,
+          vl_map_canvas_get_memory (canvas) / n_nodes <= 2048 ? "ok" : "MISSED", n_nodes);
+  g_settings_set_string (settings, "last-page", "backlog");
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -417,12 +608,19 @@ main (int argc, char *argv[])
   if (g_getenv ("VL_BENCH_SCROLL_FRAMES") != NULL)
     scroll_frames = MAX (2, atoi (g_getenv ("VL_BENCH_SCROLL_FRAMES")));
   report ("first frame, welcome page (no plan)", first_frame (NULL), 300);
+  if (argc > 1 && g_str_equal (argv[1], "maps"))
+    {
+      bench_maps (dir);
+      vl_test_remove_tree (dir);
+      return 0;
+    }
   bench_goals (dir);
   if (argc > 1 && g_str_equal (argv[1], "goals"))
     {
       vl_test_remove_tree (dir);
       return 0;
     }
+  bench_maps (dir);
   {
     /* The window remembers the page shown last: back to the backlog. */
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
