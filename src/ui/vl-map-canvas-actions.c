@@ -13,6 +13,7 @@
 
 #include "vl-map.h"
 #include "vl-map-canvas-private.h"
+#include "vl-record-chooser.h"
 #include "vl-toast.h"
 
 static const char *new_titles[] = {
@@ -485,6 +486,166 @@ vl_map_canvas_drop_box (VlMapCanvas *self,
   return ok;
 }
 
+/* ---- linking ------------------------------------------------------------------------- */
+
+typedef struct
+{
+  VlMapCanvas *canvas;
+  VlRecord    *target;   /* a goal, a deliverable, a step, a release, a card, or NULL (Unplanned) */
+} Link;
+
+static void
+link_free (gpointer data,
+           GClosure *closure)
+{
+  Link *link = data;
+
+  g_clear_object (&link->canvas);
+  g_clear_object (&link->target);
+  g_free (link);
+}
+
+/* Where an item placed from @target goes on a story map. */
+static void
+placement_for (VlMapCanvas *self,
+               VlRecord    *target,
+               VlRecord   **step,
+               VlRecord   **release,
+               VlRecord   **after)
+{
+  *step = *release = *after = NULL;
+  if (target != NULL && VL_IS_MAP_CARD (target))
+    {
+      *step = vl_record_dup_ref (target, "step");
+      *release = vl_record_dup_ref (target, "release");
+      *after = g_object_ref (target);
+    }
+  else if (target != NULL && vl_record_get_int (target, "kind") == VL_NODE_KIND_STEP)
+    {
+      *step = g_object_ref (target);
+      *release = first_top (self, VL_NODE_KIND_RELEASE);
+    }
+  else
+    {
+      *step = first_step (self);
+      *release = target != NULL ? g_object_ref (target) : NULL;
+    }
+}
+
+static void
+chosen_cb (VlRecordChooser *chooser,
+           VlRecord        *chosen,
+           Link            *link)
+{
+  VlMapCanvas *self = link->canvas;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) card = NULL;
+
+  if (self->map == NULL)
+    return;
+  if (link->target != NULL && VL_IS_MAP_NODE (link->target) &&
+      vl_record_get_int (link->target, "kind") == VL_NODE_KIND_GOAL)
+    g_object_set (link->target, "key-result", chosen, NULL);
+  else if (link->target != NULL && VL_IS_MAP_NODE (link->target) &&
+           vl_record_get_int (link->target, "kind") == VL_NODE_KIND_DELIVERABLE)
+    g_object_set (link->target, "item", chosen, NULL);
+  else
+    {
+      g_autoptr(VlRecord) step = NULL, release = NULL, after = NULL;
+
+      placement_for (self, link->target, &step, &release, &after);
+      card = vl_map_add_card (self->map, chosen, step, release, after, &error);
+      report (self, error);
+    }
+  vl_map_canvas_relayout (self);
+  if (card != NULL)
+    vl_map_canvas_select (self, card);
+}
+
+/* Ctrl+L: a goal measured by a key result, a deliverable built as a
+ * backlog item, or (story maps) an existing item placed as a card. */
+static void
+link_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  VlRecordChooser *chooser;
+  gboolean goal = box != NULL && box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_GOAL;
+  gboolean deliverable = box != NULL && box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_DELIVERABLE;
+  gboolean story = self->map != NULL && vl_record_get_int (self->map, "kind") == VL_MAP_KIND_STORY;
+  Link *link;
+
+  if (self->map == NULL || (!goal && !deliverable && !story))
+    {
+      vl_toast (widget, _("Select the goal, a deliverable, or a place on a story map to link"), FALSE);
+      return;
+    }
+  chooser = vl_record_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
+                                   goal ? VL_KIND_KEY_RESULT : VL_KIND_ITEM,
+                                   goal ? _("Measure the Goal") : deliverable ? _("Build as a Backlog Item")
+                                                                              : _("Place a Backlog Item"),
+                                   goal ? _("Which key result says the goal is reached?")
+                                        : deliverable ? _("Which backlog item delivers this?")
+                                                      : _("Which item goes on the map here?"));
+  link = g_new0 (Link, 1);
+  link->canvas = g_object_ref (self);
+  link->target = record != NULL ? g_object_ref (record) : NULL;
+  g_signal_connect_data (chooser, "chosen", G_CALLBACK (chosen_cb), link, link_free, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+/* Ctrl+M: a deliverable becomes a new item of the map's backlog. */
+static void
+make_item_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  const VlMapBox *box = selected_box (self);
+  g_autoptr(VlRecord) node = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) backlog = NULL;
+  g_autoptr(VlRecord) item = NULL;
+  g_autoptr(VlRecord) linked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (node == NULL || box->kind != VL_MAP_BOX_NODE || box->node_kind != VL_NODE_KIND_DELIVERABLE)
+    {
+      vl_toast (widget, _("Select a deliverable to make it a backlog item"), FALSE);
+      return;
+    }
+  linked = vl_record_dup_ref (node, "item");
+  if (linked != NULL && !vl_record_get_deleted (linked))
+    {
+      g_signal_emit_by_name (self, "open-item", linked);
+      return;
+    }
+  backlog = vl_map_get_backlog (self->map);
+  if (backlog == NULL)
+    {
+      vl_toast (widget, _("The plan has no backlog yet: add one on the Backlog page"), FALSE);
+      return;
+    }
+  vl_document_begin (self->document, _("Make Backlog Item"));
+  item = vl_document_insert (self->document, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+  if (item != NULL)
+    {
+      g_object_set (item, "title", vl_record_get_title (node), NULL);
+      g_object_set (node, "item", item, NULL);
+    }
+  if (!vl_document_commit (self->document, item != NULL ? &error : NULL) || item == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  text = g_strdup_printf (_("“%s” added to the backlog “%s”"), vl_record_get_title (item),
+                          vl_record_get_title (backlog));
+  vl_toast (widget, text, TRUE);
+}
+
 /* ---- the title editor -------------------------------------------------------------- */
 
 static VlRecord *
@@ -661,6 +822,9 @@ vl_map_canvas_update_actions (VlMapCanvas *self)
   gtk_widget_action_set_enabled (w, "map.delete", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
   gtk_widget_action_set_enabled (w, "map.move", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
   gtk_widget_action_set_enabled (w, "map.toggle-collapsed", box != NULL && box->kind != VL_MAP_BOX_CARD);
+  gtk_widget_action_set_enabled (w, "map.link", has_map);
+  gtk_widget_action_set_enabled (w, "map.make-item", box != NULL && box->node_kind == VL_NODE_KIND_DELIVERABLE &&
+                                                    box->kind == VL_MAP_BOX_NODE);
 }
 
 void
@@ -689,6 +853,8 @@ vl_map_canvas_init_actions (VlMapCanvasClass *klass)
     { "map.activate", activate_action, NULL, GDK_KEY_Return, 0, NULL, 0, 0 },
     { "map.activate", activate_action, NULL, GDK_KEY_KP_Enter, 0, NULL, 0, 0 },
     { "map.rename", rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
+    { "map.link", link_action, NULL, GDK_KEY_l, GDK_CONTROL_MASK, NULL, 0, 0 },
+    { "map.make-item", make_item_action, NULL, GDK_KEY_m, GDK_CONTROL_MASK, NULL, 0, 0 },
     { "map.delete", delete_action, NULL, GDK_KEY_Delete, 0, NULL, 0, 0 },
     { "map.toggle-collapsed", toggle_collapsed_action, NULL, GDK_KEY_space, 0, NULL, 0, 0 },
     { "map.zoom-in", zoom_action, NULL, GDK_KEY_plus, GDK_CONTROL_MASK, NULL, 0, 0 },

@@ -17,6 +17,7 @@
 
 #include "vl-labels.h"
 #include "vl-map.h"
+#include "vl-okr.h"
 #include "vl-map-canvas-private.h"
 
 #define TEXT_MIN_ZOOM 0.33   /* below this, boxes are drawn without text */
@@ -179,8 +180,18 @@ node_meta (VlMapCanvas    *self,
   g_autofree char *label = g_utf8_strup (vl_node_kind_label (kind), -1);
   const char *measure = vl_record_get_string (node, "measure");
 
+  g_autoptr(VlRecord) kr = vl_record_dup_ref (node, "key-result");
+  g_autoptr(VlRecord) objective = vl_record_dup_ref (node, "objective");
+
   if (item != NULL && !vl_record_get_deleted (item))
     return g_strdup_printf ("%s · %s", label, vl_enum_label ("status", (int) vl_record_get_int (item, "status")));
+  /* A measured goal shows its key result's progress, live. */
+  if (kr != NULL && !vl_record_get_deleted (kr))
+    return g_strdup_printf ("%s · %s · %.0f %%", label, vl_record_get_title (kr),
+                            100 * vl_key_result_get_progress (kr));
+  if (objective != NULL && !vl_record_get_deleted (objective))
+    return g_strdup_printf ("%s · %s · %.0f %%", label, vl_record_get_title (objective),
+                            100 * vl_objective_get_total_progress (objective));
   if (measure != NULL && *measure != '\0')
     return g_strdup_printf ("%s · %s", label, measure);
   if (box->collapsed)
@@ -428,6 +439,18 @@ rows_changed_cb (VlDocument  *document,
       if (self->relayout_id == 0)
         self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, relayout_cb, self, NULL);
     }
+  else if (kind == VL_KIND_KEY_RESULT || kind == VL_KIND_OBJECTIVE || kind == VL_KIND_CHECKIN)
+    {
+      /* Goals show their key result's progress. */
+      for (guint i = 0; self->layout != NULL && i < vl_map_layout_get_n_boxes (self->layout); i++)
+        {
+          const VlMapBox *box = vl_map_layout_get_box (self->layout, i);
+
+          if (box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_GOAL)
+            forget_text (self, box->kind, box->id);
+        }
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   else if (kind == VL_KIND_ITEM)
     {
       gboolean shown = FALSE;
@@ -610,7 +633,19 @@ matches (VlMapCanvas    *self,
   box_strings (self, box, &title, &meta);
   folded = g_utf8_casefold (title, -1);
   folded_meta = g_utf8_casefold (meta, -1);
-  return strstr (folded, self->highlight) != NULL || strstr (folded_meta, self->highlight) != NULL;
+  if (strstr (folded, self->highlight) != NULL || strstr (folded_meta, self->highlight) != NULL)
+    return TRUE;
+  /* A card's or deliverable's item: its AARRR stage and key result too. */
+  {
+    g_autoptr(VlRecord) record = vl_map_canvas_box_record (self, box);
+    g_autoptr(VlRecord) item = record != NULL ? vl_record_dup_ref (record, "item") : NULL;
+    g_autoptr(VlRecord) kr = item != NULL ? vl_record_dup_ref (item, "key-result") : NULL;
+    const char *stage = item != NULL ? vl_enum_label ("aarrr", (int) vl_record_get_int (item, "aarrr")) : NULL;
+    g_autofree char *s = g_utf8_casefold (stage != NULL ? stage : "", -1);
+    g_autofree char *k = g_utf8_casefold (kr != NULL ? vl_record_get_title (kr) : "", -1);
+
+    return strstr (s, self->highlight) != NULL || strstr (k, self->highlight) != NULL;
+  }
 }
 
 /* ---- drawing ---------------------------------------------------------------- */

@@ -165,7 +165,7 @@ static void
 show_backlog_choice (VlMapsPage *self,
                      VlRecord   *map)
 {
-  gboolean story = map != NULL && vl_record_get_int (map, "kind") == VL_MAP_KIND_STORY;
+  gboolean story = map != NULL;   /* both kinds make items: cards, deliverables */
   g_autoptr(VlRecord) backlog = story ? vl_map_get_backlog (map) : NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
@@ -279,7 +279,7 @@ new_map_action (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
-  if (story && g_list_model_get_n_items (self->backlogs) > 0)
+  if (g_list_model_get_n_items (self->backlogs) > 0)
     backlog = g_list_model_get_item (self->backlogs, 0);
   map = vl_map_create (self->document, story ? VL_MAP_KIND_STORY : VL_MAP_KIND_IMPACT,
                        story ? _("New story map") : _("New impact map"), backlog, &error);
