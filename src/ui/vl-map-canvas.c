@@ -187,11 +187,11 @@ node_meta (VlMapCanvas    *self,
     return g_strdup_printf ("%s · %s", label, vl_enum_label ("status", (int) vl_record_get_int (item, "status")));
   /* A measured goal shows its key result's progress, live. */
   if (kr != NULL && !vl_record_get_deleted (kr))
-    return g_strdup_printf ("%s · %s · %.0f %%", label, vl_record_get_title (kr),
-                            100 * vl_key_result_get_progress (kr));
+    return g_strdup_printf ("%s · %.0f %% · %s", label, 100 * vl_key_result_get_progress (kr),
+                            vl_record_get_title (kr));
   if (objective != NULL && !vl_record_get_deleted (objective))
-    return g_strdup_printf ("%s · %s · %.0f %%", label, vl_record_get_title (objective),
-                            100 * vl_objective_get_total_progress (objective));
+    return g_strdup_printf ("%s · %.0f %% · %s", label, 100 * vl_objective_get_total_progress (objective),
+                            vl_record_get_title (objective));
   if (measure != NULL && *measure != '\0')
     return g_strdup_printf ("%s · %s", label, measure);
   if (box->collapsed)

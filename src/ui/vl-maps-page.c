@@ -390,6 +390,11 @@ close_item_action (GtkWidget  *widget,
 {
   VlMapsPage *self = VL_MAPS_PAGE (widget);
 
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->panel_revealer)))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->highlight_entry), "");   /* Escape clears a highlight */
+      return;
+    }
   show_panel (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
@@ -456,7 +461,7 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
     { "maps.rename-map", rename_map_action, 0, 0 },
     { "maps.delete-map", delete_map_action, 0, 0 },
     { "maps.highlight", highlight_action, GDK_KEY_f, GDK_CONTROL_MASK },
-    { "maps.close-item", close_item_action, 0, 0 },
+    { "maps.close-item", close_item_action, GDK_KEY_Escape, 0 },
   };
 
   object_class->dispose = vl_maps_page_dispose;
