@@ -827,44 +827,47 @@ vl_map_canvas_update_actions (VlMapCanvas *self)
                                                     box->kind == VL_MAP_BOX_NODE);
 }
 
+/* The map's keys, one table: the canvas binds them, and the outline view
+ * sends the same keys to the canvas. */
+static const struct {
+  const char *name;
+  void      (*activate) (GtkWidget *, const char *, GVariant *);
+  const char *type;
+  guint       key;
+  GdkModifierType mods;
+  const char *format;
+  int         dx, dy;
+} actions[] = {
+  { "map.select", select_action, "(ii)", GDK_KEY_Left, 0, "(ii)", -1, 0 },
+  { "map.select", select_action, "(ii)", GDK_KEY_Right, 0, "(ii)", 1, 0 },
+  { "map.select", select_action, "(ii)", GDK_KEY_Up, 0, "(ii)", 0, -1 },
+  { "map.select", select_action, "(ii)", GDK_KEY_Down, 0, "(ii)", 0, 1 },
+  { "map.move", move_action, "(ii)", GDK_KEY_Left, GDK_ALT_MASK, "(ii)", -1, 0 },
+  { "map.move", move_action, "(ii)", GDK_KEY_Right, GDK_ALT_MASK, "(ii)", 1, 0 },
+  { "map.move", move_action, "(ii)", GDK_KEY_Up, GDK_ALT_MASK, "(ii)", 0, -1 },
+  { "map.move", move_action, "(ii)", GDK_KEY_Down, GDK_ALT_MASK, "(ii)", 0, 1 },
+  { "map.add-child", add_child_action, NULL, GDK_KEY_Tab, 0, NULL, 0, 0 },
+  { "map.add-sibling", add_sibling_action, NULL, GDK_KEY_Return, GDK_SHIFT_MASK, NULL, 0, 0 },
+  { "map.activate", activate_action, NULL, GDK_KEY_Return, 0, NULL, 0, 0 },
+  { "map.activate", activate_action, NULL, GDK_KEY_KP_Enter, 0, NULL, 0, 0 },
+  { "map.rename", rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
+  { "map.link", link_action, NULL, GDK_KEY_l, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.make-item", make_item_action, NULL, GDK_KEY_m, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.delete", delete_action, NULL, GDK_KEY_Delete, 0, NULL, 0, 0 },
+  { "map.toggle-collapsed", toggle_collapsed_action, NULL, GDK_KEY_space, 0, NULL, 0, 0 },
+  { "map.zoom-in", zoom_action, NULL, GDK_KEY_plus, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.zoom-in", zoom_action, NULL, GDK_KEY_equal, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.zoom-in", zoom_action, NULL, GDK_KEY_KP_Add, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.zoom-out", zoom_action, NULL, GDK_KEY_minus, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.zoom-out", zoom_action, NULL, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.zoom-reset", zoom_action, NULL, GDK_KEY_0, GDK_CONTROL_MASK, NULL, 0, 0 },
+  { "map.zoom-fit", zoom_action, NULL, GDK_KEY_1, GDK_CONTROL_MASK, NULL, 0, 0 },
+};
+
 void
 vl_map_canvas_init_actions (VlMapCanvasClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct {
-    const char *name;
-    void      (*activate) (GtkWidget *, const char *, GVariant *);
-    const char *type;
-    guint       key;
-    GdkModifierType mods;
-    const char *format;
-    int         dx, dy;
-  } actions[] = {
-    { "map.select", select_action, "(ii)", GDK_KEY_Left, 0, "(ii)", -1, 0 },
-    { "map.select", select_action, "(ii)", GDK_KEY_Right, 0, "(ii)", 1, 0 },
-    { "map.select", select_action, "(ii)", GDK_KEY_Up, 0, "(ii)", 0, -1 },
-    { "map.select", select_action, "(ii)", GDK_KEY_Down, 0, "(ii)", 0, 1 },
-    { "map.move", move_action, "(ii)", GDK_KEY_Left, GDK_ALT_MASK, "(ii)", -1, 0 },
-    { "map.move", move_action, "(ii)", GDK_KEY_Right, GDK_ALT_MASK, "(ii)", 1, 0 },
-    { "map.move", move_action, "(ii)", GDK_KEY_Up, GDK_ALT_MASK, "(ii)", 0, -1 },
-    { "map.move", move_action, "(ii)", GDK_KEY_Down, GDK_ALT_MASK, "(ii)", 0, 1 },
-    { "map.add-child", add_child_action, NULL, GDK_KEY_Tab, 0, NULL, 0, 0 },
-    { "map.add-sibling", add_sibling_action, NULL, GDK_KEY_Return, GDK_SHIFT_MASK, NULL, 0, 0 },
-    { "map.activate", activate_action, NULL, GDK_KEY_Return, 0, NULL, 0, 0 },
-    { "map.activate", activate_action, NULL, GDK_KEY_KP_Enter, 0, NULL, 0, 0 },
-    { "map.rename", rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
-    { "map.link", link_action, NULL, GDK_KEY_l, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.make-item", make_item_action, NULL, GDK_KEY_m, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.delete", delete_action, NULL, GDK_KEY_Delete, 0, NULL, 0, 0 },
-    { "map.toggle-collapsed", toggle_collapsed_action, NULL, GDK_KEY_space, 0, NULL, 0, 0 },
-    { "map.zoom-in", zoom_action, NULL, GDK_KEY_plus, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.zoom-in", zoom_action, NULL, GDK_KEY_equal, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.zoom-in", zoom_action, NULL, GDK_KEY_KP_Add, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.zoom-out", zoom_action, NULL, GDK_KEY_minus, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.zoom-out", zoom_action, NULL, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.zoom-reset", zoom_action, NULL, GDK_KEY_0, GDK_CONTROL_MASK, NULL, 0, 0 },
-    { "map.zoom-fit", zoom_action, NULL, GDK_KEY_1, GDK_CONTROL_MASK, NULL, 0, 0 },
-  };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
@@ -876,6 +879,45 @@ vl_map_canvas_init_actions (VlMapCanvasClass *klass)
       else
         gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name,
                                              NULL);
+    }
+}
+
+static gboolean
+forward_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   data)
+{
+  VlMapCanvas *canvas = data;
+  guint i = (guint) g_variant_get_uint32 (args);
+
+  if (actions[i].format != NULL)
+    return gtk_widget_activate_action (GTK_WIDGET (canvas), actions[i].name, actions[i].format,
+                                       actions[i].dx, actions[i].dy);
+  return gtk_widget_activate_action (GTK_WIDGET (canvas), actions[i].name, NULL);
+}
+
+/**
+ * vl_map_canvas_add_shortcuts:
+ *
+ * Adds the map's keys to @controller, each activating its action on
+ * @canvas (for a view of the same map, the outline).
+ */
+void
+vl_map_canvas_add_shortcuts (VlMapCanvas           *canvas,
+                             GtkShortcutController *controller)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkShortcut *shortcut;
+
+      if (actions[i].mods == 0 && (actions[i].key == GDK_KEY_Left || actions[i].key == GDK_KEY_Right ||
+                                   actions[i].key == GDK_KEY_Up || actions[i].key == GDK_KEY_Down ||
+                                   actions[i].key == GDK_KEY_space))
+        continue;   /* the outline's own: moving through rows, opening them */
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (actions[i].key, actions[i].mods),
+                                   gtk_callback_action_new (forward_cb, canvas, NULL));
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
+      gtk_shortcut_controller_add_shortcut (controller, shortcut);
     }
 }
 

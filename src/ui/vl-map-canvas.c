@@ -30,6 +30,8 @@ G_DEFINE_FINAL_TYPE (VlMapCanvas, vl_map_canvas, GTK_TYPE_WIDGET)
 
 enum {
   OPEN_ITEM,
+  SELECTION_CHANGED,
+  LAYOUT_CHANGED,
   N_SIGNALS
 };
 
@@ -394,6 +396,7 @@ vl_map_canvas_relayout (VlMapCanvas *self)
   vl_map_canvas_update_actions (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[LAYOUT_CHANGED], 0);
 }
 
 static gboolean
@@ -567,6 +570,7 @@ vl_map_canvas_select_box (VlMapCanvas *self,
   update_accessible_label (self);
   vl_map_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 /**
@@ -1200,6 +1204,11 @@ vl_map_canvas_class_init (VlMapCanvasClass *klass)
    */
   signals[OPEN_ITEM] = g_signal_new ("open-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, VL_TYPE_RECORD);
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                             0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Laid out again: the outline view follows. */
+  signals[LAYOUT_CHANGED] = g_signal_new ("layout-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_css_name (widget_class, "map-canvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_WIDGET);
   vl_map_canvas_init_actions (klass);

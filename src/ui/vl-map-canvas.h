@@ -33,5 +33,7 @@ gboolean     vl_map_canvas_is_editing     (VlMapCanvas *self);
 void         vl_map_canvas_start_editing  (VlMapCanvas *self,
                                            const char  *typed);
 void         vl_map_canvas_relayout       (VlMapCanvas *self);
+void         vl_map_canvas_add_shortcuts  (VlMapCanvas           *self,
+                                           GtkShortcutController *controller);
 
 G_END_DECLS

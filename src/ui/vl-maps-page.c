@@ -13,6 +13,7 @@
 
 #include "vl-item-panel.h"
 #include "vl-map.h"
+#include "vl-map-outline.h"
 #include "vl-maps-page.h"
 #include "vl-toast.h"
 
@@ -27,6 +28,7 @@ struct _VlMapsPage
   GtkSearchEntry     *highlight_entry;
   GtkStack           *content;
   VlMapCanvas        *canvas;
+  VlMapOutline       *outline;
   GtkRevealer        *panel_revealer;
   VlItemPanel        *item_panel;
 
@@ -38,6 +40,14 @@ struct _VlMapsPage
 };
 
 G_DEFINE_FINAL_TYPE (VlMapsPage, vl_maps_page, VL_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SHOW_OUTLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 VlMapCanvas *
 vl_maps_page_get_canvas (VlMapsPage *self)
@@ -60,6 +70,13 @@ vl_maps_page_select_map (VlMapsPage *self,
   g_return_if_fail (VL_IS_MAPS_PAGE (self));
   if (self->maps != NULL)
     gtk_single_selection_set_selected (self->maps, position);
+}
+
+GtkWidget *
+vl_maps_page_get_outline (VlMapsPage *self)
+{
+  g_return_val_if_fail (VL_IS_MAPS_PAGE (self), NULL);
+  return GTK_WIDGET (self->outline);
 }
 
 GtkWidget *
@@ -428,6 +445,48 @@ vl_maps_page_map (GtkWidget *widget)
 }
 
 static void
+vl_maps_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VlMapsPage *self = VL_MAPS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_OUTLINE:
+      g_value_set_boolean (value, gtk_widget_get_visible (GTK_WIDGET (self->outline)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* The outline beside the canvas; the keys go to it while it shows. */
+static void
+vl_maps_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  VlMapsPage *self = VL_MAPS_PAGE (object);
+  gboolean shown = g_value_get_boolean (value);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_OUTLINE:
+      if (shown == gtk_widget_get_visible (GTK_WIDGET (self->outline)))
+        return;
+      gtk_widget_set_visible (GTK_WIDGET (self->outline), shown);
+      gtk_widget_grab_focus (shown ? GTK_WIDGET (self->outline) : GTK_WIDGET (self->canvas));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vl_maps_page_dispose (GObject *object)
 {
   VlMapsPage *self = VL_MAPS_PAGE (object);
@@ -465,10 +524,20 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
   };
 
   object_class->dispose = vl_maps_page_dispose;
+  object_class->get_property = vl_maps_page_get_property;
+  object_class->set_property = vl_maps_page_set_property;
   widget_class->map = vl_maps_page_map;
+  properties[PROP_SHOW_OUTLINE] =
+    g_param_spec_boolean ("show-outline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "maps.show-outline", "show-outline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "maps.show-outline", NULL);
   VL_PAGE_CLASS (klass)->load = maps_page_load;
 
   g_type_ensure (VL_TYPE_MAP_CANVAS);
+  g_type_ensure (VL_TYPE_MAP_OUTLINE);
   g_type_ensure (VL_TYPE_ITEM_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-maps-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, map_list);
@@ -478,6 +547,7 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, highlight_entry);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, content);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, canvas);
+  gtk_widget_class_bind_template_child (widget_class, VlMapsPage, outline);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, item_panel);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -502,6 +572,7 @@ vl_maps_page_init (VlMapsPage *self)
   self->map_signals = g_signal_group_new (VL_TYPE_MAP);
   g_signal_group_connect_swapped (self->map_signals, "notify", G_CALLBACK (map_changed_cb), self);
   g_signal_connect (self->canvas, "open-item", G_CALLBACK (open_item_cb), self);
+  vl_map_outline_set_canvas (self->outline, self->canvas);
   g_signal_connect_swapped (self->panel_revealer, "notify::child-revealed", G_CALLBACK (panel_revealed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), FALSE);
   g_signal_connect_swapped (self->backlog_choice, "notify::selected", G_CALLBACK (backlog_chosen_cb), self);

@@ -18,5 +18,6 @@ GListModel  *vl_maps_page_get_maps       (VlMapsPage *self);
 void         vl_maps_page_select_map     (VlMapsPage *self,
                                           guint       position);
 GtkWidget   *vl_maps_page_get_item_panel (VlMapsPage *self);
+GtkWidget   *vl_maps_page_get_outline    (VlMapsPage *self);
 
 G_END_DECLS

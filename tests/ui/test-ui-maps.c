@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vl-map.h"
+#include "vl-map-outline.h"
 #include "vl-maps-page.h"
 #include "vl-ui-test.h"
 
@@ -241,11 +242,37 @@ test_impact_map_keys (void)
   spin (50);
   g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 5);
 
+  /* The outline lists the same boxes, follows the selection, and takes
+   * the same keys: Tab there adds a child on the map. */
+  press_keys (GTK_WIDGET (window), "key", "ctrl+alt+o");
+  {
+    VlMapOutline *outline = VL_MAP_OUTLINE (vl_maps_page_get_outline (page));
+    GListModel *rows = vl_map_outline_get_rows (outline);
+    GtkTreeListRow *row;
+    g_autoptr(GObject) item = NULL;
+
+    WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (outline)), 5);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+    row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
+    g_assert_nonnull (row);
+    item = gtk_tree_list_row_get_item (row);
+    g_assert_true ((VlRecord *) item == vl_map_canvas_dup_selected (canvas));
+    g_object_unref (item);   /* the extra ref dup_selected took */
+    press_keys (GTK_WIDGET (window), "key", "Tab");
+    type_title (window, canvas, "Loyal shoppers");
+    WAIT_UNTIL (g_list_model_get_n_items (rows) == 6, 5);
+    press_keys (GTK_WIDGET (window), "key", "ctrl+alt+o");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outline)));
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node n JOIN map_node p ON n.parent = p.id "
                                             "WHERE n.title = 'Google Pay' AND n.kind = 3 AND p.title = 'Pay faster' "
                                             "AND n.deleted = 0"), ==, 1);
-  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node WHERE deleted = 0"), ==, 5);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node WHERE deleted = 0"), ==, 6);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node n JOIN map_node p ON n.parent = p.id "
+                                            "WHERE n.title = 'Loyal shoppers' AND n.kind = 1 "
+                                            "AND p.title = 'Grow mobile'"), ==, 1);
 out:
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
