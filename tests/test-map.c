@@ -592,6 +592,19 @@ test_concurrent_moves (void)
     g_usleep (2000);
     g_assert_true (vl_map_move_card (cb, step_b, rb, NULL, &error));
   }
+  /* The same node moved differently: A puts "Second step" under a new
+   * activity, B first in its activity. */
+  {
+    g_autoptr(VlRecord) ma = vl_document_lookup (a, VL_KIND_MAP, vl_record_get_rowid (map));
+    g_autoptr(VlRecord) sa = vl_document_lookup (a, VL_KIND_MAP_NODE, vl_record_get_rowid (s2));
+    g_autoptr(VlRecord) sb = vl_document_lookup (b, VL_KIND_MAP_NODE, vl_record_get_rowid (s2));
+    g_autoptr(VlRecord) other = vl_map_add_node (ma, VL_NODE_KIND_ACTIVITY, NULL, NULL, "Pay", &error);
+
+    g_assert_true (vl_map_move_node (sa, other, NULL, NULL, &error));
+    g_usleep (2000);
+    g_assert_true (vl_map_reorder_node (sb, -1, &error));
+    g_assert_no_error (error);
+  }
   g_assert_true (vl_document_publish (a, &error));
   g_assert_true (vl_document_publish (b, &error));
   g_assert_true (vl_document_merge_file (a, fb, NULL, &error));
@@ -605,6 +618,15 @@ test_concurrent_moves (void)
     out_a = vl_map_dup_outline (ma);
     out_b = vl_map_dup_outline (mb);
     g_assert_cmpstr (out_a, ==, out_b);
+    g_autoptr(VlRecord) sa = vl_document_lookup (a, VL_KIND_MAP_NODE, vl_record_get_rowid (s2));
+    g_autoptr(VlRecord) sb = vl_document_lookup (b, VL_KIND_MAP_NODE, vl_record_get_rowid (s2));
+
+    /* The later move of the node (B's, in its old activity) won on both,
+     * parent and rank together. */
+    g_assert_cmpint (vl_record_get_ref_id (sa, "parent"), ==, vl_record_get_ref_id (sb, "parent"));
+    g_assert_cmpstr (vl_record_get_string (sa, "rank"), ==, vl_record_get_string (sb, "rank"));
+    g_assert_nonnull (strstr (out_a, "  Activity: New activity\n    Step: Second step — 0 cards, 0 launched\n"
+                                     "    Step: New step"));
     /* The later move (B's) won, whole: step and release together. */
     g_assert_cmpint (vl_record_get_ref_id (ca, "release"), ==, vl_record_get_rowid (r2));
     g_assert_cmpint (vl_record_get_ref_id (ca, "step"), !=, vl_record_get_rowid (s2));
