@@ -11,6 +11,7 @@
 #include "vl-map.h"
 #include "vl-map-outline.h"
 #include "vl-maps-page.h"
+#include "vl-record-chooser.h"
 #include "vl-ui-test.h"
 
 static VlMapsPage *
@@ -50,6 +51,21 @@ type_title (VlWindow    *window,
   press_keys (GTK_WIDGET (window), "type", title);
   press_keys (GTK_WIDGET (window), "key", "Return");
   WAIT_UNTIL (!vl_map_canvas_is_editing (canvas), 5);
+}
+
+static VlRecordChooser *
+find_chooser (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (windows, i);
+
+      if (VL_IS_RECORD_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return VL_RECORD_CHOOSER (w);
+    }
+  return NULL;
 }
 
 static VlRecord *
@@ -152,6 +168,27 @@ test_story_map_keys (void)
   g_assert_false (vl_record_get_deleted (saved));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
 
+  /* Ctrl+L on a step places an existing item found by search. */
+  vl_map_canvas_select (canvas, pay);
+  press_keys (GTK_WIDGET (window), "key", "ctrl+l");
+  {
+    VlRecordChooser *chooser = NULL;
+    g_autoptr(VlRecord) placed = NULL;
+
+    WAIT_UNTIL ((chooser = find_chooser ()) != NULL, 5);
+    press_keys (GTK_WIDGET (chooser), "type", "guest");
+    WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) == 1, 5);
+    press_keys (GTK_WIDGET (chooser), "key", "Return");
+    WAIT_UNTIL (find_chooser () == NULL, 5);
+    placed = vl_map_canvas_dup_selected (canvas);
+    g_assert_true (VL_IS_MAP_CARD (placed));
+    g_assert_cmpint (vl_record_get_ref_id (placed, "item"), ==, vl_record_get_rowid (guest));
+    g_assert_cmpint (vl_record_get_ref_id (placed, "step"), ==, vl_record_get_rowid (pay));
+    /* Taken off again: the map as it was. */
+    press_keys (GTK_WIDGET (window), "key", "Delete");
+    g_assert_true (vl_record_get_deleted (placed));
+  }
+
   outline = vl_map_dup_outline (map);
   g_assert_cmpstr (outline, ==,
                    "New story map\n"
@@ -246,12 +283,12 @@ test_impact_map_keys (void)
    * the same keys: Tab there adds a child on the map. */
   press_keys (GTK_WIDGET (window), "key", "ctrl+alt+o");
   {
-    VlMapOutline *outline = VL_MAP_OUTLINE (vl_maps_page_get_outline (page));
-    GListModel *rows = vl_map_outline_get_rows (outline);
+    VlMapOutline *outline_view = VL_MAP_OUTLINE (vl_maps_page_get_outline (page));
+    GListModel *rows = vl_map_outline_get_rows (outline_view);
     GtkTreeListRow *row;
     g_autoptr(GObject) item = NULL;
 
-    WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (outline)), 5);
+    WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (outline_view)), 5);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
     row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
     g_assert_nonnull (row);
@@ -262,7 +299,7 @@ test_impact_map_keys (void)
     type_title (window, canvas, "Loyal shoppers");
     WAIT_UNTIL (g_list_model_get_n_items (rows) == 6, 5);
     press_keys (GTK_WIDGET (window), "key", "ctrl+alt+o");
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outline)));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (outline_view)));
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
@@ -276,6 +313,16 @@ test_impact_map_keys (void)
 out:
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
+}
+
+static gboolean
+first_child_is (VlRecord *map,
+                VlRecord *parent,
+                VlRecord *child)
+{
+  g_autoptr(GPtrArray) kids = vl_map_dup_children (map, parent);
+
+  return kids->len > 0 && kids->pdata[0] == child;
 }
 
 /* The box showing @record, as a point of @window. */
@@ -355,6 +402,33 @@ test_story_map_pointer (void)
     g_assert_true (slot->pdata[0] == card);
     g_assert_true (slot->pdata[1] == target);
   }
+  /* A step dragged onto the right half of the next step goes after it. */
+  {
+    VlMapLayout *l = vl_map_canvas_get_layout (canvas);
+    g_autoptr(VlRecord) first = NULL, second = NULL, activity = NULL;
+    g_autoptr(GPtrArray) steps = NULL;
+
+    for (guint i = 0; i < vl_map_layout_get_n_boxes (l) && second == NULL; i++)
+      {
+        const VlMapBox *box = vl_map_layout_get_box (l, i);
+
+        if (box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_STEP)
+          {
+            if (first == NULL)
+              first = vl_document_lookup (vl_window_get_document (window), VL_KIND_MAP_NODE, box->id);
+            else
+              second = vl_document_lookup (vl_window_get_document (window), VL_KIND_MAP_NODE, box->id);
+          }
+      }
+    box_point (canvas, GTK_WIDGET (window), VL_MAP_BOX_NODE, vl_record_get_rowid (first), &x0, &y0);
+    box_point (canvas, GTK_WIDGET (window), VL_MAP_BOX_NODE, vl_record_get_rowid (second), &x1, &y1);
+    pointer_drag (GTK_WIDGET (window), x0, y0, x1 + 40, y1);
+    activity = vl_record_dup_ref (first, "parent");
+    WAIT_UNTIL (first_child_is (shown_map (page), activity, second), 5);
+    steps = vl_map_dup_children (shown_map (page), activity);
+    g_assert_true (steps->pdata[1] == first);
+  }
+
   /* The map's empty corner dragged: the view pans by as much. */
   before_x = vl_viewport_get_x (vl_map_canvas_get_viewport (canvas));
   {
