@@ -253,25 +253,6 @@ vl_map_add_node (VlRecord   *map,
   return node;
 }
 
-static gboolean
-is_within (VlRecord *node,
-           VlRecord *ancestor)
-{
-  g_autoptr(VlRecord) at = node != NULL ? g_object_ref (node) : NULL;
-
-  for (guint depth = 0; at != NULL && depth < 64; depth++)
-    {
-      VlRecord *up;
-
-      if (at == ancestor)
-        return TRUE;
-      up = vl_record_dup_ref (at, "parent");
-      g_object_unref (at);
-      at = up;
-    }
-  return FALSE;
-}
-
 /**
  * vl_map_move_node:
  *
@@ -296,7 +277,7 @@ vl_map_move_node (VlRecord  *node,
       !refuse_level ((VlMapKind) vl_record_get_int (map, "kind"), (VlNodeKind) vl_record_get_int (node, "kind"),
                      vl_record_get_title (node), parent, error))
     return FALSE;
-  if (parent != NULL && is_within (parent, node))
+  if (parent != NULL && vl_tree_is_within (parent, node))
     {
       g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
                    _("“%s” cannot go under “%s”, which is inside it"), vl_record_get_title (node),

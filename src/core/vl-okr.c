@@ -520,25 +520,6 @@ vl_cycle_validate (const char  *name,
 
 /* ---- the alignment tree ---------------------------------------------------- */
 
-static gboolean
-is_ancestor (VlRecord *maybe,
-             VlRecord *objective)
-{
-  g_autoptr(VlRecord) o = vl_record_dup_ref (objective, "parent");
-
-  for (guint depth = 0; o != NULL && depth < MAX_DEPTH; depth++)
-    {
-      VlRecord *up;
-
-      if (o == maybe)
-        return TRUE;
-      up = vl_record_dup_ref (o, "parent");
-      g_object_unref (o);
-      o = up;
-    }
-  return FALSE;
-}
-
 /**
  * vl_objective_is_within:
  *
@@ -550,7 +531,7 @@ vl_objective_is_within (VlRecord *objective,
                         VlRecord *ancestor)
 {
   g_return_val_if_fail (VL_IS_OBJECTIVE (objective), FALSE);
-  return objective == ancestor || is_ancestor (ancestor, objective);
+  return vl_tree_is_within (objective, ancestor);
 }
 
 static const char *

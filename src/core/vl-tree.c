@@ -127,3 +127,31 @@ vl_tree_dup_detached (VlDocument *doc,
     }
   return detached;
 }
+
+/**
+ * vl_tree_is_within:
+ *
+ * Returns: whether @record is @ancestor or placed under it (through its
+ *   `parent` field), directly or through others; a cycle ends the walk
+ */
+gboolean
+vl_tree_is_within (VlRecord *record,
+                   VlRecord *ancestor)
+{
+  g_autoptr(VlRecord) at = NULL;
+
+  g_return_val_if_fail (VL_IS_RECORD (record), FALSE);
+
+  at = g_object_ref (record);
+  for (guint depth = 0; at != NULL && depth < VL_TREE_MAX_DEPTH; depth++)
+    {
+      VlRecord *up;
+
+      if (at == ancestor)
+        return TRUE;
+      up = vl_record_dup_ref (at, "parent");
+      g_object_unref (at);
+      at = up;
+    }
+  return FALSE;
+}

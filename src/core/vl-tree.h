@@ -8,7 +8,12 @@
 
 G_BEGIN_DECLS
 
+/* Deeper than any real tree; a walk up a cycle stops there. */
+#define VL_TREE_MAX_DEPTH 64
+
 GHashTable *vl_tree_dup_detached (VlDocument *document,
                                   VlKind      kind);
+gboolean    vl_tree_is_within    (VlRecord   *record,
+                                  VlRecord   *ancestor);
 
 G_END_DECLS

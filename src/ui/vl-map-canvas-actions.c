@@ -171,7 +171,7 @@ add_child_action (GtkWidget  *widget,
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
   const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) record = vl_map_canvas_dup_selected (self);
   g_autoptr(VlRecord) made = NULL;
   VlMapKind map_kind;
   int child;
@@ -214,7 +214,7 @@ static void
 add_sibling (VlMapCanvas *self)
 {
   const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) record = vl_map_canvas_dup_selected (self);
   g_autoptr(VlRecord) made = NULL;
 
   if (self->map == NULL)
@@ -258,8 +258,7 @@ activate_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
-  const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) record = vl_map_canvas_dup_selected (self);
   g_autoptr(VlRecord) item = record != NULL ? vl_record_dup_ref (record, "item") : NULL;
 
   if (item != NULL && !vl_record_get_deleted (item))
@@ -277,7 +276,7 @@ delete_action (GtkWidget  *widget,
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
   const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) record = vl_map_canvas_dup_selected (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   int next;
@@ -352,7 +351,7 @@ move_action (GtkWidget  *widget,
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
   const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) record = vl_map_canvas_dup_selected (self);
   g_autoptr(GError) error = NULL;
   gboolean across;
   int dx, dy;
@@ -571,7 +570,7 @@ link_action (GtkWidget  *widget,
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
   const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) record = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) record = vl_map_canvas_dup_selected (self);
   VlRecordChooser *chooser;
   gboolean goal = box != NULL && box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_GOAL;
   gboolean deliverable = box != NULL && box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_DELIVERABLE;
@@ -605,7 +604,7 @@ make_item_action (GtkWidget  *widget,
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
   const VlMapBox *box = selected_box (self);
-  g_autoptr(VlRecord) node = box != NULL ? vl_map_canvas_box_record (self, box) : NULL;
+  g_autoptr(VlRecord) node = vl_map_canvas_dup_selected (self);
   g_autoptr(VlRecord) backlog = NULL;
   g_autoptr(VlRecord) item = NULL;
   g_autoptr(VlRecord) linked = NULL;
