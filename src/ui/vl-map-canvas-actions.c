@@ -544,7 +544,14 @@ chosen_cb (VlRecordChooser *chooser,
     return;
   if (link->target != NULL && VL_IS_MAP_NODE (link->target) &&
       vl_record_get_int (link->target, "kind") == VL_NODE_KIND_GOAL)
-    g_object_set (link->target, "key-result", chosen, NULL);
+    {
+      /* One measure at a time: a key result or an objective. */
+      vl_document_begin (self->document, _("Measure the Goal"));
+      g_object_set (link->target, "key-result", VL_IS_KEY_RESULT (chosen) ? chosen : NULL,
+                    "objective", VL_IS_OBJECTIVE (chosen) ? chosen : NULL, NULL);
+      vl_document_commit (self->document, &error);
+      report (self, error);
+    }
   else if (link->target != NULL && VL_IS_MAP_NODE (link->target) &&
            vl_record_get_int (link->target, "kind") == VL_NODE_KIND_DELIVERABLE)
     g_object_set (link->target, "item", chosen, NULL);
@@ -586,7 +593,7 @@ link_action (GtkWidget  *widget,
                                    goal ? VL_KIND_KEY_RESULT : VL_KIND_ITEM,
                                    goal ? _("Measure the Goal") : deliverable ? _("Build as a Backlog Item")
                                                                               : _("Place a Backlog Item"),
-                                   goal ? _("Which key result says the goal is reached?")
+                                   goal ? _("Which key result or objective says the goal is reached?")
                                         : deliverable ? _("Which backlog item delivers this?")
                                                       : _("Which item goes on the map here?"));
   link = g_new0 (Link, 1);
@@ -645,166 +652,6 @@ make_item_action (GtkWidget  *widget,
   vl_toast (widget, text, TRUE);
 }
 
-/* ---- the title editor -------------------------------------------------------------- */
-
-static VlRecord *
-titled_record (VlMapCanvas    *self,
-               const VlMapBox *box)
-{
-  g_autoptr(VlRecord) record = vl_map_canvas_box_record (self, box);
-
-  if (record != NULL && box->kind == VL_MAP_BOX_CARD)
-    return vl_record_dup_ref (record, "item");   /* a card's title is its item's */
-  return g_steal_pointer (&record);
-}
-
-/* Removes the editors that finished (at once when @self goes). */
-void
-vl_map_canvas_drop_editors (VlMapCanvas *self)
-{
-  g_clear_handle_id (&self->drop_id, g_source_remove);
-  while (self->dropped != NULL)
-    {
-      GtkWidget *editor = self->dropped->data;
-
-      self->dropped = g_slist_delete_link (self->dropped, self->dropped);
-      if (gtk_widget_get_parent (editor) != NULL)
-        gtk_widget_unparent (editor);
-      g_object_unref (editor);
-    }
-}
-
-static gboolean
-drop_editors_cb (gpointer data)
-{
-  VlMapCanvas *self = data;
-
-  self->drop_id = 0;
-  vl_map_canvas_drop_editors (self);
-  return G_SOURCE_REMOVE;
-}
-
-void
-vl_map_canvas_finish_editing (VlMapCanvas *self,
-                              gboolean     write)
-{
-  g_autoptr(VlRecord) record = g_steal_pointer (&self->editing);
-  GtkWidget *editor = g_steal_pointer (&self->editor);
-  g_autofree char *typed = NULL;
-  gboolean had_focus;
-
-  if (editor == NULL)
-    return;
-  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor))));
-  had_focus = gtk_widget_has_focus (editor) || gtk_widget_get_focus_child (editor) != NULL;
-  /* The field may be in the middle of its own signal: it goes once the
-   * main loop is back. */
-  gtk_widget_set_visible (editor, FALSE);
-  self->dropped = g_slist_prepend (self->dropped, g_object_ref (editor));
-  if (self->drop_id == 0)
-    self->drop_id = g_idle_add (drop_editors_cb, self);
-  if (write && record != NULL && *typed != '\0' && g_strcmp0 (typed, vl_record_get_title (record)) != 0)
-    g_object_set (record, "title", typed, NULL);
-  if (had_focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-editor_activate_cb (GtkEntry    *entry,
-                    VlMapCanvas *self)
-{
-  vl_map_canvas_finish_editing (self, TRUE);
-}
-
-static gboolean
-editor_key_cb (GtkEventControllerKey *keys,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               VlMapCanvas           *self)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  vl_map_canvas_finish_editing (self, FALSE);
-  return TRUE;
-}
-
-static void
-editor_leave_cb (GtkEventControllerFocus *focus,
-                 VlMapCanvas             *self)
-{
-  if (self->editor == gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)))
-    vl_map_canvas_finish_editing (self, TRUE);
-}
-
-gboolean
-vl_map_canvas_is_editing (VlMapCanvas *self)
-{
-  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), FALSE);
-  return self->editor != NULL;
-}
-
-/* Edits the selected box's title over the box; @typed (the first keys of
- * a title typed without F2) replaces it, else it is all selected. */
-void
-vl_map_canvas_start_editing (VlMapCanvas *self,
-                             const char  *typed)
-{
-  const VlMapBox *box = selected_box (self);
-  GtkEventController *keys, *focus;
-
-  vl_map_canvas_finish_editing (self, TRUE);
-  if (box == NULL || box->kind == VL_MAP_BOX_UNPLANNED ||
-      (self->editing = titled_record (self, box)) == NULL)
-    return;
-  self->editing_key = vl_map_canvas_box_key (box->kind, box->id);
-  self->editor = gtk_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->editor), typed != NULL ? typed : vl_record_get_title (self->editing));
-  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
-  g_signal_connect (self->editor, "activate", G_CALLBACK (editor_activate_cb), self);
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
-  gtk_widget_add_controller (self->editor, keys);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (editor_leave_cb), self);
-  gtk_widget_add_controller (self->editor, focus);
-  gtk_widget_grab_focus (self->editor);
-  if (typed != NULL)
-    gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
-  else
-    gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-rename_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  vl_map_canvas_start_editing (VL_MAP_CANVAS (widget), NULL);
-}
-
-/* Just typing on a selected box edits its title. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *keys,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                VlMapCanvas           *self)
-{
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  char text[8] = { 0 };
-
-  if (self->editor != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
-      c == 0 || c == ' ' || !g_unichar_isprint (c) || vl_map_canvas_selected_box (self) < 0)
-    return FALSE;
-  g_unichar_to_utf8 (c, text);
-  vl_map_canvas_start_editing (self, text);
-  return self->editor != NULL;
-}
-
 /* ---- the table -------------------------------------------------------------------------- */
 
 void
@@ -822,6 +669,8 @@ vl_map_canvas_update_actions (VlMapCanvas *self)
   gtk_widget_action_set_enabled (w, "map.move", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
   gtk_widget_action_set_enabled (w, "map.toggle-collapsed", box != NULL && box->kind != VL_MAP_BOX_CARD);
   gtk_widget_action_set_enabled (w, "map.link", has_map);
+  gtk_widget_action_set_enabled (w, "map.details", box != NULL && box->kind != VL_MAP_BOX_CARD &&
+                                                  box->kind != VL_MAP_BOX_UNPLANNED);
   gtk_widget_action_set_enabled (w, "map.make-item", box != NULL && box->node_kind == VL_NODE_KIND_DELIVERABLE &&
                                                     box->kind == VL_MAP_BOX_NODE);
 }
@@ -849,7 +698,8 @@ static const struct {
   { "map.add-sibling", add_sibling_action, NULL, GDK_KEY_Return, GDK_SHIFT_MASK, NULL, 0, 0 },
   { "map.activate", activate_action, NULL, GDK_KEY_Return, 0, NULL, 0, 0 },
   { "map.activate", activate_action, NULL, GDK_KEY_KP_Enter, 0, NULL, 0, 0 },
-  { "map.rename", rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
+  { "map.rename", vl_map_canvas_rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
+  { "map.details", vl_map_canvas_details_action, NULL, GDK_KEY_Return, GDK_ALT_MASK, NULL, 0, 0 },
   { "map.link", link_action, NULL, GDK_KEY_l, GDK_CONTROL_MASK, NULL, 0, 0 },
   { "map.make-item", make_item_action, NULL, GDK_KEY_m, GDK_CONTROL_MASK, NULL, 0, 0 },
   { "map.delete", delete_action, NULL, GDK_KEY_Delete, 0, NULL, 0, 0 },
@@ -918,14 +768,4 @@ vl_map_canvas_add_shortcuts (VlMapCanvas           *canvas,
       gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
       gtk_shortcut_controller_add_shortcut (controller, shortcut);
     }
-}
-
-/* The key controller for typing a title without F2. */
-void
-vl_map_canvas_init_typing (VlMapCanvas *self)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

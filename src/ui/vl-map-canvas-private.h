@@ -58,6 +58,16 @@ struct _VlMapCanvas
 };
 
 void      vl_map_canvas_init_actions   (VlMapCanvasClass *klass);
+void      vl_map_canvas_rename_action  (GtkWidget        *widget,
+                                        const char       *name,
+                                        GVariant         *param);
+void      vl_map_canvas_details_action (GtkWidget        *widget,
+                                        const char       *name,
+                                        GVariant         *param);
+void      vl_map_canvas_read_colors    (VlMapCanvas      *self);
+void      vl_map_canvas_snapshot       (GtkWidget        *widget,
+                                        GtkSnapshot      *snapshot);
+void      vl_box_text_free             (gpointer          data);
 void      vl_map_canvas_init_typing    (VlMapCanvas      *self);
 void      vl_map_canvas_update_actions (VlMapCanvas      *self);
 gint64    vl_map_canvas_box_key        (VlMapBoxKind      kind,

@@ -45,12 +45,17 @@ static guint signals[N_SIGNALS];
 static char *
 subtitle_of (VlRecord *record)
 {
-  g_autoptr(VlRecord) owner = vl_record_dup_ref (record, VL_IS_ITEM (record) ? "backlog" : "objective");
+  g_autoptr(VlRecord) owner = NULL;
 
+  if (VL_IS_OBJECTIVE (record))
+    /* Translators: an objective in a list of what can measure a goal */
+    return g_strdup (_("Objective"));
+  owner = vl_record_dup_ref (record, VL_IS_ITEM (record) ? "backlog" : "objective");
   if (VL_IS_ITEM (record))
     return g_strdup_printf ("%s · %s", owner != NULL ? vl_record_get_title (owner) : "",
                             vl_enum_label ("status", (int) vl_record_get_int (record, "status")));
-  return g_strdup (owner != NULL ? vl_record_get_title (owner) : "");
+  /* Translators: a key result in a list, with its objective */
+  return g_strdup_printf (_("Key result of “%s”"), owner != NULL ? vl_record_get_title (owner) : "");
 }
 
 static void
@@ -150,7 +155,8 @@ entry_activate_cb (VlRecordChooser *self)
 
 /**
  * vl_record_chooser_new:
- * @kind: %VL_KIND_ITEM or %VL_KIND_KEY_RESULT
+ * @kind: %VL_KIND_ITEM, or %VL_KIND_KEY_RESULT for key results and
+ *   objectives
  *
  * Returns: (transfer none): the dialog, not yet shown
  */
@@ -170,9 +176,22 @@ vl_record_chooser_new (GtkWindow  *parent,
                        "heading", heading, "body", body, NULL);
   self->document = g_object_ref (document);
   self->kind = kind;
-  self->all = vl_document_list (document, kind, NULL, NULL);
   if (kind == VL_KIND_ITEM)
-    self->search = vl_item_search_new (document, self->all);
+    {
+      self->all = vl_document_list (document, kind, NULL, NULL);
+      self->search = vl_item_search_new (document, self->all);
+    }
+  else
+    {
+      /* What measures a goal: key results, then objectives. */
+      GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+      g_autoptr(GListModel) krs = vl_document_list (document, VL_KIND_KEY_RESULT, NULL, NULL);
+      g_autoptr(GListModel) objectives = vl_document_list (document, VL_KIND_OBJECTIVE, NULL, NULL);
+
+      g_list_store_append (both, krs);
+      g_list_store_append (both, objectives);
+      self->all = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (both)));
+    }
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
   return self;

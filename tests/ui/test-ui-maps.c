@@ -222,12 +222,20 @@ test_impact_map_keys (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(VlDocument) made = vl_document_create (file, "Impact", &error);
   VlWindow *window = vl_window_new (NULL);
-  g_autoptr(VlRecord) map = NULL, shoppers = NULL;
+  g_autoptr(VlRecord) map = NULL, shoppers = NULL, objective = NULL, kr = NULL, goal = NULL, impact = NULL;
   g_autofree char *outline = NULL;
   VlMapsPage *page;
   VlMapCanvas *canvas;
   guint n_boxes;
 
+  /* A key result the goal can be measured by: 2.1 → 2.8, now 2.45. */
+  objective = vl_document_insert (made, VL_KIND_OBJECTIVE, NULL, NULL, NULL, &error);
+  g_object_set (objective, "title", "Grow", NULL);
+  kr = vl_document_insert (made, VL_KIND_KEY_RESULT, objective, NULL, NULL, &error);
+  g_object_set (kr, "title", "Mobile conversion", "baseline", 2.1, "target", 2.8, "current", 2.45, NULL);
+  g_assert_true (vl_document_publish (made, &error));
+  g_clear_object (&kr);
+  g_clear_object (&objective);
   g_clear_object (&made);
   page = open_maps (window, file);
   canvas = vl_maps_page_get_canvas (page);
@@ -255,6 +263,40 @@ test_impact_map_keys (void)
                    "      Impact: Pay faster\n"
                    "        Deliverable: Apple Pay\n"
                    "        Deliverable: Google Pay\n");
+
+  /* Alt+Enter on the impact: how it is measured. */
+  press_keys (GTK_WIDGET (window), "key", "Left");
+  impact = vl_map_canvas_dup_selected (canvas);
+  g_assert_cmpstr (vl_record_get_title (impact), ==, "Pay faster");
+  press_keys (GTK_WIDGET (window), "key", "alt+Return");
+  WAIT_UNTIL (find_dialog_with ("save") != NULL, 5);
+  press_keys (GTK_WIDGET (find_dialog_with ("save")), "key", "Tab");
+  press_keys (GTK_WIDGET (find_dialog_with ("save")), "type", "seconds to pay");
+  press_keys (GTK_WIDGET (find_dialog_with ("save")), "key", "Return");
+  WAIT_UNTIL (g_strcmp0 (vl_record_get_string (impact, "measure"), "seconds to pay") == 0, 5);
+  g_assert_cmpstr (vl_record_get_title (impact), ==, "Pay faster");
+  press_keys (GTK_WIDGET (window), "key", "Right");
+
+  /* Ctrl+L on the goal: measured by a key result found by search; the
+   * goal then shows its progress. */
+  press_keys (GTK_WIDGET (window), "key", "Left Left Left");
+  goal = vl_map_canvas_dup_selected (canvas);
+  g_assert_cmpint (vl_record_get_int (goal, "kind"), ==, VL_NODE_KIND_GOAL);
+  press_keys (GTK_WIDGET (window), "key", "ctrl+l");
+  {
+    VlRecordChooser *chooser = NULL;
+    g_autoptr(VlRecord) measured = NULL;
+
+    WAIT_UNTIL ((chooser = find_chooser ()) != NULL, 5);
+    press_keys (GTK_WIDGET (chooser), "type", "mobile conv");
+    WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) == 1, 5);
+    press_keys (GTK_WIDGET (chooser), "key", "Return");
+    WAIT_UNTIL (find_chooser () == NULL, 5);
+    measured = vl_record_dup_ref (goal, "key-result");
+    g_assert_nonnull (measured);
+    g_assert_cmpstr (vl_record_get_title (measured), ==, "Mobile conversion");
+  }
+  press_keys (GTK_WIDGET (window), "key", "Right Right Right");
 
   /* Left goes up the tree; Space closes the impact and opens it again. */
   press_keys (GTK_WIDGET (window), "key", "Left");
@@ -307,6 +349,25 @@ test_impact_map_keys (void)
                                             "WHERE n.title = 'Google Pay' AND n.kind = 3 AND p.title = 'Pay faster' "
                                             "AND n.deleted = 0"), ==, 1);
   g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node WHERE deleted = 0"), ==, 6);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node g JOIN key_result k ON g.key_result = k.id "
+                                            "WHERE g.kind = 0 AND k.title = 'Mobile conversion'"), ==, 1);
+  g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node WHERE title = 'Pay faster' "
+                                            "AND measure = 'seconds to pay'"), ==, 1);
+
+  /* Rename the map in its dialog; delete it, and undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "maps.rename-map", NULL));
+  WAIT_UNTIL (find_dialog_with ("rename") != NULL, 5);
+  press_keys (GTK_WIDGET (find_dialog_with ("rename")), "key", "ctrl+a");
+  press_keys (GTK_WIDGET (find_dialog_with ("rename")), "type", "Mobile growth");
+  press_keys (GTK_WIDGET (find_dialog_with ("rename")), "key", "Return");
+  WAIT_UNTIL (g_strcmp0 (vl_record_get_title (map), "Mobile growth") == 0, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "maps.delete-map", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (vl_maps_page_get_maps (page)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  spin (50);
+  g_assert_cmpuint (g_list_model_get_n_items (vl_maps_page_get_maps (page)), ==, 1);
+  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 6);
   g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node n JOIN map_node p ON n.parent = p.id "
                                             "WHERE n.title = 'Loyal shoppers' AND n.kind = 1 "
                                             "AND p.title = 'Grow mobile'"), ==, 1);

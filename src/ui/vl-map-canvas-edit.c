@@ -1,0 +1,293 @@
+/* vl-map-canvas-edit.c — editing a box's title in place, and its details
+ *
+ * F2 (or just typing on a selected box) puts a field over the box; Enter
+ * or leaving it writes the title (a card's is its item's), Escape cancels.
+ * Alt+Enter opens a node's title, notes and, for an impact, its measure.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-map-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vl-map.h"
+#include "vl-map-canvas-private.h"
+
+/* ---- a node's details -------------------------------------------------------------- */
+
+typedef struct
+{
+  VlRecord  *node;
+  GtkWidget *title;
+  GtkWidget *measure;   /* impacts only */
+  GtkWidget *note;
+} Details;
+
+static void
+details_free (gpointer data,
+              GClosure *closure)
+{
+  Details *d = data;
+
+  g_clear_object (&d->node);
+  g_free (d);
+}
+
+static void
+details_save_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 Details          *d)
+{
+  VlDocument *doc = vl_record_get_document (d->node);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (d->note));
+  GtkTextIter start, end;
+  g_autofree char *note = NULL;
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (d->title));
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  vl_document_begin (doc, _("Edit Node"));
+  if (*title != '\0' && g_strcmp0 (title, vl_record_get_title (d->node)) != 0)
+    g_object_set (d->node, "title", title, NULL);
+  if (d->measure != NULL &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (d->measure)), vl_record_get_string (d->node, "measure")) != 0)
+    g_object_set (d->node, "measure", gtk_editable_get_text (GTK_EDITABLE (d->measure)), NULL);
+  if (g_strcmp0 (note, vl_record_get_string (d->node, "note")) != 0)
+    g_object_set (d->node, "note", note, NULL);
+  vl_document_commit (doc, NULL);
+}
+
+static GtkWidget *
+labelled (GtkWidget  *box,
+          const char *label,
+          GtkWidget  *field)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), field);
+  gtk_widget_add_css_class (l, "heading");
+  gtk_box_append (GTK_BOX (box), l);
+  gtk_box_append (GTK_BOX (box), field);
+  return field;
+}
+
+/* Alt+Enter: a node's title, its notes (shown in projector mode) and, for
+ * an impact, how it is measured. */
+void
+vl_map_canvas_details_action (GtkWidget  *widget,
+                              const char *name,
+                              GVariant   *param)
+{
+  VlMapCanvas *self = VL_MAP_CANVAS (widget);
+  g_autoptr(VlRecord) node = vl_map_canvas_dup_selected (self);
+  GtkWidget *dialog, *box, *scroller;
+  Details *d;
+
+  if (node == NULL || !VL_IS_MAP_NODE (node))
+    return;
+  d = g_new0 (Details, 1);
+  d->node = g_object_ref (node);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  d->title = labelled (box, _("_Title"), gtk_entry_new ());
+  gtk_editable_set_text (GTK_EDITABLE (d->title), vl_record_get_title (node));
+  if (vl_record_get_int (node, "kind") == VL_NODE_KIND_IMPACT)
+    {
+      d->measure = labelled (box, _("_Measured by"), gtk_entry_new ());
+      gtk_editable_set_text (GTK_EDITABLE (d->measure), vl_record_get_string (node, "measure"));
+      gtk_entry_set_activates_default (GTK_ENTRY (d->measure), TRUE);
+    }
+  d->note = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (d->note), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (d->note)),
+                            vl_record_get_string (node, "note"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), d->note);
+  gtk_widget_add_css_class (scroller, "card");
+  labelled (box, _("_Notes"), scroller);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_widget_get_prev_sibling (scroller)), d->note);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   vl_node_kind_label ((VlNodeKind) vl_record_get_int (node, "kind")), NULL);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_entry_set_activates_default (GTK_ENTRY (d->title), TRUE);
+  g_signal_connect_data (dialog, "response::save", G_CALLBACK (details_save_cb), d, details_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (d->title);
+}
+
+/* ---- the title editor -------------------------------------------------------------- */
+
+static VlRecord *
+titled_record (VlMapCanvas    *self,
+               const VlMapBox *box)
+{
+  g_autoptr(VlRecord) record = vl_map_canvas_box_record (self, box);
+
+  if (record != NULL && box->kind == VL_MAP_BOX_CARD)
+    return vl_record_dup_ref (record, "item");   /* a card's title is its item's */
+  return g_steal_pointer (&record);
+}
+
+/* Removes the editors that finished (at once when @self goes). */
+void
+vl_map_canvas_drop_editors (VlMapCanvas *self)
+{
+  g_clear_handle_id (&self->drop_id, g_source_remove);
+  while (self->dropped != NULL)
+    {
+      GtkWidget *editor = self->dropped->data;
+
+      self->dropped = g_slist_delete_link (self->dropped, self->dropped);
+      if (gtk_widget_get_parent (editor) != NULL)
+        gtk_widget_unparent (editor);
+      g_object_unref (editor);
+    }
+}
+
+static gboolean
+drop_editors_cb (gpointer data)
+{
+  VlMapCanvas *self = data;
+
+  self->drop_id = 0;
+  vl_map_canvas_drop_editors (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+vl_map_canvas_finish_editing (VlMapCanvas *self,
+                              gboolean     write)
+{
+  g_autoptr(VlRecord) record = g_steal_pointer (&self->editing);
+  GtkWidget *editor = g_steal_pointer (&self->editor);
+  g_autofree char *typed = NULL;
+  gboolean had_focus;
+
+  if (editor == NULL)
+    return;
+  typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor))));
+  had_focus = gtk_widget_has_focus (editor) || gtk_widget_get_focus_child (editor) != NULL;
+  /* The field may be in the middle of its own signal: it goes once the
+   * main loop is back. */
+  gtk_widget_set_visible (editor, FALSE);
+  self->dropped = g_slist_prepend (self->dropped, g_object_ref (editor));
+  if (self->drop_id == 0)
+    self->drop_id = g_idle_add (drop_editors_cb, self);
+  if (write && record != NULL && *typed != '\0' && g_strcmp0 (typed, vl_record_get_title (record)) != 0)
+    g_object_set (record, "title", typed, NULL);
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+editor_activate_cb (GtkEntry    *entry,
+                    VlMapCanvas *self)
+{
+  vl_map_canvas_finish_editing (self, TRUE);
+}
+
+static gboolean
+editor_key_cb (GtkEventControllerKey *keys,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               VlMapCanvas           *self)
+{
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  vl_map_canvas_finish_editing (self, FALSE);
+  return TRUE;
+}
+
+static void
+editor_leave_cb (GtkEventControllerFocus *focus,
+                 VlMapCanvas             *self)
+{
+  if (self->editor == gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)))
+    vl_map_canvas_finish_editing (self, TRUE);
+}
+
+gboolean
+vl_map_canvas_is_editing (VlMapCanvas *self)
+{
+  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), FALSE);
+  return self->editor != NULL;
+}
+
+/* Edits the selected box's title over the box; @typed (the first keys of
+ * a title typed without F2) replaces it, else it is all selected. */
+void
+vl_map_canvas_start_editing (VlMapCanvas *self,
+                             const char  *typed)
+{
+  int index = vl_map_canvas_selected_box (self);
+  const VlMapBox *box = index >= 0 ? vl_map_layout_get_box (self->layout, (guint) index) : NULL;
+  GtkEventController *keys, *focus;
+
+  vl_map_canvas_finish_editing (self, TRUE);
+  if (box == NULL || box->kind == VL_MAP_BOX_UNPLANNED ||
+      (self->editing = titled_record (self, box)) == NULL)
+    return;
+  self->editing_key = vl_map_canvas_box_key (box->kind, box->id);
+  self->editor = gtk_entry_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->editor), typed != NULL ? typed : vl_record_get_title (self->editing));
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  g_signal_connect (self->editor, "activate", G_CALLBACK (editor_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
+  gtk_widget_add_controller (self->editor, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editor_leave_cb), self);
+  gtk_widget_add_controller (self->editor, focus);
+  gtk_widget_grab_focus (self->editor);
+  if (typed != NULL)
+    gtk_editable_set_position (GTK_EDITABLE (self->editor), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (self->editor), 0, -1);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+void
+vl_map_canvas_rename_action (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  vl_map_canvas_start_editing (VL_MAP_CANVAS (widget), NULL);
+}
+
+/* Just typing on a selected box edits its title. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *keys,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VlMapCanvas           *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[8] = { 0 };
+
+  if (self->editor != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      c == 0 || c == ' ' || !g_unichar_isprint (c) || vl_map_canvas_selected_box (self) < 0)
+    return FALSE;
+  g_unichar_to_utf8 (c, text);
+  vl_map_canvas_start_editing (self, text);
+  return self->editor != NULL;
+}
+
+/* The key controller for typing a title without F2. */
+void
+vl_map_canvas_init_typing (VlMapCanvas *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
