@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "vl-item-panel.h"
 #include "vl-map.h"
 #include "vl-map-outline.h"
 #include "vl-maps-page.h"
@@ -153,6 +154,17 @@ test_story_map_keys (void)
   spin (50);
   g_assert_cmpint (vl_record_get_ref_id (saved_card, "release"), !=, 0);
   g_assert_cmpint (vl_record_get_ref_id (saved_card, "step"), ==, vl_record_get_rowid (pay));
+
+  /* Enter on a card opens its item in the panel; Escape closes it. */
+  vl_map_canvas_select (canvas, saved_card);
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  WAIT_UNTIL (gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
+  g_assert_true (vl_item_panel_get_item (VL_ITEM_PANEL (vl_maps_page_get_item_panel (page))) == saved);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  press_keys (GTK_WIDGET (window), "key", "Escape");
+  WAIT_UNTIL (!gtk_widget_get_visible (vl_maps_page_get_item_panel (page)) ||
+              !gtk_widget_get_child_visible (vl_maps_page_get_item_panel (page)) ||
+              !gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
 
   /* Typing on a card edits its item's title: the backlog's row is it. */
   vl_map_canvas_select (canvas, saved_card);
