@@ -201,11 +201,15 @@ box_text (VlMapCanvas    *self,
   int title_lines = 2;
 
   if (text != NULL)
-    return text;
+    {
+      text->frame = self->frame;
+      return text;
+    }
   box_strings (self, box, &title, &meta);
   text = g_new0 (VlBoxText, 1);
   text->title = make_layout (self, title, width, title_lines, FALSE);
   text->meta = make_layout (self, meta, width, row ? 3 : 1, TRUE);
+  text->frame = self->frame;
   g_hash_table_insert (self->texts, g_memdup2 (&key, sizeof key), text);
   return text;
 }
@@ -473,6 +477,23 @@ draw_drag (VlMapCanvas *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* Laid-out texts cost a few kilobytes a box: keep those of the boxes on
+ * screen and about as many more (a pan back finds them), not a whole
+ * large map's. */
+static void
+forget_unseen_texts (VlMapCanvas *self)
+{
+  GHashTableIter iter;
+  VlBoxText *text;
+
+  if (g_hash_table_size (self->texts) <= MAX (256, 2 * self->n_drawn))
+    return;
+  g_hash_table_iter_init (&iter, self->texts);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &text))
+    if (text->frame != self->frame)
+      g_hash_table_iter_remove (&iter);
+}
+
 void
 vl_map_canvas_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -488,6 +509,7 @@ vl_map_canvas_snapshot (GtkWidget   *widget,
                              &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                   gtk_widget_get_height (widget)));
   self->n_drawn = 0;
+  self->frame++;
   if (self->layout == NULL)
     return;
   vl_viewport_get_visible (self->viewport, &visible);
@@ -526,6 +548,7 @@ vl_map_canvas_snapshot (GtkWidget   *widget,
   if (self->drag_box >= 0 && self->dragging)
     draw_drag (self, snapshot, with_text);
   gtk_snapshot_restore (snapshot);
+  forget_unseen_texts (self);
   if (self->editor != NULL)
     gtk_widget_snapshot_child (widget, self->editor, snapshot);
 }

@@ -16,6 +16,7 @@ typedef struct
 {
   PangoLayout *title;
   PangoLayout *meta;
+  guint        frame;   /* the frame that last drew it */
 } VlBoxText;
 
 struct _VlMapCanvas
@@ -37,6 +38,7 @@ struct _VlMapCanvas
   gboolean      fitted;       /* the view was fitted to this map once */
   guint         relayout_id;
   guint         n_drawn;
+  guint         frame;        /* counts drawn frames, for the text cache */
 
   /* pointer */
   double        pointer_x, pointer_y;

@@ -592,7 +592,7 @@ bench_maps (const char *dir)
         vl_viewport_set_origin (viewport, x, y);
         until_painted (GTK_WIDGET (canvas));
       }
-  printf ("  %-48s %9.0f B    budget ≤ 2048 B  %s (%u nodes)\n", "memory per map node, all text laid out",
+  printf ("  %-48s %9.0f B    budget ≤ 2048 B  %s (%u nodes)\n", "memory per map node, every part drawn at 100 %",
           (double) vl_map_canvas_get_memory (canvas) / n_nodes,
           vl_map_canvas_get_memory (canvas) / n_nodes <= 2048 ? "ok" : "MISSED", n_nodes);
   printf ("  %-48s %9.0f B    (heap in use after − before, malloc's count)\n",
