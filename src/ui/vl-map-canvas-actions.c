@@ -318,6 +318,18 @@ delete_action (GtkWidget  *widget,
   vl_toast (widget, title, TRUE);
 }
 
+/* The step and release (NULL: Unplanned) of a slot, by their ids. */
+static void
+slot_records (VlMapCanvas *self,
+              gint64       step_id,
+              gint64       release_id,
+              VlRecord   **step,
+              VlRecord   **release)
+{
+  *step = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step_id);
+  *release = release_id != 0 ? vl_document_lookup (self->document, VL_KIND_MAP_NODE, release_id) : NULL;
+}
+
 static void
 move_card (VlMapCanvas *self,
            int          box_index,
@@ -333,10 +345,9 @@ move_card (VlMapCanvas *self,
   if (error == NULL &&
       vl_map_layout_neighbour_slot (self->layout, box_index, dx, dy, &step_id, &release_id))
     {
-      g_autoptr(VlRecord) step = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step_id);
-      g_autoptr(VlRecord) release = release_id != 0 ? vl_document_lookup (self->document, VL_KIND_MAP_NODE,
-                                                                          release_id) : NULL;
+      g_autoptr(VlRecord) step = NULL, release = NULL;
 
+      slot_records (self, step_id, release_id, &step, &release);
       vl_map_move_card (card, step, release, NULL, &error);
     }
   report (self, error);
@@ -399,10 +410,12 @@ card_before (VlMapCanvas *self,
     return g_steal_pointer (&card);
   {
     /* Below the middle: before the next card of the slot. */
-    g_autoptr(VlRecord) s = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step);
-    g_autoptr(VlRecord) r = release ? vl_document_lookup (self->document, VL_KIND_MAP_NODE, release) : NULL;
-    g_autoptr(GPtrArray) slot = vl_map_dup_cards (self->map, s, r);
+    g_autoptr(VlRecord) s = NULL, r = NULL;
+    g_autoptr(GPtrArray) slot = NULL;
     guint i;
+
+    slot_records (self, step, release, &s, &r);
+    slot = vl_map_dup_cards (self->map, s, r);
 
     if (g_ptr_array_find (slot, card, &i) && i + 1 < slot->len && slot->pdata[i + 1] != moving)
       return g_object_ref (slot->pdata[i + 1]);
@@ -466,11 +479,10 @@ vl_map_canvas_drop_box (VlMapCanvas *self,
     {
       if (vl_map_layout_slot_at (self->layout, wx, wy, &step_id, &release_id))
         {
-          g_autoptr(VlRecord) step = vl_document_lookup (self->document, VL_KIND_MAP_NODE, step_id);
-          g_autoptr(VlRecord) release = release_id ? vl_document_lookup (self->document, VL_KIND_MAP_NODE,
-                                                                         release_id) : NULL;
+          g_autoptr(VlRecord) step = NULL, release = NULL;
           g_autoptr(VlRecord) before = card_before (self, step_id, release_id, wx, wy, record);
 
+          slot_records (self, step_id, release_id, &step, &release);
           ok = vl_map_move_card (record, step, release, before, &error);
         }
     }
