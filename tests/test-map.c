@@ -210,6 +210,7 @@ test_layout_story (void)
     { 103, 4, 11, "a0", "103" },
     { 104, 5, 0, "a0", "104" },    /* Unplanned */
     { 105, 5, 10, "a0", "105" },
+    { 106, 0, 11, "a0", "106" },   /* its step was deleted on another device */
   };
   g_autoptr(VlMapLayout) layout = vl_map_layout_new (VL_MAP_KIND_STORY, nodes, G_N_ELEMENTS (nodes),
                                                      cards, G_N_ELEMENTS (cards), NULL);
@@ -253,6 +254,16 @@ test_layout_story (void)
   assert_near (c105->rect.x, s5->rect.x);
   /* Release 10's row is as tall as its tallest stack. */
   g_assert_cmpfloat (r10->rect.height, >=, c102->rect.y + c102->rect.height - r10->rect.y);
+  /* A card whose step is gone is shown in a column of its own, last. */
+  {
+    const VlMapBox *loose = box_of (layout, VL_MAP_BOX_LOOSE, 0);
+    const VlMapBox *c106 = box_of (layout, VL_MAP_BOX_CARD, 106);
+
+    g_assert_cmpfloat (loose->rect.x, >, s5->rect.x);
+    assert_near (c106->rect.x, loose->rect.x);
+    assert_near (c106->rect.y, r11->rect.y);
+    g_assert_cmpint (c106->parent, ==, vl_map_layout_find (layout, VL_MAP_BOX_LOOSE, 0));
+  }
   /* Slots: where a dropped card goes, and the one next to a card. */
   g_assert_true (vl_map_layout_slot_at (layout, s4->rect.x + 5, r10->rect.y + 5, &step, &release));
   g_assert_cmpint (step, ==, 4);
@@ -634,6 +645,34 @@ test_concurrent_moves (void)
   dump_a = vl_json_export (a, &error);
   dump_b = vl_json_export (b, &error);
   g_assert_cmpstr (dump_a, ==, dump_b);
+
+  /* A deletes a step while B adds a card under it: after the merge the
+   * card is not lost, both show it in the column of cards whose step is
+   * gone. */
+  {
+    g_autoptr(VlRecord) ma = vl_document_lookup (a, VL_KIND_MAP, vl_record_get_rowid (map));
+    g_autoptr(VlRecord) mb = vl_document_lookup (b, VL_KIND_MAP, vl_record_get_rowid (map));
+    g_autoptr(VlRecord) sa = vl_document_lookup (a, VL_KIND_MAP_NODE, vl_record_get_rowid (s2));
+    g_autoptr(VlRecord) sb = vl_document_lookup (b, VL_KIND_MAP_NODE, vl_record_get_rowid (s2));
+    g_autoptr(VlRecord) late = vl_map_new_card_item (mb, sb, NULL, NULL, "Added offline", &error);
+    g_autoptr(VlMapLayout) la = NULL, lb = NULL;
+    int ia, ib;
+
+    g_assert_no_error (error);
+    g_assert_true (vl_map_delete_node (sa, &error));
+    g_assert_true (vl_document_publish (a, &error));
+    g_assert_true (vl_document_publish (b, &error));
+    g_assert_true (vl_document_merge_file (a, fb, NULL, &error));
+    g_assert_true (vl_document_merge_file (b, fa, NULL, &error));
+    la = vl_map_build_layout (ma, NULL);
+    lb = vl_map_build_layout (mb, NULL);
+    ia = vl_map_layout_find (la, VL_MAP_BOX_CARD, vl_record_get_rowid (late));
+    ib = vl_map_layout_find (lb, VL_MAP_BOX_CARD, vl_record_get_rowid (late));
+    g_assert_cmpint (ia, >=, 0);
+    g_assert_cmpint (ib, >=, 0);
+    g_assert_cmpint (vl_map_layout_get_box (la, (guint) ia)->parent, ==, vl_map_layout_find (la, VL_MAP_BOX_LOOSE, 0));
+    g_assert_cmpint (vl_map_layout_get_box (lb, (guint) ib)->parent, ==, vl_map_layout_find (lb, VL_MAP_BOX_LOOSE, 0));
+  }
 }
 
 int

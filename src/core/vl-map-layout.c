@@ -63,7 +63,7 @@ static gint64
 box_key (VlMapBoxKind kind,
          gint64       id)
 {
-  return id * 4 + kind;
+  return id * 8 + kind;
 }
 
 static int
@@ -330,7 +330,8 @@ place_row (Build                 *b,
       Column *column = &g_array_index (layout->columns, Column, c);
       g_autofree char *key = slot_key (column->step, release);
       GArray *list = g_hash_table_lookup (slots, key);
-      int step_box = vl_map_layout_find (layout, VL_MAP_BOX_NODE, column->step);
+      int step_box = column->step != 0 ? vl_map_layout_find (layout, VL_MAP_BOX_NODE, column->step)
+                                       : vl_map_layout_find (layout, VL_MAP_BOX_LOOSE, 0);
 
       if (list == NULL)
         continue;
@@ -383,6 +384,20 @@ layout_story (Build                 *b,
       else
         x = place_activity (b, node, x);
     }
+  /* Cards whose step is gone get a column of their own, last. */
+  for (guint i = 0; i < n_cards; i++)
+    if (cards[i].step == 0)
+      {
+        guint loose = add_box (b->layout, VL_MAP_BOX_LOOSE, 0, -1, 1);
+        Column column = { 0, x };
+
+        box_at (b->layout, loose)->node_kind = VL_NODE_KIND_STEP;
+        set_rect (box_at (b->layout, loose), x, VL_MAP_NODE_HEIGHT + VL_MAP_GAP, VL_MAP_NODE_WIDTH,
+                  VL_MAP_NODE_HEIGHT);
+        g_array_append_val (b->layout->columns, column);
+        x += VL_MAP_NODE_WIDTH + VL_MAP_GAP;
+        break;
+      }
   for (guint i = 0; i < releases->len; i++)
     {
       const VlMapLayoutNode *r = &b->nodes[g_array_index (releases, guint, i)];

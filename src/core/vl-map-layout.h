@@ -30,6 +30,8 @@ typedef enum {
   VL_MAP_BOX_RELEASE,    /* a release slice: its name at the left of its row */
   VL_MAP_BOX_UNPLANNED,  /* the row of cards in no release */
   VL_MAP_BOX_CARD,       /* a story card (a backlog item) */
+  VL_MAP_BOX_LOOSE,      /* the column of cards whose step is gone (deleted
+                          * on another device): shown, never lost */
 } VlMapBoxKind;
 
 typedef struct

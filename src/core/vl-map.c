@@ -790,9 +790,10 @@ print_box (GString     *out,
   g_autoptr(VlRecord) record = NULL;
   g_autofree char *text = NULL;
 
-  if (box->kind == VL_MAP_BOX_UNPLANNED)
+  if (box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE)
     {
-      g_string_append_printf (out, "%*s%s\n", depth * 2, "", _("Unplanned"));
+      g_string_append_printf (out, "%*s%s\n", depth * 2, "",
+                              box->kind == VL_MAP_BOX_LOOSE ? _("No step") : _("Unplanned"));
       return;
     }
   record = vl_document_lookup (doc, box->kind == VL_MAP_BOX_CARD ? VL_KIND_MAP_CARD : VL_KIND_MAP_NODE,

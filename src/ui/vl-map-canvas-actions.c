@@ -672,17 +672,18 @@ vl_map_canvas_update_actions (VlMapCanvas *self)
   const VlMapBox *box = selected_box (self);
   GtkWidget *w = GTK_WIDGET (self);
   gboolean has_map = self->map != NULL;
+  gboolean row_or_column = box != NULL && (box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE);
 
   gtk_widget_action_set_enabled (w, "map.add-child", has_map);
   gtk_widget_action_set_enabled (w, "map.add-sibling", has_map);
   gtk_widget_action_set_enabled (w, "map.activate", has_map);
-  gtk_widget_action_set_enabled (w, "map.rename", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
-  gtk_widget_action_set_enabled (w, "map.delete", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
-  gtk_widget_action_set_enabled (w, "map.move", box != NULL && box->kind != VL_MAP_BOX_UNPLANNED);
+  gtk_widget_action_set_enabled (w, "map.rename", box != NULL && !row_or_column);
+  gtk_widget_action_set_enabled (w, "map.delete", box != NULL && !row_or_column);
+  gtk_widget_action_set_enabled (w, "map.move", box != NULL && !row_or_column);
   gtk_widget_action_set_enabled (w, "map.toggle-collapsed", box != NULL && box->kind != VL_MAP_BOX_CARD);
   gtk_widget_action_set_enabled (w, "map.link", has_map);
   gtk_widget_action_set_enabled (w, "map.details", box != NULL && box->kind != VL_MAP_BOX_CARD &&
-                                                  box->kind != VL_MAP_BOX_UNPLANNED);
+                                                  !row_or_column);
   gtk_widget_action_set_enabled (w, "map.make-item", box != NULL && box->node_kind == VL_NODE_KIND_DELIVERABLE &&
                                                     box->kind == VL_MAP_BOX_NODE);
 }

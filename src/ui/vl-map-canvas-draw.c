@@ -141,7 +141,13 @@ box_strings (VlMapCanvas    *self,
 {
   g_autoptr(VlRecord) record = vl_map_canvas_box_record (self, box);
 
-  if (box->kind == VL_MAP_BOX_UNPLANNED)
+  if (box->kind == VL_MAP_BOX_LOOSE)
+    {
+      *title = g_strdup (_("No step"));
+      /* Translators: the column of story cards whose step was deleted */
+      *meta = g_strdup (_("STEP DELETED ELSEWHERE · DRAG THESE CARDS TO A STEP"));
+    }
+  else if (box->kind == VL_MAP_BOX_UNPLANNED)
     {
       *title = g_strdup (_("Unplanned"));
       *meta = release_meta (self, box);

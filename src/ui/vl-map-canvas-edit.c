@@ -232,7 +232,7 @@ vl_map_canvas_start_editing (VlMapCanvas *self,
   GtkEventController *keys, *focus;
 
   vl_map_canvas_finish_editing (self, TRUE);
-  if (box == NULL || box->kind == VL_MAP_BOX_UNPLANNED ||
+  if (box == NULL || box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE ||
       (self->editing = titled_record (self, box)) == NULL)
     return;
   self->editing_key = vl_map_canvas_box_key (box->kind, box->id);

@@ -42,7 +42,7 @@ gint64
 vl_map_canvas_box_key (VlMapBoxKind kind,
                        gint64       id)
 {
-  return id * 4 + kind;
+  return id * 8 + kind;   /* as the layout's */
 }
 
 void
@@ -59,7 +59,7 @@ VlRecord *
 vl_map_canvas_box_record (VlMapCanvas    *self,
                           const VlMapBox *box)
 {
-  if (self->document == NULL || box->kind == VL_MAP_BOX_UNPLANNED)
+  if (self->document == NULL || box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE)
     return NULL;
   return vl_document_lookup (self->document, box->kind == VL_MAP_BOX_CARD ? VL_KIND_MAP_CARD
                                                                            : VL_KIND_MAP_NODE, box->id);
@@ -467,7 +467,7 @@ vl_map_canvas_size_allocate (GtkWidget *widget,
   if (self->editor != NULL)
     {
       int index = self->layout != NULL
-                  ? vl_map_layout_find (self->layout, (VlMapBoxKind) (self->editing_key & 3), self->editing_key >> 2)
+                  ? vl_map_layout_find (self->layout, (VlMapBoxKind) (self->editing_key & 7), self->editing_key >> 3)
                   : -1;
       double x = 0, y = 0, zoom = vl_viewport_get_zoom (self->viewport);
       int w = 200, h, min_h;
