@@ -221,6 +221,16 @@ vl_map_canvas_is_editing (VlMapCanvas *self)
   return self->editor != NULL;
 }
 
+static gboolean
+start_editing_later_cb (gpointer data)
+{
+  VlMapCanvas *self = data;
+
+  if (self->map != NULL)
+    vl_map_canvas_start_editing (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* Edits the selected box's title over the box; @typed (the first keys of
  * a title typed without F2) replaces it, else it is all selected. */
 void
@@ -232,6 +242,13 @@ vl_map_canvas_start_editing (VlMapCanvas *self,
   GtkEventController *keys, *focus;
 
   vl_map_canvas_finish_editing (self, TRUE);
+  /* From the context menu: it gives the focus back as it closes, which
+   * would end the edit at once; edit once it has closed. */
+  if (self->menu_shown)
+    {
+      g_idle_add_full (G_PRIORITY_LOW, start_editing_later_cb, g_object_ref (self), g_object_unref);
+      return;
+    }
   if (box == NULL || box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE ||
       (self->editing = titled_record (self, box)) == NULL)
     return;

@@ -45,11 +45,14 @@ struct _VlMapCanvas
   int           drag_box;     /* box being dragged, or -1 */
   gboolean      dragging;     /* moved past the threshold */
   gboolean      panning;
+  gboolean      drag_denied;  /* a secondary-button press: the menu's */
   double        drag_x, drag_y;   /* current offset of the drag */
   double        zoom_start;
 
   /* the title editor (a child over the box being edited) */
   GtkWidget    *editor;
+  GtkWidget    *menu;         /* the context menu, made on first use */
+  gboolean      menu_shown;   /* from its popup until just after it closed */
   VlRecord     *editing;      /* node, or item of a card */
   gint64        editing_key;
   GSList       *dropped;      /* finished editors, removed when idle */

@@ -462,6 +462,8 @@ vl_map_canvas_size_allocate (GtkWidget *widget,
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
 
   vl_viewport_set_size (self->viewport, width, height);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
   if (!self->fitted)
     fit (self);
   if (self->editor != NULL)
@@ -562,6 +564,13 @@ drag_begin_cb (GtkGestureDrag *gesture,
   self->dragging = FALSE;
   self->drag_box = -1;
   self->drag_x = self->drag_y = 0;
+  /* The secondary button opens the context menu (context_cb). */
+  self->drag_denied = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_SECONDARY;
+  if (self->drag_denied)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
   if (self->layout == NULL)
     return;
   vl_viewport_view_to_world (self->viewport, x, y, &wx, &wy);
@@ -580,7 +589,7 @@ drag_update_cb (GtkGestureDrag *gesture,
 {
   double zoom = vl_viewport_get_zoom (self->viewport);
 
-  if (!self->dragging && hypot (dx, dy) < 6)
+  if (self->drag_denied || (!self->dragging && hypot (dx, dy) < 6))
     return;
   self->dragging = TRUE;
   if (self->panning)
@@ -608,7 +617,7 @@ drag_end_cb (GtkGestureDrag *gesture,
   gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
   self->drag_box = -1;
   self->dragging = FALSE;
-  if (self->layout == NULL)
+  if (self->layout == NULL || self->drag_denied)
     return;
   if (!dragged)
     {
@@ -637,6 +646,65 @@ pressed_cb (GtkGestureClick *click,
     gtk_widget_activate_action (GTK_WIDGET (self), "map.activate", NULL);
 }
 
+static gboolean
+menu_gone_cb (gpointer data)
+{
+  VL_MAP_CANVAS (data)->menu_shown = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The menu gives the focus back as it closes (after its command ran): an
+ * edit that command started waits until then (vl-map-canvas-edit.c). */
+static void
+menu_closed_cb (VlMapCanvas *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, menu_gone_cb, g_object_ref (self), g_object_unref);
+}
+
+/* A right click (or a long press): the commands for the box under the
+ * pointer, so the map can be built with the mouse alone. */
+static void
+context_cb (GtkGestureClick *click,
+            int              n_press,
+            double           x,
+            double           y,
+            VlMapCanvas     *self)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) view = g_menu_new ();
+  double wx, wy;
+
+  if (self->layout == NULL)
+    return;
+  vl_viewport_view_to_world (self->viewport, x, y, &wx, &wy);
+  vl_map_canvas_select_box (self, vl_map_layout_hit (self->layout, wx, wy));
+  menu = g_menu_new ();
+  g_menu_append (edit, _("Add _Child"), "map.add-child");
+  g_menu_append (edit, _("Add _After"), "map.add-sibling");
+  g_menu_append (edit, _("_Rename"), "map.rename");
+  g_menu_append (edit, _("_Details…"), "map.details");
+  g_menu_append (edit, _("_Link…"), "map.link");
+  g_menu_append (edit, _("_Make Backlog Item"), "map.make-item");
+  g_menu_append (edit, _("_Delete"), "map.delete");
+  g_menu_append (view, _("_Close or Open"), "map.toggle-collapsed");
+  g_menu_append (view, _("_Whole Map"), "map.zoom-fit");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (menu_closed_cb), self);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  self->menu_shown = TRUE;
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
 /* ---- GObject ---------------------------------------------------------------------- */
 
 gsize
@@ -662,6 +730,7 @@ vl_map_canvas_dispose (GObject *object)
 
   vl_map_canvas_finish_editing (self, FALSE);
   vl_map_canvas_drop_editors (self);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   vl_map_canvas_set_map (self, NULL);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   if (self->viewport != NULL)
@@ -742,6 +811,10 @@ vl_map_canvas_init (VlMapCanvas *self)
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (context_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   vl_map_canvas_init_typing (self);
   vl_map_canvas_read_colors (self);

@@ -388,6 +388,21 @@ out:
   spin (20);
 }
 
+/* A real click of @button at (@x, @y) in @native's coordinates. */
+static void
+click_at (GtkWidget *native,
+          double     x,
+          double     y,
+          int        button)
+{
+  g_autofree char *args = NULL;
+  double sx, sy;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (native), &sx, &sy);
+  args = g_strdup_printf ("mousemove --window WIN %d %d click %d", (int) (sx + x), (int) (sy + y), button);
+  run_xdotool (native, args);
+}
+
 static gboolean
 first_child_is (VlRecord *map,
                 VlRecord *parent,
@@ -500,6 +515,43 @@ test_story_map_pointer (void)
     WAIT_UNTIL (first_child_is (shown_map (page), activity, second), 5);
     steps = vl_map_dup_children (shown_map (page), activity);
     g_assert_true (steps->pdata[1] == first);
+  }
+
+  /* With the mouse alone: a right click on a step, Add Child in its menu,
+   * a new card (its title typed), then Delete from the card's menu. */
+  {
+    VlMapLayout *l = vl_map_canvas_get_layout (canvas);
+    g_autoptr(VlRecord) step_node = NULL, made = NULL;
+    GtkWidget *menu = NULL;
+    double mx, my;
+
+    for (guint i = 0; i < vl_map_layout_get_n_boxes (l) && step_node == NULL; i++)
+      if (vl_map_layout_get_box (l, i)->node_kind == VL_NODE_KIND_STEP &&
+          vl_map_layout_get_box (l, i)->kind == VL_MAP_BOX_NODE)
+        step_node = vl_document_lookup (vl_window_get_document (window), VL_KIND_MAP_NODE,
+                                        vl_map_layout_get_box (l, i)->id);
+    box_point (canvas, GTK_WIDGET (window), VL_MAP_BOX_NODE, vl_record_get_rowid (step_node), &x0, &y0);
+    click_at (GTK_WIDGET (window), x0, y0, 3);
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (canvas)); c != NULL; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_POPOVER_MENU (c))
+        menu = c;
+    g_assert_nonnull (menu);
+    WAIT_UNTIL (gtk_widget_get_mapped (menu) && label_point (menu, menu, "Add Child", &mx, &my), 5);
+    click_at (menu, mx + 10, my + 5, 1);
+    WAIT_UNTIL (vl_map_canvas_is_editing (canvas), 5);
+    press_keys (GTK_WIDGET (window), "type", "Made with the mouse");
+    press_keys (GTK_WIDGET (window), "key", "Return");
+    WAIT_UNTIL (!vl_map_canvas_is_editing (canvas), 5);
+    made = vl_map_canvas_dup_selected (canvas);
+    g_assert_true (VL_IS_MAP_CARD (made));
+    g_assert_cmpint (vl_record_get_ref_id (made, "step"), ==, vl_record_get_rowid (step_node));
+    g_assert_nonnull (item_titled (window, "Made with the mouse"));
+
+    box_point (canvas, GTK_WIDGET (window), VL_MAP_BOX_CARD, vl_record_get_rowid (made), &x0, &y0);
+    click_at (GTK_WIDGET (window), x0, y0, 3);
+    WAIT_UNTIL (gtk_widget_get_mapped (menu) && label_point (menu, menu, "Delete", &mx, &my), 5);
+    click_at (menu, mx + 10, my + 5, 1);
+    WAIT_UNTIL (vl_record_get_deleted (made), 5);
   }
 
   /* The map's empty corner dragged: the view pans by as much. */
