@@ -220,6 +220,20 @@ box_text (VlMapCanvas    *self,
   return text;
 }
 
+static gboolean matches (VlMapCanvas *self, const VlMapBox *box);
+
+/* How many boxes the highlight shows in full (all with no highlight). */
+guint
+vl_map_canvas_count_highlighted (VlMapCanvas *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), 0);
+  for (guint i = 0; self->layout != NULL && i < vl_map_layout_get_n_boxes (self->layout); i++)
+    n += matches (self, vl_map_layout_get_box (self->layout, i));
+  return n;
+}
+
 static gboolean
 matches (VlMapCanvas    *self,
          const VlMapBox *box)

@@ -27,6 +27,7 @@ VlViewport  *vl_map_canvas_get_viewport   (VlMapCanvas *self);
 VlMapLayout *vl_map_canvas_get_layout     (VlMapCanvas *self);
 void         vl_map_canvas_set_highlight  (VlMapCanvas *self,
                                            const char  *text);
+guint        vl_map_canvas_count_highlighted (VlMapCanvas *self);
 guint        vl_map_canvas_get_n_drawn    (VlMapCanvas *self);
 gsize        vl_map_canvas_get_memory     (VlMapCanvas *self);
 gboolean     vl_map_canvas_is_editing     (VlMapCanvas *self);

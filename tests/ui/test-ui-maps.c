@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "vl-item-panel.h"
@@ -552,6 +553,45 @@ test_story_map_pointer (void)
     WAIT_UNTIL (gtk_widget_get_mapped (menu) && label_point (menu, menu, "Delete", &mx, &my), 5);
     click_at (menu, mx + 10, my + 5, 1);
     WAIT_UNTIL (vl_record_get_deleted (made), 5);
+  }
+
+  /* Ctrl+F and typing highlights: a status, an AARRR stage, a title. */
+  {
+    guint all = vl_map_canvas_count_highlighted (canvas);
+    GtkWidget *entry;
+
+    gtk_widget_grab_focus (GTK_WIDGET (canvas));
+    press_keys (GTK_WIDGET (window), "key", "ctrl+f");
+    entry = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_TEXT (entry) || GTK_IS_SEARCH_ENTRY (entry));
+    press_keys (GTK_WIDGET (window), "type", "reviewed");
+    WAIT_UNTIL (vl_map_canvas_count_highlighted (canvas) < all, 5);
+    g_assert_cmpuint (vl_map_canvas_count_highlighted (canvas), >, 0);
+    g_assert_cmpuint (vl_map_canvas_count_highlighted (canvas), ==,
+                      (guint) vl_test_query_int (file, "SELECT count(*) FROM map_card c JOIN item i ON c.item = i.id "
+                                                       "JOIN map m ON c.map = m.id WHERE m.kind = 1 AND i.status = 5 "
+                                                       "AND c.deleted = 0 AND i.deleted = 0"));
+    press_keys (GTK_WIDGET (window), "key", "Escape");
+    WAIT_UNTIL (vl_map_canvas_count_highlighted (canvas) == all, 5);
+  }
+
+  /* Ctrl+wheel zooms around the pointer: the point under it stays. */
+  {
+    VlViewport *v = vl_map_canvas_get_viewport (canvas);
+    double cx, cy, wx0, wy0, wx1, wy1, zoom = vl_viewport_get_zoom (v);
+    g_autofree char *args = NULL;
+    double sx, sy;
+
+    gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+    g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (canvas), GTK_WIDGET (window), 300, 200, &cx, &cy));
+    vl_viewport_view_to_world (v, 300, 200, &wx0, &wy0);
+    args = g_strdup_printf ("mousemove --window WIN %d %d keydown ctrl click 4 keyup ctrl",
+                            (int) (sx + cx), (int) (sy + cy));
+    run_xdotool (GTK_WIDGET (window), args);
+    WAIT_UNTIL (vl_viewport_get_zoom (v) > zoom, 5);
+    vl_viewport_view_to_world (v, 300, 200, &wx1, &wy1);
+    g_assert_cmpfloat (fabs (wx1 - wx0), <, 2);
+    g_assert_cmpfloat (fabs (wy1 - wy0), <, 2);
   }
 
   /* The map's empty corner dragged: the view pans by as much. */
