@@ -775,6 +775,9 @@ test_drag_to_rank (void)
   double x0, y0, x3, y3;
 
   spin (200);
+  /* The page loads when shown: wait until its rows stop moving (slow
+   * under ASan) before aiming the pointer at them. */
+  wait_label_settled (GTK_WIDGET (window), fourth);
   g_assert_true (label_point (GTK_WIDGET (window), GTK_WIDGET (window), first, &x0, &y0));
   g_assert_true (label_point (GTK_WIDGET (window), GTK_WIDGET (window), fourth, &x3, &y3));
   if (pointer_drag (GTK_WIDGET (window), x0 + 40, y0 + 8, x3 + 40, y3 + 16))

@@ -280,3 +280,26 @@ vl_ui_test_init (int    *argc,
   adw_init ();
   return TRUE;
 }
+
+/* Waits until the label showing @text is on screen and stays where it is
+ * for 200 ms (rows settle after a page loads), at most 10 s. */
+void
+wait_label_settled (GtkWidget  *window,
+                    const char *text)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  double x = -1, y = -1, nx, ny;
+  guint same = 0;
+
+  while (same < 2 && g_get_monotonic_time () < end)
+    {
+      spin (100);
+      if (label_point (window, window, text, &nx, &ny) && nx == x && ny == y)
+        same++;
+      else
+        same = 0;
+      x = nx;
+      y = ny;
+    }
+  g_assert_cmpuint (same, ==, 2);
+}

@@ -50,6 +50,7 @@ double cell_y (GtkWidget *widget, GtkWidget *window, const char *text);
 gboolean run_xdotool (GtkWidget *window, const char *args);
 gboolean pointer_drag (GtkWidget *window, double x0, double y0, double x1, double y1);
 gboolean label_point (GtkWidget *widget, GtkWidget *window, const char *text, double *x, double *y);
+void wait_label_settled (GtkWidget *window, const char *text);
 gboolean press_keys (GtkWidget *window, const char *verb, const char *keys);
 
 /* Every program: the tests' private data folder, GTK and libadwaita;
