@@ -151,29 +151,83 @@ static const VlField map_card_fields[] = {
   R ("item", "item", 3, VL_KIND_ITEM),
 };
 
-#define KIND(k, n, l, t, ao, p, r, f, regs) \
-  { k, n, l, t, ao, p, r, f, G_N_ELEMENTS (f), regs }
+/* A kind as declared: its placement parent and rank fields by name. The
+ * indices and the number of registers are worked out from the fields
+ * (kind_info()), so adding a field never means counting by hand. */
+typedef struct
+{
+  VlKind         kind;
+  const char    *name;
+  const char    *label;
+  const char    *title_field;
+  gboolean       append_only;
+  const char    *parent;
+  const char    *rank;
+  const VlField *fields;
+  guint          n_fields;
+} KindSpec;
 
-static const VlKindInfo kinds[VL_N_KINDS] = {
-  KIND (VL_KIND_CYCLE, "cycle", N_("cycle"), "name", FALSE, -1, -1, cycle_fields, 5),
-  KIND (VL_KIND_OBJECTIVE, "objective", N_("objective"), "title", FALSE, 1, 2, objective_fields, 7),
-  KIND (VL_KIND_KEY_RESULT, "key_result", N_("key result"), "title", FALSE, 0, 1, key_result_fields, 13),
-  KIND (VL_KIND_CHECKIN, "checkin", N_("check-in"), "note", TRUE, -1, -1, checkin_fields, 2),
-  KIND (VL_KIND_BACKLOG, "backlog", N_("backlog"), "name", FALSE, -1, 0, backlog_fields, 6),
-  KIND (VL_KIND_ITERATION, "iteration", N_("iteration"), "name", FALSE, -1, -1, iteration_fields, 6),
-  KIND (VL_KIND_VALUE_LOOP, "value_loop", N_("value loop"), "name", FALSE, -1, -1, value_loop_fields, 5),
-  KIND (VL_KIND_ITEM, "item", N_("item"), "title", FALSE, 0, 1, item_fields, 24),
-  KIND (VL_KIND_TRANSITION, "transition", N_("status transition"), NULL, TRUE, -1, -1, transition_fields, 2),
-  KIND (VL_KIND_MAP, "map", N_("map"), "name", FALSE, -1, -1, map_fields, 5),
-  KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, 1, 2, map_node_fields, 11),
-  KIND (VL_KIND_MAP_CARD, "map_card", N_("story card"), NULL, FALSE, 1, 3, map_card_fields, 4),
+#define KIND(k, n, l, t, ao, p, r, f) { k, n, l, t, ao, p, r, f, G_N_ELEMENTS (f) }
+
+static const KindSpec specs[VL_N_KINDS] = {
+  KIND (VL_KIND_CYCLE, "cycle", N_("cycle"), "name", FALSE, NULL, NULL, cycle_fields),
+  KIND (VL_KIND_OBJECTIVE, "objective", N_("objective"), "title", FALSE, "parent", "rank", objective_fields),
+  KIND (VL_KIND_KEY_RESULT, "key_result", N_("key result"), "title", FALSE, "objective", "rank", key_result_fields),
+  KIND (VL_KIND_CHECKIN, "checkin", N_("check-in"), "note", TRUE, NULL, NULL, checkin_fields),
+  KIND (VL_KIND_BACKLOG, "backlog", N_("backlog"), "name", FALSE, NULL, "rank", backlog_fields),
+  KIND (VL_KIND_ITERATION, "iteration", N_("iteration"), "name", FALSE, NULL, NULL, iteration_fields),
+  KIND (VL_KIND_VALUE_LOOP, "value_loop", N_("value loop"), "name", FALSE, NULL, NULL, value_loop_fields),
+  KIND (VL_KIND_ITEM, "item", N_("item"), "title", FALSE, "backlog", "rank", item_fields),
+  KIND (VL_KIND_TRANSITION, "transition", N_("status transition"), NULL, TRUE, NULL, NULL, transition_fields),
+  KIND (VL_KIND_MAP, "map", N_("map"), "name", FALSE, NULL, NULL, map_fields),
+  KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, "parent", "rank", map_node_fields),
+  KIND (VL_KIND_MAP_CARD, "map_card", N_("story card"), NULL, FALSE, "step", "rank", map_card_fields),
 };
+
+static VlKindInfo kinds[VL_N_KINDS];
+
+static int
+spec_field (const KindSpec *spec,
+            const char     *name)
+{
+  if (name == NULL)
+    return -1;
+  for (guint i = 0; i < spec->n_fields; i++)
+    if (g_str_equal (spec->fields[i].name, name))
+      return (int) i;
+  g_error ("vl-schema: %s has no field %s", spec->name, name);
+}
+
+static void
+work_out_kinds (void)
+{
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    {
+      const KindSpec *spec = &specs[k];
+      guint n_regs = 1;   /* VL_REG_DELETED */
+
+      g_assert (spec->kind == k);
+      for (guint i = 0; i < spec->n_fields; i++)
+        n_regs = MAX (n_regs, (guint) spec->fields[i].reg + 1);
+      kinds[k] = (VlKindInfo) {
+        spec->kind, spec->name, spec->label, spec->title_field, spec->append_only,
+        spec_field (spec, spec->parent), spec_field (spec, spec->rank), spec->fields, spec->n_fields, n_regs,
+      };
+    }
+}
 
 const VlKindInfo *
 vl_kind_info (VlKind kind)
 {
+  static gsize ready = 0;
+
   g_return_val_if_fail (kind < VL_N_KINDS, NULL);
 
+  if (g_once_init_enter (&ready))
+    {
+      work_out_kinds ();
+      g_once_init_leave (&ready, 1);
+    }
   return &kinds[kind];
 }
 
@@ -182,9 +236,9 @@ vl_kind_from_name (const char *name,
                    VlKind     *kind)
 {
   for (guint i = 0; i < VL_N_KINDS; i++)
-    if (g_strcmp0 (kinds[i].name, name) == 0)
+    if (g_strcmp0 (specs[i].name, name) == 0)
       {
-        *kind = kinds[i].kind;
+        *kind = specs[i].kind;
         return TRUE;
       }
   return FALSE;
