@@ -55,6 +55,15 @@ type_title (VlWindow    *window,
   WAIT_UNTIL (!vl_map_canvas_is_editing (canvas), 5);
 }
 
+/* The boxes the canvas shows (0 without a map). */
+static guint
+boxes_shown (VlMapCanvas *canvas)
+{
+  VlMapLayout *layout = vl_map_canvas_get_layout (canvas);
+
+  return layout != NULL ? vl_map_layout_get_n_boxes (layout) : 0;
+}
+
 static VlRecordChooser *
 find_chooser (void)
 {
@@ -146,9 +155,9 @@ test_story_map_keys (void)
 
   /* Alt+Right: to the next step; Alt+Down: to the Unplanned row. */
   press_keys (GTK_WIDGET (window), "key", "alt+Right");
-  g_assert_cmpint (vl_record_get_ref_id (saved_card, "step"), ==, vl_record_get_rowid (pay));
+  WAIT_UNTIL (vl_record_get_ref_id (saved_card, "step") == vl_record_get_rowid (pay), 10);
   press_keys (GTK_WIDGET (window), "key", "alt+Down");
-  g_assert_cmpint (vl_record_get_ref_id (saved_card, "release"), ==, 0);
+  WAIT_UNTIL (vl_record_get_ref_id (saved_card, "release") == 0, 10);
   g_assert_cmpint (vl_record_get_ref_id (saved_card, "step"), ==, vl_record_get_rowid (pay));
   /* One undo step each (Ctrl+Z is the application's: no app here). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -177,7 +186,7 @@ test_story_map_keys (void)
 
   /* Delete takes the card off the map; the item stays. */
   press_keys (GTK_WIDGET (window), "key", "Delete");
-  g_assert_true (vl_record_get_deleted (saved_card));
+  WAIT_UNTIL (vl_record_get_deleted (saved_card), 10);
   g_assert_false (vl_record_get_deleted (saved));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
 
@@ -199,7 +208,7 @@ test_story_map_keys (void)
     g_assert_cmpint (vl_record_get_ref_id (placed, "step"), ==, vl_record_get_rowid (pay));
     /* Taken off again: the map as it was. */
     press_keys (GTK_WIDGET (window), "key", "Delete");
-    g_assert_true (vl_record_get_deleted (placed));
+    WAIT_UNTIL (vl_record_get_deleted (placed), 10);
   }
 
   outline = vl_map_dup_outline (map);
@@ -320,19 +329,18 @@ test_impact_map_keys (void)
   }
   n_boxes = vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas));
   press_keys (GTK_WIDGET (window), "key", "space");
-  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, n_boxes - 2);
+  WAIT_UNTIL (boxes_shown (canvas) == n_boxes - 2, 10);
   press_keys (GTK_WIDGET (window), "key", "space");
-  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, n_boxes);
+  WAIT_UNTIL (boxes_shown (canvas) == n_boxes, 10);
 
   /* Delete the actor with its subtree; undo brings it all back. */
   press_keys (GTK_WIDGET (window), "key", "Left");
   shoppers = vl_map_canvas_dup_selected (canvas);
   g_assert_cmpstr (vl_record_get_title (shoppers), ==, "Shoppers");
   press_keys (GTK_WIDGET (window), "key", "Delete");
-  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 1);
+  WAIT_UNTIL (boxes_shown (canvas) == 1, 10);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin (50);
-  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 5);
+  WAIT_UNTIL (boxes_shown (canvas) == 5, 10);   /* laid out again when idle */
 
   /* The outline lists the same boxes, follows the selection, and takes
    * the same keys: Tab there adds a child on the map. */
@@ -375,12 +383,10 @@ test_impact_map_keys (void)
   press_keys (GTK_WIDGET (find_dialog_with ("rename")), "key", "Return");
   WAIT_UNTIL (g_strcmp0 (vl_record_get_title (map), "Mobile growth") == 0, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "maps.delete-map", NULL));
-  spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (vl_maps_page_get_maps (page)), ==, 0);
+  WAIT_UNTIL (g_list_model_get_n_items (vl_maps_page_get_maps (page)) == 0, 10);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  spin (50);
-  g_assert_cmpuint (g_list_model_get_n_items (vl_maps_page_get_maps (page)), ==, 1);
-  g_assert_cmpuint (vl_map_layout_get_n_boxes (vl_map_canvas_get_layout (canvas)), ==, 6);
+  WAIT_UNTIL (g_list_model_get_n_items (vl_maps_page_get_maps (page)) == 1, 10);
+  WAIT_UNTIL (boxes_shown (canvas) == 6, 10);
   g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM map_node n JOIN map_node p ON n.parent = p.id "
                                             "WHERE n.title = 'Loyal shoppers' AND n.kind = 1 "
                                             "AND p.title = 'Grow mobile'"), ==, 1);
