@@ -241,16 +241,10 @@ rows_changed_cb (VlDocument  *document,
     return;
   if (kind == VL_KIND_MAP_NODE || kind == VL_KIND_MAP_CARD || kind == VL_KIND_MAP)
     {
-      /* Titles may have changed as well as places. */
-      for (guint i = 0; i < records->len; i++)
-        {
-          VlRecord *r = records->pdata[i];
-
-          forget_text (self, kind == VL_KIND_MAP_CARD ? VL_MAP_BOX_CARD : VL_MAP_BOX_NODE,
-                       vl_record_get_rowid (r));
-          forget_text (self, VL_MAP_BOX_RELEASE, vl_record_get_rowid (r));
-        }
-      g_hash_table_remove_all (self->texts);   /* counts on steps and releases move too */
+      /* Titles may have changed as well as places, and the counts on
+       * steps and releases with them: every text is laid out again (only
+       * the boxes on screen are, when next drawn). */
+      g_hash_table_remove_all (self->texts);
       if (self->relayout_id == 0)
         self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, relayout_cb, self, NULL);
     }
