@@ -111,6 +111,7 @@ static const VlField item_fields[] = {
   N ("actual", "actual", 21),
   E ("verdict", "verdict", 22, vl_verdict_get_type, VL_VERDICT_NONE),
   S ("review-note", "review_note", 23),
+  S ("source-key", "source_key", 24),   /* v4: the key it was imported with */
 };
 
 static const VlField transition_fields[] = {
@@ -360,6 +361,10 @@ static const char *const migrations[] = {
   "ALTER TABLE map_node ADD COLUMN note TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE map_node ADD COLUMN measure TEXT NOT NULL DEFAULT '';"
   "CREATE INDEX item_key_result ON item (key_result);",
+
+  /* v4: the key an item was imported with (a Jira issue key, a Linear ID,
+   * our own id…), so importing the same file again updates it. */
+  "ALTER TABLE item ADD COLUMN source_key TEXT NOT NULL DEFAULT '';",
 };
 
 const char *const *
