@@ -792,7 +792,9 @@ cmd_import_csv (int argc, char **argv)
   doc = open_plan (argv[2], !dry_run, &error);
   if (doc == NULL)
     return fail (error);
-  if ((backlog = find_backlog (doc, backlog_name, &error)) == NULL)
+  /* A plan without a backlog gets its first from the import. */
+  if ((backlog_name != NULL || vl_document_count (doc, VL_KIND_BACKLOG) > 0) &&
+      (backlog = find_backlog (doc, backlog_name, &error)) == NULL)
     return fail (error);
   preview = vl_csv_import_preview (import, doc, backlog);
   print_preview (import, preview);

@@ -341,6 +341,10 @@ guess_target (VlCsvSource  source,
       if ((pass == 0 ? known[i].source == source && source != 0 : known[i].source == 0) &&
           g_str_equal (known[i].header, lower))
         return find_target (known[i].target);
+  /* Our own column names, in a file of any kind. */
+  for (guint i = 0; i < vl_csv_n_backlog_columns; i++)
+    if (is_own_header (header, vl_csv_backlog_columns[i].field))
+      return find_target (vl_csv_backlog_columns[i].field);
   return -1;
 }
 
@@ -1222,7 +1226,8 @@ write_row (VlDocument *document,
 /**
  * vl_csv_import_apply:
  *
- * Imports every row into @backlog as one action (one undo step), or
+ * Imports every row into @backlog (NULL: a new first backlog, for a plan
+ * that has none) as one action (one undo step), or
  * nothing when the preview finds an error; the error then names the first
  * problems with their lines and columns.
  */
@@ -1235,7 +1240,9 @@ vl_csv_import_apply (VlCsvImport *self,
   const VlCsvPreview *preview;
   g_autoptr(GHashTable) made = NULL;
 
-  g_return_val_if_fail (backlog != NULL && vl_record_get_kind (backlog) == VL_KIND_BACKLOG, FALSE);
+  g_autoptr(VlRecord) created = NULL;
+
+  g_return_val_if_fail (backlog == NULL || vl_record_get_kind (backlog) == VL_KIND_BACKLOG, FALSE);
 
   preview = vl_csv_import_preview (self, document, backlog);
   if (preview->errors->len > 0)
@@ -1252,13 +1259,20 @@ vl_csv_import_apply (VlCsvImport *self,
     }
   made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   vl_document_begin (document, _("Import CSV"));
+  if (backlog == NULL)
+    {
+      /* A plan without a backlog yet: the import makes its first. */
+      backlog = created = vl_document_insert (document, VL_KIND_BACKLOG, NULL, NULL, NULL, error);
+      if (created != NULL)
+        g_object_set (created, "name", _("Backlog"), NULL);
+    }
   for (guint r = 0; r < self->rows->len; r++)
     {
       Row *row = g_ptr_array_index (self->rows, r);
 
       if (row->skip)
         continue;
-      if (!write_row (document, backlog, row, made, error))
+      if (backlog == NULL || !write_row (document, backlog, row, made, error))
         {
           vl_document_cancel (document);
           vl_document_commit (document, NULL);   /* rolls every write back */

@@ -9,7 +9,8 @@
  * Excel then ignores the BOM.
  *
  * Reading: a BOM or none; ',', ';' or tab, told from the header line; CRLF,
- * LF or CR; line breaks and doubled quotes inside quoted cells; text that
+ * LF or CR; line breaks (kept as written) and doubled quotes inside quoted
+ * cells; text that
  * is not UTF-8 is read as Windows-1252 (what Excel writes on Windows). A
  * cell whose quote is never closed is an error naming its line and column.
  *
@@ -296,12 +297,12 @@ split_rows (VlCsvTable  *table,
             }
           if (c == '\r' || c == '\n')
             {
-              /* Line breaks inside a cell read as LF, whatever wrote them. */
+              /* Inside quotes everything is data: a line break stays as
+               * it was written (so an export reads back byte for byte). */
               if (c == '\r' && i + 1 < length && text[i + 1] == '\n')
-                i++;
-              g_string_append_c (cell, '\n');
+                g_string_append_c (cell, text[i++]);
+              g_string_append_c (cell, text[i++]);
               line++;
-              i++;
               continue;
             }
           g_string_append_c (cell, c);
