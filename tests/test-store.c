@@ -240,6 +240,21 @@ test_migrate_fixtures (void)
 
       g_assert_true (g_file_get_contents (fixture, &sql, NULL, NULL));
       vl_test_exec (file, sql);
+
+      /* Read-only (the CLI's list), an older plan reads in full and its
+       * file stays in its own format. */
+      {
+        g_autoptr(VlDocument) ro = vl_document_open (file, VL_DOCUMENT_OPEN_READ_ONLY, &error);
+        g_autoptr(GListModel) ro_items = NULL;
+        g_autoptr(VlRecord) ro_first = NULL;
+
+        g_assert_no_error (error);
+        ro_items = vl_document_list (ro, VL_KIND_ITEM, NULL, NULL);
+        ro_first = g_list_model_get_item (ro_items, 0);
+        g_assert_cmpstr (vl_record_get_title (ro_first), ==, "One-click reorder");
+        g_assert_cmpint (vl_document_get_schema_version (ro), ==, v);
+        g_assert_cmpint (vl_test_query_int (file, "PRAGMA user_version"), ==, v);
+      }
       doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (vl_document_get_schema_version (doc), ==, VL_SCHEMA_VERSION);

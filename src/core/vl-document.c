@@ -713,6 +713,18 @@ vl_document_open_for_device (GFile               *file,
   else if (read_only)
     self->read_only_reason = g_strdup_printf (_("“%s” is open read-only."), self->display);
 
+  if (read_only && version < VL_SCHEMA_VERSION)
+    {
+      /* An older plan read-only: its private snapshot is brought to the
+       * current format (the queries expect its columns); the file itself
+       * is never written. */
+      sqlite3 *db = vl_store_open (vl_share_get_db_path (self->share), self->display, TRUE, error);
+      gboolean ok = db != NULL && vl_store_migrate (db, self->display, error);
+
+      sqlite3_close (db);
+      if (!ok)
+        return NULL;
+    }
   self->db = vl_store_open (vl_share_get_db_path (self->share), self->display, !read_only, error);
   if (self->db == NULL)
     return NULL;
