@@ -681,6 +681,22 @@ vl_csv_import_get_header (VlCsvImport *self,
   return self->table->header->cells[column];
 }
 
+/* The column's first filled cell, to show what it holds; NULL if none. */
+const char *
+vl_csv_import_get_sample (VlCsvImport *self,
+                          guint        column)
+{
+  g_return_val_if_fail (column < self->table->header->n_cells, NULL);
+  for (guint r = 0; r < self->table->rows->len; r++)
+    {
+      VlCsvRow *row = g_ptr_array_index (self->table->rows, r);
+
+      if (column < row->n_cells && *row->cells[column] != '\0')
+        return row->cells[column];
+    }
+  return NULL;
+}
+
 const char *
 vl_csv_import_get_target (VlCsvImport *self,
                           guint        column)

@@ -52,6 +52,8 @@ const char   *vl_csv_import_get_display_name (VlCsvImport *self);
 guint         vl_csv_import_get_n_columns (VlCsvImport *self);
 const char   *vl_csv_import_get_header   (VlCsvImport  *self,
                                           guint         column);
+const char   *vl_csv_import_get_sample   (VlCsvImport  *self,
+                                          guint         column);
 const char   *vl_csv_import_get_target   (VlCsvImport  *self,
                                           guint         column);
 gboolean      vl_csv_import_set_target   (VlCsvImport  *self,

@@ -1051,6 +1051,17 @@ vl_backlog_page_select_backlog (VlBacklogPage *self,
     gtk_single_selection_set_selected (self->backlogs, position);
 }
 
+/* The backlog shown, or NULL before the page loads or in an empty plan. */
+VlRecord *
+vl_backlog_page_dup_backlog (VlBacklogPage *self)
+{
+  g_return_val_if_fail (VL_IS_BACKLOG_PAGE (self), NULL);
+  if (self->backlogs == NULL)
+    return NULL;
+  return gtk_single_selection_get_selected_item (self->backlogs) != NULL
+    ? g_object_ref (gtk_single_selection_get_selected_item (self->backlogs)) : NULL;
+}
+
 /* The items shown: the selected backlog's, searched, filtered, sorted. */
 GListModel *
 vl_backlog_page_get_items (VlBacklogPage *self)

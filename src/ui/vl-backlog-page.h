@@ -24,6 +24,7 @@ gboolean    vl_backlog_page_drop_item  (VlBacklogPage *self,
                                         const char    *uuid,
                                         VlRecord      *onto,
                                         gboolean       below);
+VlRecord   *vl_backlog_page_dup_backlog (VlBacklogPage *self);
 void        vl_backlog_page_select_backlog (VlBacklogPage *self,
                                             guint          position);
 GActionGroup *vl_backlog_page_get_column_actions (VlBacklogPage *self);

@@ -10,6 +10,8 @@
 
 #include "vl-backlog-page.h"
 #include "vl-board-page.h"
+#include "vl-export-dialog.h"
+#include "vl-import-dialog.h"
 #include "vl-goals-page.h"
 #include "vl-maps-page.h"
 #include "vl-sample.h"
@@ -300,6 +302,8 @@ vl_window_set_document (VlWindow   *self,
   share_state_cb (doc, NULL, self);
   undo_state_cb (doc, NULL, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", !vl_document_get_read_only (doc));
   gtk_stack_set_visible_child_name (self->stack, "plan");
   vl_document_set_watching (doc, TRUE);
 }
@@ -478,6 +482,67 @@ save_copy_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   run_chooser (VL_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"),
                "copy");
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+static void
+export_csv_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+  g_autoptr(VlRecord) backlog = NULL;
+  VlExportDialog *dialog;
+
+  if (self->document == NULL)
+    return;
+  backlog = vl_backlog_page_dup_backlog (self->backlog_page);
+  dialog = vl_export_dialog_new (GTK_WINDOW (self), self->document, backlog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            VlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) backlog = NULL;
+  VlCsvImport *import;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || self->document == NULL)
+    return;
+  import = vl_csv_import_new_for_file (file, &error);
+  if (import == NULL)
+    {
+      show_error (self, _("Could Not Read the File"), error);
+      return;
+    }
+  backlog = vl_backlog_page_dup_backlog (self->backlog_page);
+  gtk_window_present (GTK_WINDOW (vl_import_dialog_new (GTK_WINDOW (self), self->document, import, backlog)));
+}
+
+static void
+import_csv_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  VlWindow *self = VL_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL || self->document == NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Import CSV"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), NULL);
+  gtk_file_filter_set_name (filter, _("CSV and TSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (import_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* The sample lives in the user's data folder, made on first use. */
@@ -760,6 +825,10 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
@@ -798,6 +867,8 @@ vl_window_init (VlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", FALSE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
