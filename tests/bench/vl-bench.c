@@ -15,6 +15,8 @@
 #include <stdio.h>
 
 #include "../vl-test-util.h"
+#include "vl-csv-export.h"
+#include "vl-csv-import.h"
 #include "vl-document.h"
 #include "vl-enums.h"
 #include "vl-item-search.h"
@@ -396,6 +398,111 @@ bench_publish (GFile *file)
   report ("publish a 100k-item plan after one edit", seconds_since (start) * 1000, "ms", 0, TRUE);
 }
 
+/* The query `sqlite3 -csv` runs for the export budget: the backlog
+ * export's columns and joins, the shell formatting them. */
+static const char csv_query[] =
+  "SELECT hex (i.uuid), i.source_key, b.name, i.title, i.description, i.status, i.owner, i.moscow,"
+  " i.p1, i.user_value, i.business_value, i.cost, i.aarrr, k.title, v.name, t.name, hex (u.uuid),"
+  " i.metric, i.baseline, i.expected, i.launch_date, i.review_due, i.actual, i.verdict, i.review_note"
+  " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
+  " LEFT JOIN key_result k ON k.id = i.key_result LEFT JOIN value_loop v ON v.id = i.value_loop"
+  " LEFT JOIN iteration t ON t.id = i.iteration LEFT JOIN item u ON u.id = i.upstream"
+  " WHERE i.deleted <> 1 ORDER BY b.rank, b.uuid, i.rank, i.uuid";
+
+static double
+best_of (double a,
+         double b)
+{
+  return a < b ? a : b;
+}
+
+static void
+bench_csv (GFile      *file,
+           const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, &error);
+  g_autofree char *ours = g_build_filename (dir, "export.csv", NULL);
+  g_autofree char *theirs = g_build_filename (dir, "sqlite3.csv", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GFile) ours_file = g_file_new_for_path (ours);
+  double export_s = G_MAXDOUBLE, sqlite_s = G_MAXDOUBLE, import_s, bulk_s;
+  g_autoptr(VlCsvImport) import = NULL;
+  g_autoptr(VlCsvTable) table = NULL;
+  gsize length = 0;
+  gint64 start;
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (vl_document_publish (doc, &error));
+  cmd = g_strdup_printf ("sh -c 'sqlite3 -csv -readonly %s \"%s\" > %s'", vl_document_get_store_path (doc),
+                         csv_query, theirs);
+  printf ("CSV (%u items)\n", vl_document_count (doc, VL_KIND_ITEM));
+  for (int run = 0; run < 3; run++)
+    {
+      start = g_get_monotonic_time ();
+      g_assert_true (vl_csv_export_file (doc, VL_CSV_BACKLOG, NULL, VL_CSV_STANDARD, ours_file, &error));
+      export_s = best_of (export_s, seconds_since (start));
+      start = g_get_monotonic_time ();
+      g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error) && status == 0);
+      sqlite_s = best_of (sqlite_s, seconds_since (start));
+    }
+  report ("export backlog CSV, best of 3", export_s * 1000, "ms", 0, TRUE);
+  report ("sqlite3 -csv, same query and joins, best of 3", sqlite_s * 1000, "ms", 0, TRUE);
+  report ("export / sqlite3 -csv", export_s / sqlite_s, "×", 1.0, TRUE);
+
+  /* Import the export into a new plan, against adding the same rows in
+   * bulk through the document (insert and set the same fields). */
+  g_assert_true (g_file_get_contents (ours, &data, &length, NULL));
+  {
+    g_autofree char *target_path = g_build_filename (dir, "imported.valueloop", NULL);
+    g_autoptr(GFile) target = g_file_new_for_path (target_path);
+    g_autoptr(VlDocument) into = NULL;
+
+    g_unlink (target_path);
+    into = vl_document_create (target, "Import", &error);
+    start = g_get_monotonic_time ();
+    import = vl_csv_import_new (data, length, "export.csv", &error);
+    g_assert_true (vl_csv_import_apply (import, into, NULL, &error));
+    import_s = seconds_since (start);
+    g_assert_cmpuint (vl_document_count (into, VL_KIND_ITEM), ==, vl_document_count (doc, VL_KIND_ITEM));
+  }
+  table = vl_csv_parse (data, length, "export.csv", &error);
+  {
+    g_autofree char *target_path = g_build_filename (dir, "bulk.valueloop", NULL);
+    g_autoptr(GFile) target = g_file_new_for_path (target_path);
+    g_autoptr(VlDocument) into = NULL;
+    g_autoptr(VlRecord) backlog = NULL;
+
+    g_unlink (target_path);
+    into = vl_document_create (target, "Bulk", &error);
+    start = g_get_monotonic_time ();
+    vl_document_begin (into, "Add Items");
+    backlog = vl_document_insert (into, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+    for (guint r = 0; r < table->rows->len; r++)
+      {
+        VlCsvRow *row = g_ptr_array_index (table->rows, r);
+        g_autoptr(VlRecord) item = vl_document_insert (into, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+        int st = 0, moscow = 0, aarrr = 0;
+
+        vl_enum_from_nick (VL_TYPE_STATUS, row->cells[4], &st);
+        vl_enum_from_nick (VL_TYPE_MOSCOW, row->cells[6], &moscow);
+        vl_enum_from_nick (VL_TYPE_AARRR, row->cells[11], &aarrr);
+        g_object_set (item, "source-key", row->cells[0], "title", row->cells[2], "description", row->cells[3],
+                      "moscow", moscow, "user-value", (int) g_ascii_strtoll (row->cells[8], NULL, 10),
+                      "business-value", (int) g_ascii_strtoll (row->cells[9], NULL, 10),
+                      "cost", g_ascii_strtod (row->cells[10], NULL), "aarrr", aarrr, NULL);
+        g_object_set (item, "status", st, NULL);
+      }
+    g_assert_true (vl_document_commit (into, &error));
+    bulk_s = seconds_since (start);
+  }
+  report ("import the export into a new plan", import_s * 1000, "ms", 0, TRUE);
+  report ("the same items added in bulk through the document", bulk_s * 1000, "ms", 0, TRUE);
+  report ("import / bulk add", import_s / bulk_s, "×", 1.2, TRUE);
+}
+
 static gint64
 file_pages_bytes (const char *path)
 {
@@ -483,6 +590,7 @@ main (int argc, char *argv[])
   bench_objects (file);
   bench_search (file);
   bench_publish (file);
+  bench_csv (file, dir);
   bench_file_size (file, dir);
   bench_merge (dir);
 
