@@ -155,10 +155,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
     return;
   if (!vl_export_dialog_export_to (self, file, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      vl_show_error (GTK_WINDOW (self), _("Could Not Export"), error);
       return;
     }
   if (parent != NULL)

@@ -292,10 +292,7 @@ import_action (GtkWidget  *widget,
 
   if (!vl_csv_import_apply (self->import, self->document, backlog, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      vl_show_error (GTK_WINDOW (self), _("Could Not Import"), error);
       refresh (self);
       return;
     }

@@ -33,3 +33,18 @@ vl_toast (GtkWidget  *widget,
     }
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
+
+/* An error the user must read before going on: a dialog over @parent with
+ * @heading and the error's message (which names the file and the reason). */
+void
+vl_show_error (GtkWindow  *parent,
+               const char *heading,
+               GError     *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+
+  if (parent != NULL && !gtk_widget_get_visible (GTK_WIDGET (parent)))
+    gtk_window_present (parent);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,4 +1,4 @@
-/* vl-toast.h — a toast in the window that holds a widget
+/* vl-toast.h — telling the user: a toast in the window that holds a widget, or an error dialog
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 void vl_toast (GtkWidget  *widget,
                const char *text,
                gboolean    with_undo);
+void vl_show_error (GtkWindow  *parent,
+                    const char *heading,
+                    GError     *error);
 
 G_END_DECLS

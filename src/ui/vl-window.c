@@ -15,6 +15,7 @@
 #include "vl-goals-page.h"
 #include "vl-maps-page.h"
 #include "vl-sample.h"
+#include "vl-toast.h"
 #include "vl-window.h"
 
 struct _VlWindow
@@ -122,12 +123,7 @@ show_error (VlWindow   *self,
             const char *heading,
             GError     *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
-    gtk_window_present (GTK_WINDOW (self));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  vl_show_error (GTK_WINDOW (self), heading, error);
 }
 
 static void
