@@ -112,9 +112,29 @@ check "map prints a story map as an outline" 'grep -q "^  Activity: Pay$" <<<"$o
 out=$("$CLI" map plan.valueloop "Mobile conversion impact map")
 check "map prints an impact map as a tree" 'grep -q "^  Goal: " <<<"$out" && grep -q "^    Actor: Mobile shoppers$" <<<"$out" && grep -q "^        Deliverable: Guest checkout" <<<"$out"' "$out"
 refused "map names the plan when the map is not there" plan.valueloop "no map" -- "$CLI" map plan.valueloop "Nowhere map"
+FIX=${G_TEST_SRCDIR:?}/fixtures/csv
+out=$("$CLI" export-csv okr-review plan.valueloop --cycle "2026 H2" -o okr.csv 2>&1)
+check "export-csv writes the OKR review of a cycle" '[ $? -eq 0 ] && head -n 1 okr.csv | grep -q "^Cycle,Level,Objective"' "$out"
+out=$("$CLI" export-csv burndown plan.valueloop 2>&1); rc=$?
+check "export-csv refuses an unknown kind" '[ $rc -eq 2 ] && grep -q "okr-review" <<<"$out"' "$out"
+refused "export-csv names the plan when the cycle is not there" plan.valueloop "no cycle" -- "$CLI" export-csv okr-review plan.valueloop --cycle "1999 H1"
+out=$("$CLI" import-csv "$FIX/jira-all-fields.csv" plan.valueloop --backlog Storefront --dry-run 2>&1)
+check "import-csv --dry-run shows the source and the counts" 'grep -q "Source: Jira" <<<"$out" && grep -q "5 new, 0 updated, 0 skipped" <<<"$out"' "$out"
+check "import-csv --dry-run writes nothing" '! "$CLI" list plan.valueloop | grep -q "Selected one"'
+sum=$(sha256sum < plan.valueloop)
+out=$("$CLI" import-csv "$FIX/impossible-date.csv" plan.valueloop --backlog Storefront 2>&1); rc=$?
+check "import-csv refuses an impossible date by line and column" '[ $rc -eq 1 ] && grep -q "impossible-date.csv, line 3, column 3 (Launch Date)" <<<"$out" && grep -q "Nothing was imported" <<<"$out" && [ "$(sha256sum < plan.valueloop)" = "$sum" ]' "$out"
+check "a refused import adds nothing" '! "$CLI" list plan.valueloop | grep -q " Two$"'
+out=$("$CLI" import-csv "$FIX/linear.csv" plan.valueloop --backlog Storefront --map "Assignee=" 2>&1)
+check "import-csv imports with a column left out" '"$CLI" list plan.valueloop --backlog Storefront | grep -q "Wishlist sharing" && ! "$CLI" export-csv backlog plan.valueloop | grep "Wishlist sharing" | grep -q "Chen Jing"' "$out"
+out=$("$CLI" import-csv "$FIX/linear.csv" plan.valueloop --backlog Storefront 2>&1)
+check "importing again updates instead of adding" 'grep -q "0 new, 4 updated" <<<"$out" && [ "$("$CLI" list plan.valueloop | grep -c "Wishlist sharing")" -eq 1 ]' "$out"
+out=$("$CLI" import-csv "$FIX/linear.csv" plan.valueloop --backlog Storefront --map Title=colour 2>&1); rc=$?
+check "import-csv refuses an unknown field to map to" '[ $rc -eq 1 ] && grep -q "“colour” is not a field" <<<"$out"' "$out"
+
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set maps map export-json import-json sync merge independent check; do
+for c in new demo info list add set maps map export-json import-json export-csv import-csv sync merge independent check; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done
