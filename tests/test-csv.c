@@ -262,6 +262,8 @@ static const SourceCase source_cases[] = {
   { "plane.csv", VL_CSV_SOURCE_PLANE, { "Store locator", "Reviews with photos", "Abandoned cart email" },
     { "idea", "in-progress", "launched" } },
   { "spreadsheet-zh.csv", VL_CSV_SOURCE_UNKNOWN, { "移动端结账", "会员积分" }, { "in-progress", "idea" } },
+  { "jira-zh.csv", VL_CSV_SOURCE_JIRA, { "移动端一键下单", "会员积分兑换", "旧版优惠券下线" },
+    { "in-progress", "launched", "idea" } },
   { "cr-only.csv", VL_CSV_SOURCE_UNKNOWN, { "Old Mac line ends", "Quoted\rbreak" }, { "idea", "ready" } },
 };
 
@@ -342,6 +344,27 @@ test_import_jira_fields (void)
   assert_field (dropped, "aarrr", "retention");
 }
 
+/* Jira in Chinese: its headers, statuses, priorities and month names. */
+static void
+test_import_jira_chinese (void)
+{
+  g_autoptr(VlCsvImport) import = NULL;
+  g_autoptr(VlDocument) doc = import_case (&source_cases[9], &import);
+  g_autoptr(GListModel) items = first_backlog_items (doc);
+  g_autoptr(VlRecord) checkout = item_at (items, 0), points = item_at (items, 1), coupons = item_at (items, 2);
+  g_autoptr(VlRecord) sprint = vl_record_dup_ref (checkout, "iteration");
+
+  assert_field (checkout, "source-key", "SHOP-31");
+  assert_field (checkout, "moscow", "must");
+  assert_field (checkout, "p1", "true");
+  assert_field (checkout, "owner", "陈静");
+  assert_field (checkout, "description", "一页完成下单，\n支持微信支付和支付宝。");
+  g_assert_cmpstr (vl_record_get_title (sprint), ==, "冲刺 7");
+  assert_field (points, "launch-date", "2025-10-25");
+  assert_field (points, "moscow", "could");
+  assert_field (coupons, "moscow", "wont");
+}
+
 static void
 test_import_other_fields (void)
 {
@@ -373,6 +396,42 @@ test_import_other_fields (void)
   assert_field (checkout, "owner", "陈静");
   assert_field (points, "p1", "true");
   assert_field (points, "aarrr", "retention");
+}
+
+/* Dates as each tool and language writes them, and what is no date. */
+static void
+test_import_dates (void)
+{
+  static const char csv[] =
+    "Title,Launch Date\n"
+    "a,2025-09-22\nb,2025-09-22T08:00:00.000Z\nc,22/Sep/25 9:26 AM\nd,22/Okt/25\n"
+    "e,3/sept./25\nf,\"Sep 22, 2025\"\ng,22.09.2025\nh,25/九月/25 9:26 上午\ni,1/12月/2025\n"
+    "j,2025/09/22\nk,29/Feb/24\n";
+  static const char *expected[] = {
+    "2025-09-22", "2025-09-22", "2025-09-22", "2025-10-22", "2025-09-03", "2025-09-22", "2025-09-22",
+    "2025-09-25", "2025-12-01", "2025-09-22", "2024-02-29",
+  };
+  static const char *bad[] = { "29/Feb/25", "31/Apr/2025", "22/Foo/25", "2025-9-22", "yesterday", "22/09" };
+  g_autoptr(VlCsvImport) import = vl_csv_import_new (csv, sizeof csv - 1, "dates.csv", NULL);
+  g_autoptr(VlDocument) doc = new_doc ("dates.valueloop");
+  const VlCsvPreview *p = vl_csv_import_preview (import, doc, NULL);
+
+  g_assert_cmpuint (p->errors->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *date = vl_csv_import_dup_value (import, i, "launch-date");
+
+      g_assert_cmpstr (date, ==, expected[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Title,Launch Date\nx,\"%s\"\n", bad[i]);
+      g_autoptr(VlCsvImport) refused = vl_csv_import_new (text, strlen (text), "bad.csv", NULL);
+
+      p = vl_csv_import_preview (refused, doc, NULL);
+      g_assert_cmpuint (p->errors->len, ==, 1);
+      g_assert_nonnull (strstr (g_ptr_array_index (p->errors, 0), "line 2, column 2"));
+    }
 }
 
 /* ---- bad files ----------------------------------------------------------- */
@@ -640,7 +699,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/read/windows-1252", test_read_windows_1252);
   g_test_add_func ("/csv/import/sources", test_import_sources);
   g_test_add_func ("/csv/import/jira-fields", test_import_jira_fields);
+  g_test_add_func ("/csv/import/jira-chinese", test_import_jira_chinese);
   g_test_add_func ("/csv/import/other-fields", test_import_other_fields);
+  g_test_add_func ("/csv/import/dates", test_import_dates);
   g_test_add_func ("/csv/import/refuses", test_import_refuses);
   g_test_add_func ("/csv/import/fails-late", test_import_fails_late);
   g_test_add_func ("/csv/import/again-updates", test_import_again_updates);

@@ -100,6 +100,17 @@ static const Known known[] = {
   { VL_CSV_SOURCE_JIRA, "custom field (rank)", "rank" },
   { VL_CSV_SOURCE_JIRA, "resolved", "launch-date" },
   { VL_CSV_SOURCE_JIRA, "issue id", "" },
+  /* Jira in German and Chinese. */
+  { VL_CSV_SOURCE_JIRA, "vorgangsschlüssel", "key" },
+  { VL_CSV_SOURCE_JIRA, "zusammenfassung", "title" },
+  { VL_CSV_SOURCE_JIRA, "bearbeiter", "owner" },
+  { VL_CSV_SOURCE_JIRA, "beschreibung", "description" },
+  { VL_CSV_SOURCE_JIRA, "priorität", "priority" },
+  { VL_CSV_SOURCE_JIRA, "stichwörter", "labels" },
+  { VL_CSV_SOURCE_JIRA, "erledigt", "launch-date" },
+  { VL_CSV_SOURCE_JIRA, "问题关键字", "key" },
+  { VL_CSV_SOURCE_JIRA, "概要", "title" },
+  { VL_CSV_SOURCE_JIRA, "已解决", "launch-date" },
   { VL_CSV_SOURCE_LINEAR, "id", "key" },
   { VL_CSV_SOURCE_LINEAR, "estimate", "cost" },
   { VL_CSV_SOURCE_LINEAR, "cycle name", "iteration" },
@@ -164,6 +175,7 @@ static const Known known[] = {
   { 0, "points", "cost" },
   { 0, "故事点", "cost" },
   { 0, "sprint", "iteration" },
+  { 0, "经办人", "owner" },
   { 0, "迭代", "iteration" },
 };
 
@@ -172,7 +184,8 @@ static const struct { const char *text; VlStatus status; } status_words[] = {
   { "idea", VL_STATUS_IDEA }, { "to do", VL_STATUS_IDEA }, { "todo", VL_STATUS_IDEA },
   { "backlog", VL_STATUS_IDEA }, { "open", VL_STATUS_IDEA }, { "new", VL_STATUS_IDEA },
   { "triage", VL_STATUS_IDEA }, { "icebox", VL_STATUS_IDEA }, { "not started", VL_STATUS_IDEA },
-  { "待办", VL_STATUS_IDEA },
+  { "待办", VL_STATUS_IDEA }, { "zu erledigen", VL_STATUS_IDEA }, { "offen", VL_STATUS_IDEA },
+  { "à faire", VL_STATUS_IDEA }, { "por hacer", VL_STATUS_IDEA },
   { "ready", VL_STATUS_READY }, { "selected for development", VL_STATUS_READY },
   { "ready for development", VL_STATUS_READY }, { "ready for dev", VL_STATUS_READY },
   { "planned", VL_STATUS_PLANNED }, { "scheduled", VL_STATUS_PLANNED }, { "up next", VL_STATUS_PLANNED },
@@ -182,11 +195,14 @@ static const struct { const char *text; VlStatus status; } status_words[] = {
   { "in review", VL_STATUS_IN_PROGRESS }, { "in development", VL_STATUS_IN_PROGRESS },
   { "ready for test", VL_STATUS_IN_PROGRESS }, { "in qa", VL_STATUS_IN_PROGRESS },
   { "进行中", VL_STATUS_IN_PROGRESS }, { "处理中", VL_STATUS_IN_PROGRESS },
+  { "in arbeit", VL_STATUS_IN_PROGRESS }, { "en cours", VL_STATUS_IN_PROGRESS },
+  { "en curso", VL_STATUS_IN_PROGRESS },
   { "launched", VL_STATUS_LAUNCHED }, { "done", VL_STATUS_LAUNCHED }, { "closed", VL_STATUS_LAUNCHED },
   { "resolved", VL_STATUS_LAUNCHED }, { "complete", VL_STATUS_LAUNCHED },
   { "completed", VL_STATUS_LAUNCHED }, { "released", VL_STATUS_LAUNCHED },
   { "shipped", VL_STATUS_LAUNCHED }, { "archived", VL_STATUS_LAUNCHED },
-  { "已完成", VL_STATUS_LAUNCHED }, { "完成", VL_STATUS_LAUNCHED },
+  { "已完成", VL_STATUS_LAUNCHED }, { "完成", VL_STATUS_LAUNCHED }, { "fertig", VL_STATUS_LAUNCHED },
+  { "erledigt", VL_STATUS_LAUNCHED }, { "terminé", VL_STATUS_LAUNCHED }, { "listo", VL_STATUS_LAUNCHED },
   { "reviewed", VL_STATUS_REVIEWED },
   { "dropped", VL_STATUS_DROPPED }, { "won't do", VL_STATUS_DROPPED }, { "won’t do", VL_STATUS_DROPPED },
   { "wont do", VL_STATUS_DROPPED }, { "cancelled", VL_STATUS_DROPPED }, { "canceled", VL_STATUS_DROPPED },
@@ -205,6 +221,11 @@ static const struct { const char *text; VlMoscow moscow; } priority_words[] = {
   { "lowest", VL_MOSCOW_WONT }, { "trivial", VL_MOSCOW_WONT }, { "p3", VL_MOSCOW_WONT },
   { "wont", VL_MOSCOW_WONT }, { "won't", VL_MOSCOW_WONT },
   { "none", VL_MOSCOW_NONE }, { "no priority", VL_MOSCOW_NONE }, { "", VL_MOSCOW_NONE },
+  /* Jira's five priorities in Chinese and German. */
+  { "最高", VL_MOSCOW_MUST }, { "高", VL_MOSCOW_SHOULD }, { "中", VL_MOSCOW_COULD },
+  { "低", VL_MOSCOW_COULD }, { "最低", VL_MOSCOW_WONT }, { "höchste", VL_MOSCOW_MUST },
+  { "hoch", VL_MOSCOW_SHOULD }, { "mittel", VL_MOSCOW_COULD }, { "niedrig", VL_MOSCOW_COULD },
+  { "niedrigste", VL_MOSCOW_WONT },
 };
 
 typedef struct
@@ -306,7 +327,9 @@ detect_source (VlCsvTable *t)
     }
   if (own_key && own_moscow)
     return VL_CSV_SOURCE_VALUELOOP;
-  if (has_header (t, "issue key") && has_header (t, "summary"))
+  if ((has_header (t, "issue key") && has_header (t, "summary")) ||
+      (has_header (t, "vorgangsschlüssel") && has_header (t, "zusammenfassung")) ||
+      (has_header (t, "问题关键字") && has_header (t, "概要")))
     return VL_CSV_SOURCE_JIRA;
   if (has_header (t, "ref") && has_header (t, "subject"))
     return VL_CSV_SOURCE_TAIGA;
@@ -389,19 +412,61 @@ parse_number (const char *text,
   return end != NULL && *end == '\0' && isfinite (*value);
 }
 
+/* Month names as Jira writes them in its users' languages: English,
+ * German, French, Spanish, Chinese (九月 or 9月). */
 static int
 month_of (const char *name)
 {
-  static const char *months[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+  static const char *const months[12][5] = {
+    { "jan", "janv", "ene", "一月", "1月" },   { "feb", "févr", "fév", "二月", "2月" },
+    { "mar", "mär", "mrz", "三月", "3月" },    { "apr", "avr", "abr", "四月", "4月" },
+    { "may", "mai", "五月", "5月", NULL },     { "jun", "juin", "六月", "6月", NULL },
+    { "jul", "juil", "七月", "7月", NULL },    { "aug", "août", "ago", "八月", "8月" },
+    { "sep", "sept", "九月", "9月", NULL },    { "oct", "okt", "十月", "10月", NULL },
+    { "nov", "十一月", "11月", NULL, NULL },   { "dec", "dez", "déc", "dic", "十二月" },
+  };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+  size_t len = strlen (lower);
 
+  if (len > 0 && lower[len - 1] == '.')
+    lower[--len] = '\0';
+  if (g_str_equal (lower, "12月"))
+    return 12;
+  /* A name or its first three letters ("Sept", "März" → "mär"). */
   for (guint i = 0; i < 12; i++)
-    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
-      return (int) i + 1;
+    for (guint k = 0; k < G_N_ELEMENTS (months[i]) && months[i][k] != NULL; k++)
+      if (g_str_equal (lower, months[i][k]) ||
+          (g_ascii_isalpha (lower[0]) && g_utf8_strlen (lower, -1) > 3 &&
+           g_str_has_prefix (lower, months[i][k]) && g_utf8_strlen (months[i][k], -1) == 3))
+        return (int) i + 1;
   return 0;
 }
 
+/* "22/Sep/25 9:26 AM", "25/九月/25 9:26 上午": day, month name, year. */
+static gboolean
+parse_named_month (const char *text,
+                   int        *y,
+                   int        *m,
+                   int        *d)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "/", 3);
+  char *end = NULL;
+
+  if (g_strv_length (parts) != 3)
+    return FALSE;
+  *d = (int) g_ascii_strtoll (parts[0], &end, 10);
+  if (end == parts[0] || *end != '\0' || (*m = month_of (parts[1])) == 0)
+    return FALSE;
+  *y = (int) g_ascii_strtoll (parts[2], &end, 10);
+  if (end == parts[2] || (*end != '\0' && *end != ' ') || end - parts[2] > 4)
+    return FALSE;
+  *y += *y < 100 ? 2000 : 0;
+  return TRUE;
+}
+
 /* Dates as the tools write them: 2025-09-22 (with any time after it),
- * 22/Sep/25 9:26 AM (Jira), Sep 22, 2025, 22.09.2025, 2025/09/22. */
+ * 22/Sep/25 9:26 AM (Jira, in its user's language), Sep 22, 2025,
+ * 22.09.2025, 2025/09/22. */
 static gboolean
 parse_date (const char *text,
             char        out[11])
@@ -413,8 +478,8 @@ parse_date (const char *text,
     ;
   else if (sscanf (text, "%4d/%2d/%2d%n", &y, &m, &d, &n) == 3 && n == 10)
     ;
-  else if (sscanf (text, "%2d/%15[A-Za-z]/%4d%n", &d, mon, &y, &n) == 3 && (m = month_of (mon)) > 0)
-    y += y < 100 ? 2000 : 0;
+  else if (parse_named_month (text, &y, &m, &d))
+    ;
   else if (sscanf (text, "%15[A-Za-z] %2d, %4d%n", mon, &d, &y, &n) == 3 && (m = month_of (mon)) > 0)
     ;
   else if (sscanf (text, "%2d.%2d.%4d%n", &d, &m, &y, &n) == 3 && y >= 1000)
