@@ -35,5 +35,7 @@ G_DECLARE_FINAL_TYPE (VlMap, vl_map, VL, MAP, VlRecord)
 G_DECLARE_FINAL_TYPE (VlMapNode, vl_map_node, VL, MAP_NODE, VlRecord)
 #define VL_TYPE_MAP_CARD (vl_map_card_get_type ())
 G_DECLARE_FINAL_TYPE (VlMapCard, vl_map_card, VL, MAP_CARD, VlRecord)
+#define VL_TYPE_READING (vl_reading_get_type ())
+G_DECLARE_FINAL_TYPE (VlReading, vl_reading, VL, READING, VlRecord)
 
 G_END_DECLS

@@ -84,6 +84,7 @@ static const VlField value_loop_fields[] = {
   S ("hypothesis", "hypothesis", 2),
   S ("owner", "owner", 3),
   S ("description", "description", 4),
+  S ("metric", "metric", 5),   /* v5: what the loop's items move */
 };
 
 static const VlField item_fields[] = {
@@ -143,6 +144,15 @@ static const VlField map_node_fields[] = {
   S ("measure", "measure", 10), /* v3: how an impact is measured */
 };
 
+/* A reading of a launched item's metric (T+7, T+30, T+90 …). Append-only
+ * like a check-in; the latest is the item's actual value. (v5) */
+static const VlField reading_fields[] = {
+  R ("item", "item", 1, VL_KIND_ITEM),
+  D ("date", "date", 1),
+  N ("value", "value", 1),
+  S ("note", "note", 1),
+};
+
 /* A story card: the item hangs under a step, in a release slice. */
 static const VlField map_card_fields[] = {
   R ("map", "map", 1, VL_KIND_MAP),
@@ -183,6 +193,7 @@ static const KindSpec specs[VL_N_KINDS] = {
   KIND (VL_KIND_MAP, "map", N_("map"), "name", FALSE, NULL, NULL, map_fields),
   KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, "parent", "rank", map_node_fields),
   KIND (VL_KIND_MAP_CARD, "map_card", N_("story card"), NULL, FALSE, "step", "rank", map_card_fields),
+  KIND (VL_KIND_READING, "reading", N_("reading"), "note", TRUE, NULL, NULL, reading_fields),
 };
 
 static VlKindInfo kinds[VL_N_KINDS];
@@ -365,6 +376,12 @@ static const char *const migrations[] = {
   /* v4: the key an item was imported with (a Jira issue key, a Linear ID,
    * our own id…), so importing the same file again updates it. */
   "ALTER TABLE item ADD COLUMN source_key TEXT NOT NULL DEFAULT '';",
+
+  /* v5: readings of launched items' metrics (the value review), and the
+   * metric a value loop's items move. */
+  "CREATE TABLE reading (" COMMON "item INTEGER, date TEXT, value REAL, note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX reading_item ON reading (item);"
+  "ALTER TABLE value_loop ADD COLUMN metric TEXT NOT NULL DEFAULT '';",
 };
 
 const char *const *

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define VL_APPLICATION_ID 0x564C4F50 /* "VLOP" */
-#define VL_SCHEMA_VERSION 4
+#define VL_SCHEMA_VERSION 5
 
 typedef enum {
   VL_KIND_CYCLE,
@@ -27,6 +27,7 @@ typedef enum {
   VL_KIND_MAP,
   VL_KIND_MAP_NODE,
   VL_KIND_MAP_CARD,
+  VL_KIND_READING,     /* v5: a measurement of a launched item's metric */
   VL_N_KINDS
 } VlKind;
 
