@@ -13,6 +13,7 @@
 #include "vl-json.h"
 #include "vl-merge.h"
 #include "vl-test-util.h"
+#include "vl-value.h"
 
 /* ---- replicas ---------------------------------------------------------- */
 
@@ -402,6 +403,59 @@ test_append_only_union_and_lists (void)
   /* Both transitions are kept; the open list model grew in place. */
   g_assert_cmpuint (g_list_model_get_n_items (log), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, before);
+  replica_close (&r[0]);
+  replica_close (&r[1]);
+}
+
+/* Two devices review the same launched item offline: both readings are
+ * kept, the latest by date is the actual value on both, and the later
+ * verdict wins with the other kept as a conflict to look at. */
+static void
+test_readings_and_verdicts (void)
+{
+  Replica r[2] = { { 0 } };
+  g_autoptr(VlRecord) a = NULL, b = NULL, ra = NULL, rb = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lost = NULL;
+  g_autofree char *da = NULL, *db = NULL;
+  VlMergeStats stats;
+
+  make_replicas (r, 2, "readings");
+  a = find (&r[0], VL_KIND_ITEM, "Item 1");
+  g_object_set (a, "launch-date", "2026-07-01", NULL);
+  g_object_set (a, "status", VL_STATUS_LAUNCHED, NULL);
+  merge_into (&r[1], &r[0], NULL);
+  b = find (&r[1], VL_KIND_ITEM, "Item 1");
+  g_assert_cmpint (vl_record_get_int (b, "status"), ==, VL_STATUS_LAUNCHED);
+
+  r[0].now += 1000;
+  r[1].now += 500;
+  ra = vl_item_add_reading (a, "2026-07-31", 2.3, "T+30 on laptop 1", &error);
+  rb = vl_item_add_reading (b, "2026-07-08", 2.1, "T+7 on laptop 2", &error);
+  g_assert_no_error (error);
+  r[0].now += 1000;
+  r[1].now += 3000;   /* laptop 2 gives its verdict later */
+  g_assert_true (vl_item_complete_review (a, VL_VERDICT_VALIDATED, "Held", &error));
+  g_assert_true (vl_item_complete_review (b, VL_VERDICT_INCONCLUSIVE, "Too early", &error));
+
+  merge_into (&r[0], &r[1], &stats);
+  merge_into (&r[1], &r[0], &stats);
+  for (int i = 0; i < 2; i++)
+    {
+      VlRecord *item = i == 0 ? a : b;
+      g_autoptr(GPtrArray) readings = vl_item_dup_readings (item);
+
+      g_assert_cmpuint (readings->len, ==, 2);
+      g_assert_cmpstr (vl_record_get_string (readings->pdata[1], "note"), ==, "T+30 on laptop 1");
+      g_assert_cmpfloat (vl_item_get_actual (item), ==, 2.3);
+      g_assert_cmpint (vl_record_get_int (item, "verdict"), ==, VL_VERDICT_INCONCLUSIVE);
+      g_assert_cmpint (vl_record_get_int (item, "status"), ==, VL_STATUS_REVIEWED);
+    }
+  lost = vl_record_dup_conflicts (a, "verdict");
+  g_assert_cmpuint (lost->len, ==, 1);
+  da = dump (&r[0]);
+  db = dump (&r[1]);
+  g_assert_cmpstr (da, ==, db);
   replica_close (&r[0]);
   replica_close (&r[1]);
 }
@@ -817,6 +871,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/edit-beats-delete", test_edit_beats_delete);
   g_test_add_func ("/merge/wip-limits", test_wip_limits);
   g_test_add_func ("/merge/append-only-union", test_append_only_union_and_lists);
+  g_test_add_func ("/merge/readings-and-verdicts", test_readings_and_verdicts);
   g_test_add_func ("/merge/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/merge/property", test_property);
   return g_test_run ();

@@ -27,6 +27,7 @@
 #include "vl-enums.h"
 #include "vl-labels.h"
 #include "vl-okr.h"
+#include "vl-value.h"
 
 static const char *kind_nicks[VL_CSV_N_KINDS] = { "okr-review", "value-review", "backlog", "portfolio" };
 static const char *kind_labels[VL_CSV_N_KINDS] = {
@@ -286,17 +287,29 @@ export_backlog (VlDocument  *document,
 
 /* ---- value review ------------------------------------------------------ */
 
-/* The change achieved, as a share of the expected change (DESIGN §11):
- * (actual − baseline) / (expected − baseline), whichever the direction;
- * no expected change, no share. */
-static double
-achieved (double baseline,
-          double expected,
-          double actual)
+/* "2026-08-04: 2.19; 2026-08-27: 2.27" from "2026-08-04 2.19|…", each
+ * value with the flavour's decimal mark. */
+static void
+write_readings (VlCsvWriter *w,
+                const char  *readings)
 {
-  if (isnan (baseline) || isnan (expected) || isnan (actual) || expected == baseline)
-    return NAN;
-  return (actual - baseline) / (expected - baseline);
+  g_auto(GStrv) each = g_strsplit (readings, "|", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; *readings != '\0' && each[i] != NULL; i++)
+    {
+      char *space = strchr (each[i], ' ');
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (space == NULL)
+        continue;
+      *space = '\0';
+      g_ascii_formatd (value, sizeof value, "%.15g", g_ascii_strtod (space + 1, NULL));
+      if (w->decimal != '.')
+        g_strdelimit (value, ".", w->decimal);
+      g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "; " : "", each[i], value);
+    }
+  vl_csv_text (w, text->str);
 }
 
 static gboolean
@@ -308,13 +321,16 @@ export_value_review (VlDocument  *document,
   static const char *const names[] = {
     N_("Item"), N_("Backlog"), N_("Value Loop"), N_("AARRR"), N_("Key Result"), N_("Metric"),
     N_("Baseline"), N_("Expected"), N_("Actual"), N_("Change Achieved (%)"), N_("Launched"),
-    N_("Review Due"), N_("Reviewed"), N_("Verdict"), N_("Review Note"),
+    N_("Review Due"), N_("Reviewed"), N_("Verdict"), N_("Review Note"), N_("Readings"),
   };
   static const char sql[] =
     "SELECT i.title, b.name, v.name, i.aarrr, k.title, i.metric, i.baseline, i.expected,"
-    "  i.actual, i.launch_date, i.review_due,"
+    "  ifnull ((SELECT value FROM reading WHERE item = i.id AND deleted <> 1 ORDER BY date DESC, id DESC"
+    "           LIMIT 1), i.actual), i.launch_date, i.review_due,"
     "  (SELECT min (at) FROM transition x WHERE x.item = i.id AND x.deleted <> 1 AND x.to_status = 5),"
-    "  i.verdict, i.review_note"
+    "  i.verdict, i.review_note,"
+    "  (SELECT group_concat (r.date || ' ' || r.value, '|') FROM"
+    "    (SELECT date, value FROM reading WHERE item = i.id AND deleted <> 1 ORDER BY date, id) r)"
     ITEM_JOINS
     " WHERE i.deleted <> 1 AND (?1 = 0 OR i.backlog = ?1)"
     "  AND (i.status IN (4, 5) OR i.launch_date IS NOT NULL)"
@@ -328,7 +344,7 @@ export_value_review (VlDocument  *document,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      double share = achieved (column_number (stmt, 6), column_number (stmt, 7), column_number (stmt, 8));
+      double share = vl_value_achieved (column_number (stmt, 6), column_number (stmt, 7), column_number (stmt, 8));
 
       vl_csv_text (w, column_text (stmt, 0));
       vl_csv_text (w, column_text (stmt, 1));
@@ -352,6 +368,7 @@ export_value_review (VlDocument  *document,
         }
       enum_label (w, "verdict", sqlite3_column_int (stmt, 12));
       vl_csv_text (w, column_text (stmt, 13));
+      write_readings (w, column_text (stmt, 14));
       vl_csv_end_row (w);
     }
   return finish (document, stmt, rc, error);
@@ -475,33 +492,24 @@ export_okr_review (VlDocument  *document,
 
 /* ---- portfolio ---------------------------------------------------------- */
 
-typedef struct
+static gboolean
+write_dimension (VlDocument           *document,
+                 VlRecord             *scope,
+                 VlCsvWriter          *w,
+                 const char           *label,
+                 VlPortfolioDimension  dimension,
+                 GError              **error)
 {
-  char   *name;
-  guint   n_items;
-  double  cost, open, delivered;
-} Share;
+  double total = 0;
+  g_autoptr(GPtrArray) shares = vl_value_portfolio (document, scope, dimension, &total, error);
 
-static void
-share_free (gpointer data)
-{
-  Share *s = data;
-
-  g_free (s->name);
-  g_free (s);
-}
-
-static void
-write_shares (VlCsvWriter *w,
-              const char  *dimension,
-              GPtrArray   *shares,
-              double       total)
-{
+  if (shares == NULL)
+    return FALSE;
   for (guint i = 0; i < shares->len; i++)
     {
-      Share *s = g_ptr_array_index (shares, i);
+      VlShare *s = g_ptr_array_index (shares, i);
 
-      vl_csv_text (w, dimension);
+      vl_csv_text (w, label);
       vl_csv_text (w, s->name);
       vl_csv_int (w, s->n_items);
       vl_csv_number (w, s->cost);
@@ -510,60 +518,6 @@ write_shares (VlCsvWriter *w,
       vl_csv_number (w, s->delivered);
       vl_csv_end_row (w);
     }
-}
-
-/* One dimension: @sql gives (group key, group name, status, cost) per item,
- * ordered by group; dropped items are left out. */
-static gboolean
-portfolio_dimension (VlDocument  *document,
-                     VlRecord    *scope,
-                     VlCsvWriter *w,
-                     const char  *dimension,
-                     const char  *sql,
-                     gboolean     aarrr,
-                     double      *total_out,
-                     GError     **error)
-{
-  g_autoptr(GPtrArray) shares = g_ptr_array_new_with_free_func (share_free);
-  sqlite3_stmt *stmt;
-  Share *s = NULL;
-  gint64 key = G_MININT64;
-  double total = 0;
-  int rc;
-
-  if (!prepare (document, sql, scope, &stmt, error))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VlStatus status = (VlStatus) sqlite3_column_int (stmt, 2);
-      double cost = column_number (stmt, 3);
-
-      if (s == NULL || sqlite3_column_int64 (stmt, 0) != key)
-        {
-          key = sqlite3_column_int64 (stmt, 0);
-          s = g_new0 (Share, 1);
-          if (aarrr)
-            s->name = g_strdup (key == VL_AARRR_NONE ? _("No stage") : vl_enum_label ("aarrr", (int) key));
-          else if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
-            s->name = g_strdup (_("None"));
-          else
-            s->name = g_strdup (column_text (stmt, 1));
-          g_ptr_array_add (shares, s);
-        }
-      cost = isnan (cost) ? 0 : cost;
-      s->n_items++;
-      s->cost += cost;
-      if (status == VL_STATUS_LAUNCHED || status == VL_STATUS_REVIEWED)
-        s->delivered += cost;
-      else
-        s->open += cost;
-      total += cost;
-    }
-  if (!finish (document, stmt, rc, error))
-    return FALSE;
-  write_shares (w, dimension, shares, total);
-  if (total_out != NULL)
-    *total_out = total;
   return TRUE;
 }
 
@@ -577,26 +531,11 @@ export_portfolio (VlDocument  *document,
     N_("Dimension"), N_("Name"), N_("Items"), N_("Cost"), N_("Share of Cost (%)"), N_("Open Cost"),
     N_("Delivered Cost"),
   };
-#define LIVE_ITEMS " i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)"
-  static const char by_stage[] =
-    "SELECT i.aarrr, NULL, i.status, i.cost FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
-    " WHERE" LIVE_ITEMS " ORDER BY i.aarrr = 0, i.aarrr";
-  static const char by_kr[] =
-    "SELECT ifnull (k.id, 0), k.title, i.status, i.cost"
-    " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
-    " LEFT JOIN key_result k ON k.id = i.key_result AND k.deleted <> 1"
-    " LEFT JOIN objective o ON o.id = k.objective"
-    " WHERE" LIVE_ITEMS " ORDER BY k.id IS NULL, o.rank, k.rank, k.id";
-  static const char by_backlog[] =
-    "SELECT b.id, b.name, i.status, i.cost FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
-    " WHERE" LIVE_ITEMS " ORDER BY b.rank, b.uuid";
-#undef LIVE_ITEMS
-  G_STATIC_ASSERT (VL_STATUS_DROPPED == 6);
 
   headers (w, names, G_N_ELEMENTS (names));
-  return portfolio_dimension (document, scope, w, _("AARRR Stage"), by_stage, TRUE, NULL, error) &&
-         portfolio_dimension (document, scope, w, _("Key Result"), by_kr, FALSE, NULL, error) &&
-         portfolio_dimension (document, scope, w, _("Backlog"), by_backlog, FALSE, NULL, error);
+  return write_dimension (document, scope, w, _("AARRR Stage"), VL_PORTFOLIO_STAGE, error) &&
+         write_dimension (document, scope, w, _("Key Result"), VL_PORTFOLIO_KEY_RESULT, error) &&
+         write_dimension (document, scope, w, _("Backlog"), VL_PORTFOLIO_BACKLOG, error);
 }
 
 /* ---- entry points ------------------------------------------------------- */

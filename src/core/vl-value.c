@@ -1,0 +1,542 @@
+/* vl-value.c — the value loop's rules: reviews, readings, verdicts,
+ * loop roll-ups, P1 risk and the AARRR portfolio (DESIGN §1, §11)
+ *
+ * A launched item's review is due 30 days after its launch. Its readings
+ * (date, value, note) are append-only and merge as a set, like check-ins;
+ * the latest is its actual value. The change achieved is
+ * (actual − baseline) / (expected − baseline), for either direction, and
+ * suggests a verdict: validated from 80 % of the expected change,
+ * invalidated up to 20 %, inconclusive between.
+ *
+ * The queue and the portfolio are one query each over the plan, so a
+ * 100,000-item plan is read once, not row by row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-value"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "vl-document-private.h"
+#include "vl-enums.h"
+#include "vl-labels.h"
+#include "vl-value.h"
+
+double
+vl_value_achieved (double baseline,
+                   double expected,
+                   double actual)
+{
+  if (isnan (baseline) || isnan (expected) || isnan (actual) || expected == baseline)
+    return NAN;
+  return (actual - baseline) / (expected - baseline);
+}
+
+VlVerdict
+vl_value_suggest_verdict (double achieved,
+                          double validated_at,
+                          double invalidated_at)
+{
+  if (isnan (achieved))
+    return VL_VERDICT_NONE;
+  if (achieved >= validated_at)
+    return VL_VERDICT_VALIDATED;
+  if (achieved <= invalidated_at)
+    return VL_VERDICT_INVALIDATED;
+  return VL_VERDICT_INCONCLUSIVE;
+}
+
+/* ---- the review queue --------------------------------------------------- */
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  g_date_clear (date, 1);
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  g_date_set_parse (date, text);
+  return g_date_valid (date);
+}
+
+static void
+format_date (const GDate *date,
+             char         out[11])
+{
+  g_date_strftime (out, 11, "%Y-%m-%d", date);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const VlReviewEntry *x = a, *y = b;
+
+  if (x->group != y->group)
+    return (int) x->group - (int) y->group;
+  if (x->group == VL_REVIEW_REVIEWED)
+    return -strcmp (x->reviewed, y->reviewed);   /* the latest first */
+  if (x->days_late != y->days_late)
+    return y->days_late - x->days_late;            /* the most late first */
+  return (x->item > y->item) - (x->item < y->item);
+}
+
+/**
+ * vl_value_review_queue:
+ *
+ * Launched items grouped as overdue, due within 7 days, waiting, and those
+ * reviewed in the last 90 days (DESIGN §11), in the order the Value page
+ * lists them.
+ *
+ * Returns: (transfer full): a #GArray of #VlReviewEntry
+ */
+GArray *
+vl_value_review_queue (VlDocument *document,
+                       GDate      *today)
+{
+  static const char sql[] =
+    "SELECT i.id, i.status, ifnull (i.launch_date, ''), ifnull (i.review_due, ''),"
+    "  (SELECT min (x.at) FROM transition x WHERE x.item = i.id AND x.deleted <> 1 AND x.to_status = 5)"
+    " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
+    " WHERE i.deleted <> 1 AND i.status IN (4, 5)";
+  GArray *queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
+  sqlite3_stmt *stmt = NULL;
+
+  G_STATIC_ASSERT (VL_STATUS_LAUNCHED == 4 && VL_STATUS_REVIEWED == 5);
+  if (sqlite3_prepare_v2 (_vl_document_get_db (document), sql, -1, &stmt, NULL) != SQLITE_OK)
+    return queue;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VlReviewEntry e = { sqlite3_column_int64 (stmt, 0) };
+      GDate launched, due, reviewed;
+
+      if (parse_date ((const char *) sqlite3_column_text (stmt, 2), &launched))
+        format_date (&launched, e.launched);
+      if (parse_date ((const char *) sqlite3_column_text (stmt, 3), &due) || g_date_valid (&launched))
+        {
+          if (!g_date_valid (&due))
+            {
+              due = launched;
+              g_date_add_days (&due, VL_REVIEW_DAYS);
+            }
+          format_date (&due, e.due);
+          e.days_late = g_date_days_between (&due, today);
+        }
+      if (sqlite3_column_int (stmt, 1) == VL_STATUS_REVIEWED)
+        {
+          g_autoptr(GDateTime) at = NULL;
+
+          if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+            continue;   /* no review on record to date it */
+          at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 4) / 1000);
+          g_date_set_dmy (&reviewed, (GDateDay) g_date_time_get_day_of_month (at),
+                          (GDateMonth) g_date_time_get_month (at), (GDateYear) g_date_time_get_year (at));
+          if (g_date_days_between (&reviewed, today) > VL_REVIEWED_SHOWN_DAYS)
+            continue;
+          format_date (&reviewed, e.reviewed);
+          e.group = VL_REVIEW_REVIEWED;
+        }
+      else if (e.due[0] == '\0' || e.days_late < -VL_REVIEW_SOON_DAYS)
+        e.group = VL_REVIEW_WAITING;
+      else
+        e.group = e.days_late > 0 ? VL_REVIEW_OVERDUE : VL_REVIEW_DUE_SOON;
+      g_array_append_val (queue, e);
+    }
+  sqlite3_finalize (stmt);
+  g_array_sort (queue, compare_entries);
+  return queue;
+}
+
+guint
+vl_value_count_overdue (VlDocument *document,
+                        GDate      *today)
+{
+  g_autoptr(GArray) queue = vl_value_review_queue (document, today);
+  guint n = 0;
+
+  for (guint i = 0; i < queue->len && g_array_index (queue, VlReviewEntry, i).group == VL_REVIEW_OVERDUE; i++)
+    n++;
+  return n;
+}
+
+/* ---- readings and the review --------------------------------------------- */
+
+static int
+compare_readings (gconstpointer a,
+                  gconstpointer b)
+{
+  VlRecord *x = *(VlRecord **) a, *y = *(VlRecord **) b;
+  int c = g_strcmp0 (vl_record_get_string (x, "date"), vl_record_get_string (y, "date"));
+
+  return c != 0 ? c : (vl_record_get_rowid (x) > vl_record_get_rowid (y)) - (vl_record_get_rowid (x) < vl_record_get_rowid (y));
+}
+
+/**
+ * vl_item_dup_readings:
+ *
+ * Returns: (transfer full): the item's readings, the earliest first
+ */
+GPtrArray *
+vl_item_dup_readings (VlRecord *item)
+{
+  g_autoptr(GListModel) list = vl_document_list (vl_record_get_document (item), VL_KIND_READING, "item", item);
+  GPtrArray *readings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (readings, g_list_model_get_item (list, i));
+  g_ptr_array_sort (readings, compare_readings);
+  return readings;
+}
+
+/* The actual value: the latest reading's, else the field's (an item
+ * reviewed before readings existed, or imported). Two devices that each
+ * added a reading may have left the field with either; the readings merge
+ * as a set, so the latest of them is the one to trust. */
+double
+vl_item_get_actual (VlRecord *item)
+{
+  g_autoptr(GPtrArray) readings = vl_item_dup_readings (item);
+
+  if (readings->len == 0)
+    return vl_record_get_number (item, "actual");
+  return vl_record_get_number (readings->pdata[readings->len - 1], "value");
+}
+
+static gboolean
+check_launched (VlRecord  *item,
+                GError   **error)
+{
+  VlStatus status = (VlStatus) vl_record_get_int (item, "status");
+
+  if (status == VL_STATUS_LAUNCHED || status == VL_STATUS_REVIEWED)
+    return TRUE;
+  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+               _("“%s” is not launched: its value is measured and reviewed after its launch"),
+               vl_record_get_title (item));
+  return FALSE;
+}
+
+/**
+ * vl_item_add_reading:
+ *
+ * Records a reading of the item's metric, one undo step. The latest
+ * reading by date is the item's actual value.
+ *
+ * Returns: (transfer full): the reading, or %NULL with @error set
+ */
+VlRecord *
+vl_item_add_reading (VlRecord   *item,
+                     const char *date,
+                     double      value,
+                     const char *note,
+                     GError    **error)
+{
+  VlDocument *doc;
+  g_autoptr(GPtrArray) readings = NULL;
+  g_autoptr(VlRecord) reading = NULL;
+  GError *local = NULL;
+  const char *last;
+
+  g_return_val_if_fail (VL_IS_ITEM (item), NULL);
+  if (!check_launched (item, error))
+    return NULL;
+  if (date == NULL || !vl_date_is_valid (date))
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                   _("“%s” is not a date: write it as YYYY-MM-DD, for example 2026-03-31"), date ? date : "");
+      return NULL;
+    }
+  if (!isfinite (value))
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                           _("A reading needs the metric’s value"));
+      return NULL;
+    }
+  doc = vl_record_get_document (item);
+  readings = vl_item_dup_readings (item);
+  last = readings->len > 0 ? vl_record_get_string (readings->pdata[readings->len - 1], "date") : NULL;
+  vl_document_begin (doc, _("Add Reading"));
+  reading = vl_document_insert (doc, VL_KIND_READING, NULL, NULL, NULL, &local);
+  if (reading != NULL)
+    {
+      g_object_set (reading, "item", item, "date", date, "value", value, "note", note ? note : "", NULL);
+      /* A back-dated reading adds to the history; the latest is the actual. */
+      if (last == NULL || g_strcmp0 (date, last) >= 0)
+        g_object_set (item, "actual", value, NULL);
+    }
+  else
+    vl_document_cancel (doc);
+  if (!vl_document_commit (doc, local == NULL ? error : NULL))
+    g_clear_object (&reading);
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return g_steal_pointer (&reading);
+}
+
+/**
+ * vl_item_complete_review:
+ *
+ * Sets the verdict and the note and moves the item to *reviewed* (a
+ * transition like any other), as one undo step.
+ */
+gboolean
+vl_item_complete_review (VlRecord   *item,
+                         VlVerdict   verdict,
+                         const char *note,
+                         GError    **error)
+{
+  VlDocument *doc;
+
+  g_return_val_if_fail (VL_IS_ITEM (item), FALSE);
+  if (!check_launched (item, error))
+    return FALSE;
+  if (verdict == VL_VERDICT_NONE || verdict > VL_VERDICT_INCONCLUSIVE)
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                           _("A review ends with a verdict: validated, invalidated or inconclusive"));
+      return FALSE;
+    }
+  doc = vl_record_get_document (item);
+  vl_document_begin (doc, _("Complete Review"));
+  g_object_set (item, "verdict", verdict, "review-note", note ? note : "", NULL);
+  g_object_set (item, "status", VL_STATUS_REVIEWED, NULL);
+  return vl_document_commit (doc, error);
+}
+
+/**
+ * vl_item_add_follow_up:
+ *
+ * A new demand at the end of the item's backlog that carries its key
+ * result, value loop, AARRR stage and metric on; its baseline is where the
+ * item got to.
+ *
+ * Returns: (transfer full): the new item, or %NULL with @error set
+ */
+VlRecord *
+vl_item_add_follow_up (VlRecord  *item,
+                       GError   **error)
+{
+  VlDocument *doc;
+  g_autoptr(VlRecord) backlog = NULL, kr = NULL, loop = NULL;
+  g_autofree char *title = NULL;
+  VlRecord *follow = NULL;
+  GError *local = NULL;
+  double actual;
+
+  g_return_val_if_fail (VL_IS_ITEM (item), NULL);
+  doc = vl_record_get_document (item);
+  backlog = vl_record_dup_ref (item, "backlog");
+  kr = vl_record_dup_ref (item, "key-result");
+  loop = vl_record_dup_ref (item, "value-loop");
+  actual = vl_record_get_number (item, "actual");
+  /* Translators: the title of a new demand that follows up a reviewed one. */
+  title = g_strdup_printf (_("Follow-up: %s"), vl_record_get_title (item));
+  vl_document_begin (doc, _("New Follow-up Demand"));
+  follow = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &local);
+  if (follow != NULL)
+    {
+      g_object_set (follow, "title", title, "key-result", kr, "value-loop", loop,
+                    "aarrr", (int) vl_record_get_int (item, "aarrr"),
+                    "metric", vl_record_get_string (item, "metric"), NULL);
+      if (!isnan (actual))
+        g_object_set (follow, "baseline", actual, NULL);
+    }
+  else
+    vl_document_cancel (doc);
+  if (!vl_document_commit (doc, local == NULL ? error : NULL))
+    g_clear_object (&follow);
+  if (local != NULL)
+    g_propagate_error (error, local);
+  return follow;
+}
+
+/* ---- value loops ----------------------------------------------------------- */
+
+void
+vl_value_loop_stats (VlRecord    *loop,
+                     VlLoopStats *stats)
+{
+  g_autoptr(GListModel) items = vl_document_list (vl_record_get_document (loop), VL_KIND_ITEM, "value-loop", loop);
+  const char *metric = vl_record_get_string (loop, "metric");
+
+  memset (stats, 0, sizeof *stats);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
+      double cost = vl_record_get_number (item, "cost");
+      double baseline = vl_record_get_number (item, "baseline");
+      double expected = vl_record_get_number (item, "expected");
+      double actual = vl_record_get_number (item, "actual");
+      gint64 status = vl_record_get_int (item, "status");
+      gint64 verdict = vl_record_get_int (item, "verdict");
+
+      stats->n_items++;
+      if (status >= 0 && status < (gint64) G_N_ELEMENTS (stats->by_status))
+        stats->by_status[status]++;
+      if (verdict >= 0 && verdict < (gint64) G_N_ELEMENTS (stats->by_verdict))
+        stats->by_verdict[verdict]++;
+      stats->cost += isnan (cost) ? 0 : cost;
+      /* Only changes in the loop's own metric add up. */
+      if (*metric == '\0' || g_utf8_collate (metric, vl_record_get_string (item, "metric")) != 0 ||
+          isnan (baseline) || isnan (expected))
+        continue;
+      stats->n_measured++;
+      stats->expected_change += expected - baseline;
+      if (!isnan (actual))
+        stats->actual_change += actual - baseline;
+    }
+}
+
+/* ---- P1 ------------------------------------------------------------------- */
+
+/* A P1 demand of the month from @month_start to @month_end: at risk when
+ * it is not in progress by the middle of the month, late when it is not
+ * launched by the month's end (a dropped P1 is late: it slipped). */
+VlP1State
+vl_value_p1_state (VlStatus    status,
+                   const char *month_start,
+                   const char *month_end,
+                   GDate      *today)
+{
+  GDate start, end, middle;
+
+  if (status == VL_STATUS_LAUNCHED || status == VL_STATUS_REVIEWED)
+    return VL_P1_DONE;
+  if (!parse_date (month_start, &start) || !parse_date (month_end, &end))
+    return VL_P1_ON_TRACK;
+  if (g_date_compare (today, &end) > 0 || status == VL_STATUS_DROPPED)
+    return VL_P1_LATE;
+  middle = start;
+  g_date_add_days (&middle, (guint) g_date_days_between (&start, &end) / 2);
+  if (status < VL_STATUS_IN_PROGRESS && g_date_compare (today, &middle) > 0)
+    return VL_P1_AT_RISK;
+  return VL_P1_ON_TRACK;
+}
+
+/* The item's P1 state in its month: its iteration's, or the month its
+ * weekly iteration falls in. A P1 outside a monthly plan is on track. */
+VlP1State
+vl_item_get_p1_state (VlRecord *item,
+                      GDate    *today)
+{
+  g_autoptr(VlRecord) iteration = NULL;
+
+  g_return_val_if_fail (VL_IS_ITEM (item), VL_P1_ON_TRACK);
+  if (!vl_record_get_int (item, "p1") || (iteration = vl_record_dup_ref (item, "iteration")) == NULL)
+    return VL_P1_ON_TRACK;
+  if (vl_record_get_int (iteration, "kind") != VL_ITERATION_KIND_MONTH)
+    {
+      VlRecord *month = vl_record_dup_ref (iteration, "parent");
+
+      g_clear_object (&iteration);
+      iteration = month;
+    }
+  if (iteration == NULL)
+    return VL_P1_ON_TRACK;
+  return vl_value_p1_state ((VlStatus) vl_record_get_int (item, "status"), vl_record_get_string (iteration, "start"),
+                            vl_record_get_string (iteration, "end"), today);
+}
+
+/* ---- the portfolio ----------------------------------------------------------- */
+
+static void
+share_free (gpointer data)
+{
+  VlShare *s = data;
+
+  g_free (s->name);
+  g_free (s);
+}
+
+/**
+ * vl_value_portfolio:
+ * @backlog: (nullable): one backlog, or %NULL for every one
+ * @total: (out) (optional): the cost of all the shares
+ *
+ * Cost and count of the live items (not dropped) per AARRR stage, key
+ * result or backlog, split into open (idea … in progress) and delivered
+ * (launched, reviewed).
+ *
+ * Returns: (transfer full): #VlShare per group, in the plan's order
+ */
+GPtrArray *
+vl_value_portfolio (VlDocument            *document,
+                    VlRecord              *backlog,
+                    VlPortfolioDimension   dimension,
+                    double                *total,
+                    GError               **error)
+{
+#define LIVE_ITEMS " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1" \
+                   " WHERE i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)"
+  static const char *const sql[] = {
+    [VL_PORTFOLIO_STAGE] = "SELECT i.aarrr, NULL, i.status, i.cost" LIVE_ITEMS " ORDER BY i.aarrr = 0, i.aarrr",
+    [VL_PORTFOLIO_KEY_RESULT] =
+      "SELECT ifnull (k.id, 0), k.title, i.status, i.cost"
+      " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
+      " LEFT JOIN key_result k ON k.id = i.key_result AND k.deleted <> 1"
+      " LEFT JOIN objective o ON o.id = k.objective"
+      " WHERE i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)"
+      " ORDER BY k.id IS NULL, o.rank, k.rank, k.id",
+    [VL_PORTFOLIO_BACKLOG] = "SELECT b.id, b.name, i.status, i.cost" LIVE_ITEMS " ORDER BY b.rank, b.uuid",
+  };
+#undef LIVE_ITEMS
+  sqlite3 *db = _vl_document_get_db (document);
+  GPtrArray *shares = g_ptr_array_new_with_free_func (share_free);
+  sqlite3_stmt *stmt = NULL;
+  VlShare *s = NULL;
+  double sum = 0;
+  int rc;
+
+  G_STATIC_ASSERT (VL_STATUS_DROPPED == 6);
+  g_return_val_if_fail (dimension <= VL_PORTFOLIO_BACKLOG, shares);
+
+  if (sqlite3_prepare_v2 (db, sql[dimension], -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("Could not read the plan: %s"),
+                   sqlite3_errmsg (db));
+      g_ptr_array_unref (shares);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, backlog != NULL ? vl_record_get_rowid (backlog) : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VlStatus status = (VlStatus) sqlite3_column_int (stmt, 2);
+      double cost = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 3);
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      if (s == NULL || key != s->key)
+        {
+          s = g_new0 (VlShare, 1);
+          s->key = key;
+          if (dimension == VL_PORTFOLIO_STAGE)
+            s->name = g_strdup (key == VL_AARRR_NONE ? _("No stage") : vl_enum_label ("aarrr", (int) key));
+          else if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+            s->name = g_strdup (_("None"));
+          else
+            s->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          g_ptr_array_add (shares, s);
+        }
+      s->n_items++;
+      s->cost += cost;
+      if (status == VL_STATUS_LAUNCHED || status == VL_STATUS_REVIEWED)
+        s->delivered += cost;
+      else
+        s->open += cost;
+      sum += cost;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("Could not read the plan: %s"),
+                   sqlite3_errmsg (db));
+      g_ptr_array_unref (shares);
+      return NULL;
+    }
+  if (total != NULL)
+    *total = sum;
+  return shares;
+}
