@@ -132,9 +132,24 @@ check "importing again updates instead of adding" 'grep -q "0 new, 4 updated" <<
 out=$("$CLI" import-csv "$FIX/linear.csv" plan.valueloop --backlog Storefront --map Title=colour 2>&1); rc=$?
 check "import-csv refuses an unknown field to map to" '[ $rc -eq 1 ] && grep -q "“colour” is not a field" <<<"$out"' "$out"
 
+out=$("$CLI" reviews plan.valueloop --due 2>&1)
+check "reviews --due lists the overdue reviews first" '[ $? -eq 0 ] && head -n 1 <<<"$out" | grep -q "^# Overdue" && grep -q "days late" <<<"$out" && ! grep -q "^# Waiting" <<<"$out"' "$out"
+late=$("$CLI" reviews plan.valueloop --due | sed -n 2p | cut -c1-8)
+out=$("$CLI" reading plan.valueloop "$late" 2.31 --date 2026-11-30 --note "T+30" 2>&1)
+check "reading records a reading and sets the actual value" 'grep -q "the actual value is now 2.31" <<<"$out"' "$out"
+out=$("$CLI" review plan.valueloop "$late" --verdict validated --note "Held for four weeks" 2>&1)
+check "review completes the review" 'grep -q "reviewed, Validated" <<<"$out" && "$CLI" list plan.valueloop --status reviewed | grep -q "^$late"' "$out"
+idea=$("$CLI" list plan.valueloop --status idea | sed -n 2p | cut -c1-8)
+refused "reading refuses an item not launched" plan.valueloop "not launched" -- "$CLI" reading plan.valueloop "$idea" 3
+refused "reading refuses an impossible date" plan.valueloop "2026-02-30" -- "$CLI" reading plan.valueloop "$late" 3 --date 2026-02-30
+out=$("$CLI" review plan.valueloop "$late" --verdict great 2>&1); rc=$?
+check "review refuses an unknown verdict" '[ $rc -eq 2 ] && grep -q "validated, invalidated or inconclusive" <<<"$out"' "$out"
+out=$("$CLI" portfolio plan.valueloop --backlog Storefront 2>&1)
+check "portfolio shows the cost per stage, key result and backlog" 'grep -q "^# AARRR stage" <<<"$out" && grep -q "^# Key result" <<<"$out" && grep -qE "100.0%  .* Storefront$" <<<"$out"' "$out"
+
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set maps map export-json import-json export-csv import-csv sync merge independent check; do
+for c in new demo info list add set maps map export-json import-json export-csv import-csv sync merge independent check reviews reading review portfolio; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done

@@ -11,37 +11,25 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "vl-cli.h"
 #include "vl-document.h"
 #include "vl-enums.h"
-#include "vl-csv-export.h"
-#include "vl-csv-import.h"
 #include "vl-json.h"
 #include "vl-labels.h"
 #include "vl-map.h"
 #include "vl-merge.h"
 #include "vl-sample.h"
 
-#define EXIT_BAD_INPUT 1
-#define EXIT_USAGE     2
-
-typedef struct
-{
-  const char *name;
-  const char *args;
-  const char *summary;
-  int       (*run) (int argc, char **argv);
-} Command;
-
-static int
-fail (GError *error)
+int
+cli_fail (GError *error)
 {
   g_printerr ("valueloop-cli: %s\n", error->message);
   g_error_free (error);
   return EXIT_BAD_INPUT;
 }
 
-static int
-usage (GOptionContext *context,
+int
+cli_usage (GOptionContext *context,
        const char     *message)
 {
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
@@ -54,8 +42,8 @@ usage (GOptionContext *context,
 
 /* Parses a command's options; on success argv holds the positional
  * arguments and their count must be @n_args. */
-static GOptionContext *
-parse (const Command      *cmd,
+GOptionContext *
+cli_parse (const Command      *cmd,
        const GOptionEntry *entries,
        int                *argc,
        char             ***argv,
@@ -72,14 +60,14 @@ parse (const Command      *cmd,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   *status = 0;
   if (!g_option_context_parse (context, argc, argv, &error))
-    *status = usage (context, error->message);
+    *status = cli_usage (context, error->message);
   else if (*argc - 1 != n_args)
-    *status = usage (context, _("Wrong number of arguments"));
+    *status = cli_usage (context, _("Wrong number of arguments"));
   return context;
 }
 
-static VlDocument *
-open_plan (const char *path,
+VlDocument *
+cli_open_plan (const char *path,
            gboolean    writable,
            GError    **error)
 {
@@ -104,12 +92,12 @@ print_info (VlDocument *doc)
   static const VlKind shown[] = {
     VL_KIND_CYCLE, VL_KIND_OBJECTIVE, VL_KIND_KEY_RESULT, VL_KIND_CHECKIN, VL_KIND_BACKLOG,
     VL_KIND_ITEM, VL_KIND_TRANSITION, VL_KIND_VALUE_LOOP, VL_KIND_ITERATION, VL_KIND_MAP,
-    VL_KIND_MAP_NODE, VL_KIND_MAP_CARD,
+    VL_KIND_MAP_NODE, VL_KIND_MAP_CARD, VL_KIND_READING,
   };
   static const char *labels[] = {
     N_("Cycles"), N_("Objectives"), N_("Key results"), N_("Check-ins"), N_("Backlogs"),
     N_("Items"), N_("Status changes"), N_("Value loops"), N_("Iterations"), N_("Maps"),
-    N_("Map nodes"), N_("Story cards"),
+    N_("Map nodes"), N_("Story cards"), N_("Readings"),
   };
   g_autoptr(GListModel) backlogs = vl_document_list (doc, VL_KIND_BACKLOG, NULL, NULL);
 
@@ -135,11 +123,6 @@ cmd_info (int argc, char **argv);
 
 /* ---- commands ---------------------------------------------------------- */
 
-static const Command commands[];
-
-static const Command *
-find_command (const char *name);
-
 static int
 cmd_new (int argc, char **argv)
 {
@@ -154,7 +137,7 @@ cmd_new (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("new"), entries, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("new"), entries, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -169,7 +152,7 @@ cmd_new (int argc, char **argv)
     }
   doc = vl_document_create (file, title, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   g_print (_("Created “%s” (%s)\n"), argv[1], vl_document_get_doc_id (doc));
   return 0;
 }
@@ -183,18 +166,18 @@ cmd_demo (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("demo"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("demo"), NULL, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
   file = g_file_new_for_commandline_arg (argv[1]);
   doc = vl_document_create (file, "", &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   if (!vl_sample_fill (doc, &error))
     {
       g_clear_object (&doc);
       g_file_delete (file, NULL, NULL); /* we created it: leave nothing behind */
-      return fail (error);
+      return cli_fail (error);
     }
   print_info (doc);
   return 0;
@@ -208,18 +191,18 @@ cmd_info (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("info"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("info"), NULL, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], FALSE, &error);
+  doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   print_info (doc);
   return 0;
 }
 
-static VlRecord *
-find_backlog (VlDocument *doc,
+VlRecord *
+cli_find_backlog (VlDocument *doc,
               const char *name,
               GError    **error)
 {
@@ -274,21 +257,21 @@ cmd_list (int argc, char **argv)
   GError *error = NULL;
   int status, wanted = -1;
 
-  ctx = parse (find_command ("list"), entries, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("list"), entries, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
   if (status_name != NULL && !vl_enum_from_nick (VL_TYPE_STATUS, status_name, &wanted))
-    return usage (ctx, _("Unknown status"));
-  doc = open_plan (argv[1], FALSE, &error);
+    return cli_usage (ctx, _("Unknown status"));
+  doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   if (backlog_name != NULL)
     {
-      g_autoptr(VlRecord) b = find_backlog (doc, backlog_name, &error);
+      g_autoptr(VlRecord) b = cli_find_backlog (doc, backlog_name, &error);
       GListStore *one = g_list_store_new (VL_TYPE_RECORD);
 
       if (b == NULL)
-        return fail (error);
+        return cli_fail (error);
       g_list_store_append (one, b);
       backlogs = G_LIST_MODEL (one);
     }
@@ -357,9 +340,9 @@ cmd_add (int argc, char **argv)
       g_printerr (_("valueloop-cli: add needs a FILE and --title; see valueloop-cli add --help\n"));
       return EXIT_USAGE;
     }
-  doc = open_plan (path, TRUE, &error);
+  doc = cli_open_plan (path, TRUE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   vl_document_begin (doc, _("Add Item"));
   if (backlog_name == NULL && vl_document_count (doc, VL_KIND_BACKLOG) == 0)
     {
@@ -369,12 +352,12 @@ cmd_add (int argc, char **argv)
         g_object_set (backlog, "name", _("Backlog"), NULL);
     }
   else
-    backlog = find_backlog (doc, backlog_name, &error);
+    backlog = cli_find_backlog (doc, backlog_name, &error);
   if (backlog == NULL)
     {
       vl_document_cancel (doc);
       vl_document_commit (doc, NULL);
-      return fail (error);
+      return cli_fail (error);
     }
   item = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
   for (guint i = 0; item != NULL && i < fields->len && error == NULL; i += 2)
@@ -384,16 +367,16 @@ cmd_add (int argc, char **argv)
       vl_document_cancel (doc);
       vl_document_commit (doc, NULL);
       g_prefix_error (&error, _("Nothing was changed in “%s”: "), path);
-      return fail (error);
+      return cli_fail (error);
     }
   if (!vl_document_commit (doc, &error))
-    return fail (error);
+    return cli_fail (error);
   print_item (item);
   return 0;
 }
 
-static VlRecord *
-find_any (VlDocument *doc,
+VlRecord *
+cli_find_any (VlDocument *doc,
           const char *id)
 {
   for (guint k = 0; k < VL_N_KINDS; k++)
@@ -416,13 +399,13 @@ cmd_set (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("set"), NULL, &argc, &argv, 4, &status);
+  ctx = cli_parse (cli_find_command ("set"), NULL, &argc, &argv, 4, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], TRUE, &error);
+  doc = cli_open_plan (argv[1], TRUE, &error);
   if (doc == NULL)
-    return fail (error);
-  record = find_any (doc, argv[2]);
+    return cli_fail (error);
+  record = cli_find_any (doc, argv[2]);
   if (record == NULL)
     {
       g_printerr (_("valueloop-cli: “%s” has no row “%s” (give an id, a unique id prefix or "
@@ -436,7 +419,7 @@ cmd_set (int argc, char **argv)
                      _("Could not change “%s”"), argv[1]);
       else
         g_prefix_error (&error, _("Nothing was changed in “%s”: "), argv[1]);
-      return fail (error);
+      return cli_fail (error);
     }
   shown = vl_record_format_field (record, argv[3]);
   g_print ("%s.%s = %s\n", vl_record_get_title (record), argv[3], shown);
@@ -458,15 +441,15 @@ cmd_export_json (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("export-json"), entries, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("export-json"), entries, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], FALSE, &error);
+  doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   text = vl_json_export (doc, &error);
   if (text == NULL)
-    return fail (error);
+    return cli_fail (error);
   if (out == NULL)
     {
       fputs (text, stdout);
@@ -474,7 +457,7 @@ cmd_export_json (int argc, char **argv)
       return 0;
     }
   if (!g_file_set_contents (out, text, -1, &error))
-    return fail (error);
+    return cli_fail (error);
   return 0;
 }
 
@@ -488,16 +471,16 @@ cmd_import_json (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("import-json"), NULL, &argc, &argv, 2, &status);
+  ctx = cli_parse (cli_find_command ("import-json"), NULL, &argc, &argv, 2, &status);
   if (status != 0)
     return status;
   json = g_file_new_for_commandline_arg (argv[1]);
   target = g_file_new_for_commandline_arg (argv[2]);
   if (!vl_json_import_file (json, target, &error))
-    return fail (error);
+    return cli_fail (error);
   doc = vl_document_open (target, VL_DOCUMENT_OPEN_READ_ONLY, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   print_info (doc);
   return 0;
 }
@@ -510,7 +493,7 @@ cmd_check (int argc, char **argv)
   GError *error = NULL;
   int status, version = 0;
 
-  ctx = parse (find_command ("check"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("check"), NULL, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -520,7 +503,7 @@ cmd_check (int argc, char **argv)
       return EXIT_BAD_INPUT;
     }
   if (!vl_document_check_file (file, &version, &error))
-    return fail (error);
+    return cli_fail (error);
   if (version > VL_SCHEMA_VERSION)
     g_print (_("%s: OK, but made by a newer Valueloop (plan format %d; this version knows up "
                "to %d): it can only be opened read-only\n"), argv[1], version, VL_SCHEMA_VERSION);
@@ -539,12 +522,12 @@ cmd_merge (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("merge"), NULL, &argc, &argv, 2, &status);
+  ctx = cli_parse (cli_find_command ("merge"), NULL, &argc, &argv, 2, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], TRUE, &error);
+  doc = cli_open_plan (argv[1], TRUE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   from = g_file_new_for_commandline_arg (argv[2]);
   if (!g_file_query_exists (from, NULL))
     {
@@ -552,7 +535,7 @@ cmd_merge (int argc, char **argv)
       return EXIT_BAD_INPUT;
     }
   if (!vl_document_merge_file (doc, from, &stats, &error))
-    return fail (error);
+    return cli_fail (error);
   g_print (_("Merged “%s” into “%s”: %u rows added, %u fields taken, %u conflicts kept%s\n"),
            argv[2], argv[1], stats.rows_added, stats.fields_taken, stats.conflicts_added,
            stats.local_ahead ? _("; this plan has changes the other lacks") : "");
@@ -569,14 +552,14 @@ cmd_sync (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("sync"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("sync"), NULL, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], TRUE, &error);
+  doc = cli_open_plan (argv[1], TRUE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   if (!vl_document_sync (doc, &stats, &error))
-    return fail (error);
+    return cli_fail (error);
   g_string_append_printf (line, "%s: ", argv[1]);
   if (stats.missing)
     g_string_append (line, _("the shared file is missing — your edits are safe in the working "
@@ -601,12 +584,12 @@ cmd_independent (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("independent"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("independent"), NULL, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
   file = g_file_new_for_commandline_arg (argv[1]);
   if (!vl_document_make_independent (file, &error))
-    return fail (error);
+    return cli_fail (error);
   g_print (_("%s is now a plan of its own\n"), argv[1]);
   return 0;
 }
@@ -622,12 +605,12 @@ cmd_maps (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("maps"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("maps"), NULL, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], FALSE, &error);
+  doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   maps = vl_document_list (doc, VL_KIND_MAP, NULL, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
     {
@@ -655,12 +638,12 @@ cmd_map (int argc, char **argv)
   GError *error = NULL;
   int status;
 
-  ctx = parse (find_command ("map"), NULL, &argc, &argv, 2, &status);
+  ctx = cli_parse (cli_find_command ("map"), NULL, &argc, &argv, 2, &status);
   if (status != 0)
     return status;
-  doc = open_plan (argv[1], FALSE, &error);
+  doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
-    return fail (error);
+    return cli_fail (error);
   map = vl_map_find (doc, argv[2]);
   if (map == NULL)
     {
@@ -673,142 +656,6 @@ cmd_map (int argc, char **argv)
   return 0;
 }
 
-
-/* ---- CSV ------------------------------------------------------------------ */
-
-static int
-cmd_export_csv (int argc, char **argv)
-{
-  g_autofree char *out = NULL, *cycle_name = NULL, *backlog_name = NULL;
-  gboolean spreadsheet = FALSE;
-  const GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write to FILE instead of standard output"),
-      N_("FILE") },
-    { "cycle", 'c', 0, G_OPTION_ARG_STRING, &cycle_name, N_("The cycle to review (default: the current one)"),
-      N_("NAME") },
-    { "backlog", 'b', 0, G_OPTION_ARG_STRING, &backlog_name, N_("Only this backlog"), N_("NAME") },
-    { "spreadsheet", 0, 0, G_OPTION_ARG_NONE, &spreadsheet,
-      N_("For a spreadsheet: a BOM, and the locale’s list separator and decimal mark"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) ctx = NULL;
-  g_autoptr(VlDocument) doc = NULL;
-  g_autoptr(VlRecord) scope = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  VlCsvFlavour flavour;
-  GError *error = NULL;
-  VlCsvKind kind;
-  int status;
-
-  ctx = parse (find_command ("export-csv"), entries, &argc, &argv, 2, &status);
-  if (status != 0)
-    return status;
-  if (!vl_csv_kind_from_nick (argv[1], &kind))
-    return usage (ctx, _("Unknown export: use okr-review, value-review, backlog or portfolio"));
-  if (cycle_name != NULL && kind != VL_CSV_OKR_REVIEW)
-    return usage (ctx, _("--cycle is for the okr-review export"));
-  if (backlog_name != NULL && kind == VL_CSV_OKR_REVIEW)
-    return usage (ctx, _("--backlog is not for the okr-review export"));
-  doc = open_plan (argv[2], FALSE, &error);
-  if (doc == NULL)
-    return fail (error);
-  if (backlog_name != NULL && (scope = find_backlog (doc, backlog_name, &error)) == NULL)
-    return fail (error);
-  if (cycle_name != NULL && (scope = vl_document_find (doc, VL_KIND_CYCLE, cycle_name)) == NULL)
-    {
-      g_set_error (&error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID, _("“%s” has no cycle “%s”"),
-                   argv[2], cycle_name);
-      return fail (error);
-    }
-  flavour = spreadsheet ? VL_CSV_SPREADSHEET : VL_CSV_STANDARD;
-  if (!vl_csv_export (doc, kind, scope, flavour, NULL, text, &error))
-    return fail (error);
-  if (out == NULL)
-    {
-      fwrite (text->str, 1, text->len, stdout);
-      return 0;
-    }
-  if (!g_file_set_contents (out, text->str, (gssize) text->len, &error))
-    return fail (error);
-  return 0;
-}
-
-static void
-print_preview (VlCsvImport        *import,
-               const VlCsvPreview *preview)
-{
-  g_print (_("Source: %s\n"), vl_csv_source_label (vl_csv_import_get_source (import)));
-  for (guint c = 0; c < vl_csv_import_get_n_columns (import); c++)
-    g_print ("  %-28s → %s\n", vl_csv_import_get_header (import, c),
-             vl_csv_import_target_label (vl_csv_import_get_target (import, c)));
-  for (guint i = 0; i < vl_csv_import_get_n_statuses (import); i++)
-    g_print (_("  status %-21s → %s\n"), vl_csv_import_get_status_text (import, i),
-             vl_enum_label ("status", (int) vl_csv_import_get_status (import, i, NULL)));
-  g_print (_("%u new, %u updated, %u skipped\n"), preview->n_new, preview->n_updated, preview->n_skipped);
-  for (guint i = 0; i < preview->notices->len; i++)
-    g_print ("%s\n", (char *) g_ptr_array_index (preview->notices, i));
-  for (guint i = 0; i < preview->errors->len; i++)
-    g_printerr ("%s\n", (char *) g_ptr_array_index (preview->errors, i));
-}
-
-static int
-cmd_import_csv (int argc, char **argv)
-{
-  g_autofree char *backlog_name = NULL;
-  g_auto(GStrv) maps = NULL;
-  gboolean dry_run = FALSE;
-  const GOptionEntry entries[] = {
-    { "backlog", 'b', 0, G_OPTION_ARG_STRING, &backlog_name, N_("The backlog to import into"), N_("NAME") },
-    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
-      N_("Import column HEADER as FIELD (an empty FIELD: not at all)"), N_("HEADER=FIELD") },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would be imported; write nothing"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) ctx = NULL;
-  g_autoptr(VlDocument) doc = NULL;
-  g_autoptr(VlRecord) backlog = NULL;
-  g_autoptr(VlCsvImport) import = NULL;
-  g_autoptr(GFile) csv = NULL;
-  const VlCsvPreview *preview;
-  GError *error = NULL;
-  int status;
-
-  ctx = parse (find_command ("import-csv"), entries, &argc, &argv, 2, &status);
-  if (status != 0)
-    return status;
-  csv = g_file_new_for_commandline_arg (argv[1]);
-  import = vl_csv_import_new_for_file (csv, &error);
-  if (import == NULL)
-    return fail (error);
-  for (guint i = 0; maps != NULL && maps[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (maps[i], "=", 2);
-
-      if (pair[1] == NULL)
-        return usage (ctx, _("--map takes HEADER=FIELD"));
-      if (!vl_csv_import_map_header (import, pair[0], pair[1], &error))
-        return fail (error);
-    }
-  doc = open_plan (argv[2], !dry_run, &error);
-  if (doc == NULL)
-    return fail (error);
-  /* A plan without a backlog gets its first from the import. */
-  if ((backlog_name != NULL || vl_document_count (doc, VL_KIND_BACKLOG) > 0) &&
-      (backlog = find_backlog (doc, backlog_name, &error)) == NULL)
-    return fail (error);
-  preview = vl_csv_import_preview (import, doc, backlog);
-  print_preview (import, preview);
-  if (preview->errors->len > 0)
-    {
-      g_printerr (_("Nothing was imported.\n"));
-      return 1;
-    }
-  if (dry_run)
-    return 0;
-  if (!vl_csv_import_apply (import, doc, backlog, &error))
-    return fail (error);
-  return 0;
-}
 
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },
@@ -832,10 +679,14 @@ static const Command commands[] = {
   { "independent", N_("FILE"), N_("Make a copy of a plan a plan of its own (a new document id)."),
     cmd_independent },
   { "check", N_("FILE"), N_("Check that a file is a sound Valueloop plan, without changing it."), cmd_check },
+  { "reviews", N_("FILE"), N_("The value reviews: overdue, due within 7 days, waiting, reviewed."), cmd_reviews },
+  { "reading", N_("FILE ITEM VALUE"), N_("Record a reading of a launched item's metric."), cmd_reading },
+  { "review", N_("FILE ITEM --verdict V"), N_("Complete an item's value review with a verdict."), cmd_review },
+  { "portfolio", N_("FILE"), N_("Cost per AARRR stage, key result and backlog."), cmd_portfolio },
 };
 
-static const Command *
-find_command (const char *name)
+const Command *
+cli_find_command (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (commands[i].name, name) == 0)
@@ -866,11 +717,11 @@ main (int argc, char *argv[])
   if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
       g_str_equal (argv[1], "help"))
     {
-      if (argc >= 3 && find_command (argv[2]) != NULL)
+      if (argc >= 3 && cli_find_command (argv[2]) != NULL)
         {
           char *help_argv[] = { argv[2], (char *) "--help", NULL };
 
-          return find_command (argv[2])->run (2, help_argv);
+          return cli_find_command (argv[2])->run (2, help_argv);
         }
       print_usage (argc < 2 ? stderr : stdout);
       return argc < 2 ? EXIT_USAGE : 0;
@@ -880,7 +731,7 @@ main (int argc, char *argv[])
       g_print ("valueloop-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
-  cmd = find_command (argv[1]);
+  cmd = cli_find_command (argv[1]);
   if (cmd == NULL)
     {
       g_printerr (_("valueloop-cli: unknown command “%s”\n\n"), argv[1]);
