@@ -194,12 +194,14 @@ add_loops (Sample *s)
   g_object_set (s->loops[0], "name", _("Mobile conversion loop"), "owner", "Mia Hoffmann",
                 "hypothesis", _("If mobile shoppers reach a paid order in under a minute, "
                                 "storefront conversion rises by half a point."),
-                "description", _("Fashion and beauty stores, mobile traffic first."), NULL);
+                "description", _("Fashion and beauty stores, mobile traffic first."),
+                "metric", _(sample_key_results[KR_CONVERSION].title), NULL);
   g_object_set (s->loops[1], "name", _("Win-back loop"), "owner", "Sara Lindqvist",
                 "hypothesis", _("Merchants who automate win-back emails and loyalty rewards see "
                                 "their 90-day repeat purchase rate rise by five points within "
                                 "a quarter."),
-                "description", _("Consumables and gift stores with 500+ customers."), NULL);
+                "description", _("Consumables and gift stores with 500+ customers."),
+                "metric", _(sample_key_results[KR_REPEAT_RATE].title), NULL);
 }
 
 /* ---- backlogs ---------------------------------------------------------- */
@@ -277,6 +279,50 @@ set_hypothesis (Sample         *s,
 }
 
 static void
+add_reading (Sample     *s,
+             VlRecord   *item,
+             int         days_ago,
+             double      value,
+             const char *note)
+{
+  g_autoptr(VlRecord) reading = add (s, VL_KIND_READING, NULL);
+  g_autofree char *date = date_at (s, -days_ago);
+
+  if (reading != NULL)
+    g_object_set (reading, "item", item, "date", date, "value", round (value * 100) / 100, "note", note, NULL);
+}
+
+/* What a measured launch shows: a reading a week after it (a launched item
+ * at least a week old), and at T+30 for a reviewed one, the latest being
+ * its actual value. */
+static void
+add_readings (Sample   *s,
+              VlRecord *item,
+              int       status,
+              int       launched_days_ago)
+{
+  double baseline = vl_record_get_number (item, "baseline");
+  double expected = vl_record_get_number (item, "expected");
+  double actual = vl_record_get_number (item, "actual");
+
+  if (isnan (baseline) || isnan (expected) || launched_days_ago < 7)
+    return;
+  if (status == VL_STATUS_REVIEWED && !isnan (actual))
+    {
+      add_reading (s, item, launched_days_ago - 7, baseline + (actual - baseline) * 0.6, _("T+7, first week"));
+      add_reading (s, item, launched_days_ago - 30, actual, _("T+30, for the review"));
+    }
+  else if (status == VL_STATUS_LAUNCHED)
+    {
+      double share = 0.2 * g_rand_int_range (s->rand, 1, 6);
+      double value = round ((baseline + (expected - baseline) * share) * 100) / 100;
+
+      add_reading (s, item, launched_days_ago - 7, value, _("T+7, first week"));
+      g_object_set (item, "actual", value, NULL);
+    }
+}
+
+static void
 add_item (Sample           *s,
           VlRecord         *backlog,
           const SampleItem *it,
@@ -313,6 +359,7 @@ add_item (Sample           *s,
     g_object_set (item, "iteration", s->months[2], NULL);
   set_hypothesis (s, item, it, status);
   advance_status (s, item, status, launched_days_ago);
+  add_readings (s, item, status, launched_days_ago);
   g_hash_table_insert (s->items, g_strdup (_(it->title)), g_object_ref (item));
 }
 

@@ -16,6 +16,7 @@
 #include "vl-maps-page.h"
 #include "vl-sample.h"
 #include "vl-toast.h"
+#include "vl-value-page.h"
 #include "vl-window.h"
 
 struct _VlWindow
@@ -802,6 +803,7 @@ vl_window_class_init (VlWindowClass *klass)
   g_type_ensure (VL_TYPE_BOARD_PAGE);
   g_type_ensure (VL_TYPE_GOALS_PAGE);
   g_type_ensure (VL_TYPE_MAPS_PAGE);
+  g_type_ensure (VL_TYPE_VALUE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, stack);
@@ -835,6 +837,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "backlog");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "board");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "maps");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "value");
 }
 
 static void

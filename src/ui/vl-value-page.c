@@ -1,0 +1,993 @@
+/* vl-value-page.c — the Value page: reviews, value loops, P1, portfolio
+ *
+ * Alt+5. *Reviews*: launched items, overdue first, then due within 7
+ * days, waiting, and reviewed in the last 90 days; the chosen one's review
+ * beside the queue: its hypothesis, its readings (Ctrl+I adds one), the
+ * change achieved and the verdict it suggests, a verdict and a note
+ * (overriding the suggestion asks for a note), Complete Review
+ * (Ctrl+Return) and New Follow-up Demand. *Value Loops*: each loop's
+ * hypothesis, owner and metric (edited in place) and its roll-up. *P1*:
+ * this and next month's P1 demands and those at risk or late.
+ * *Portfolio*: the share of cost per AARRR stage, key result and backlog.
+ *
+ * Everything follows the plan's edits and merges (one idle refresh per
+ * action); the switcher's badge counts the overdue reviews.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vl-value-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "vl-labels.h"
+#include "vl-okr.h"
+#include "vl-toast.h"
+#include "vl-value-page.h"
+#include "vl-value.h"
+
+struct _VlValuePage
+{
+  VlPage         parent_instance;
+
+  GtkStack      *sections;
+  GtkListBox    *queue_list;
+  GtkStack      *review_stack;
+  GtkLabel      *review_title;
+  GtkLabel      *review_subtitle;
+  AdwActionRow  *metric_row;
+  AdwActionRow  *expected_row;
+  GtkListBox    *readings_list;
+  AdwActionRow  *achieved_row;
+  AdwComboRow   *verdict_row;
+  AdwEntryRow   *note_row;
+  GtkWidget     *complete_button;
+  GtkBox        *loops_box;
+  GtkBox        *p1_box;
+  GtkBox        *portfolio_box;
+
+  VlDocument    *document;       /* the loaded one */
+  GArray        *queue;          /* VlReviewEntry, as queue_list shows them */
+  VlRecord      *item;           /* the review shown */
+  VlVerdict      suggested;
+  guint          refresh_id;
+  guint          n_overdue;
+  GSignalGroup  *badge_signals;  /* the document, loaded or not, for the badge */
+  gboolean       filling;
+  guint          dirty;          /* sections to bring up to date when shown */
+};
+
+G_DEFINE_FINAL_TYPE (VlValuePage, vl_value_page, VL_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_OVERDUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *group_titles[VL_REVIEW_N_GROUPS] = {
+  N_("Overdue"), N_("Due Within 7 Days"), N_("Waiting"), N_("Reviewed in the Last 90 Days"),
+};
+
+static void refresh_all (VlValuePage *self);
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+format_number (double value)
+{
+  return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%g", value);
+}
+
+static GtkWidget *
+info_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+/* ---- the badge ------------------------------------------------------------ */
+
+static void
+update_overdue (VlValuePage *self)
+{
+  VlDocument *doc = vl_page_get_document (VL_PAGE (self));
+  g_autoptr(GDate) today = vl_okr_today ();
+  guint n = doc != NULL ? vl_value_count_overdue (doc, today) : 0;
+
+  if (n == self->n_overdue)
+    return;
+  self->n_overdue = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
+}
+
+guint
+vl_value_page_get_overdue (VlValuePage *self)
+{
+  g_return_val_if_fail (VL_IS_VALUE_PAGE (self), 0);
+  return self->n_overdue;
+}
+
+/* ---- the review ------------------------------------------------------------ */
+
+static void
+update_complete (VlValuePage *self)
+{
+  VlVerdict chosen = (VlVerdict) (adw_combo_row_get_selected (self->verdict_row) + 1);
+  const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  gboolean override = self->suggested != VL_VERDICT_NONE && chosen != self->suggested;
+  gboolean ok = self->item != NULL && (!override || *note != '\0');
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.complete-review", ok);
+  gtk_widget_set_tooltip_text (self->complete_button,
+                               ok ? NULL : _("A verdict other than the suggested one needs a note saying why"));
+}
+
+static void
+show_readings (VlValuePage *self)
+{
+  g_autoptr(GPtrArray) readings = vl_item_dup_readings (self->item);
+
+  clear_list (self->readings_list);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      VlRecord *r = readings->pdata[i];
+      g_autofree char *value = format_number (vl_record_get_number (r, "value"));
+      const char *note = vl_record_get_string (r, "note");
+      g_autofree char *title = g_strdup_printf ("%s — %s", vl_record_get_string (r, "date"), value);
+
+      gtk_list_box_append (self->readings_list, info_row (title, note));
+    }
+  if (readings->len == 0)
+    gtk_list_box_append (self->readings_list,
+                         info_row (_("No readings yet"), _("Add what the metric shows at T+7, T+30, T+90…")));
+}
+
+static void
+show_review (VlValuePage *self)
+{
+  g_autoptr(VlRecord) backlog = NULL, kr = NULL;
+  g_autofree char *baseline = NULL, *expected = NULL, *actual_text = NULL;
+  g_autofree char *range = NULL, *subtitle = NULL, *achieved_text = NULL;
+  double share, actual;
+  VlVerdict verdict;
+
+  if (self->item == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->review_stack, "empty");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.add-reading", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.follow-up", FALSE);
+      update_complete (self);
+      return;
+    }
+  self->filling = TRUE;
+  backlog = vl_record_dup_ref (self->item, "backlog");
+  kr = vl_record_dup_ref (self->item, "key-result");
+  gtk_label_set_text (self->review_title, vl_record_get_title (self->item));
+  subtitle = g_strdup_printf (_("Launched %s · %s%s%s"),
+                              vl_record_get_string (self->item, "launch-date") ?: _("on a day not known"),
+                              backlog != NULL ? vl_record_get_title (backlog) : "", kr != NULL ? " · " : "",
+                              kr != NULL ? vl_record_get_title (kr) : "");
+  gtk_label_set_text (self->review_subtitle, subtitle);
+  adw_action_row_set_subtitle (self->metric_row, *vl_record_get_string (self->item, "metric") != '\0'
+                                                 ? vl_record_get_string (self->item, "metric")
+                                                 : _("Not set: give it in the item’s details"));
+  baseline = format_number (vl_record_get_number (self->item, "baseline"));
+  expected = format_number (vl_record_get_number (self->item, "expected"));
+  range = g_strdup_printf ("%s → %s", baseline, expected);
+  adw_action_row_set_subtitle (self->expected_row, range);
+  show_readings (self);
+
+  actual = vl_item_get_actual (self->item);
+  share = vl_value_achieved (vl_record_get_number (self->item, "baseline"),
+                             vl_record_get_number (self->item, "expected"), actual);
+  self->suggested = vl_value_suggest_verdict (share, VL_VALIDATED_AT, VL_INVALIDATED_AT);
+  actual_text = format_number (actual);
+  if (isnan (actual))
+    achieved_text = g_strdup (_("Nothing measured yet"));
+  else if (isnan (share))
+    achieved_text = g_strdup_printf (_("Actual %s; no expected change to compare with"), actual_text);
+  else
+    /* Translators: "Actual 2.27 · 121 % of the expected change · suggests Validated". */
+    achieved_text = g_strdup_printf (_("Actual %s · %.0f %% of the expected change · suggests %s"), actual_text,
+                                     share * 100, vl_enum_label ("verdict", self->suggested));
+  adw_action_row_set_subtitle (self->achieved_row, achieved_text);
+
+  verdict = (VlVerdict) vl_record_get_int (self->item, "verdict");
+  if (verdict == VL_VERDICT_NONE)
+    verdict = self->suggested != VL_VERDICT_NONE ? self->suggested : VL_VERDICT_INCONCLUSIVE;
+  adw_combo_row_set_selected (self->verdict_row, verdict - 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), vl_record_get_string (self->item, "review-note"));
+  gtk_button_set_label (GTK_BUTTON (self->complete_button),
+                        vl_record_get_int (self->item, "status") == VL_STATUS_REVIEWED ? _("_Update Review")
+                                                                                       : _("_Complete Review"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.add-reading", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.follow-up", TRUE);
+  gtk_stack_set_visible_child_name (self->review_stack, "review");
+  self->filling = FALSE;
+  update_complete (self);
+}
+
+static void
+queue_selected_cb (GtkListBox    *list,
+                   GtkListBoxRow *row,
+                   VlValuePage   *self)
+{
+  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+
+  g_clear_object (&self->item);
+  if (index >= 0 && (guint) index < self->queue->len && self->document != NULL)
+    self->item = vl_document_lookup (self->document, VL_KIND_ITEM,
+                                     g_array_index (self->queue, VlReviewEntry, index).item);
+  show_review (self);
+}
+
+static void
+queue_header (GtkListBoxRow *row,
+              GtkListBoxRow *before,
+              gpointer       data)
+{
+  VlValuePage *self = data;
+  int index = gtk_list_box_row_get_index (row);
+  VlReviewGroup group = g_array_index (self->queue, VlReviewEntry, index).group;
+  guint n = 0;
+  GtkWidget *label;
+  g_autofree char *text = NULL;
+
+  if (before != NULL &&
+      g_array_index (self->queue, VlReviewEntry, gtk_list_box_row_get_index (before)).group == group)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  for (guint i = (guint) index; i < self->queue->len && g_array_index (self->queue, VlReviewEntry, i).group == group; i++)
+    n++;
+  /* Translators: a heading of the review queue: the group and how many are in it. */
+  text = g_strdup_printf (_("%s (%u)"), _(group_titles[group]), n);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  if (group == VL_REVIEW_OVERDUE)
+    gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_top (label, before != NULL ? 18 : 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_list_box_row_set_header (row, label);
+}
+
+static char *
+describe_entry (const VlReviewEntry *e,
+                VlRecord            *item)
+{
+  g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
+  g_autofree char *when = NULL;
+
+  if (e->group == VL_REVIEW_REVIEWED)
+    when = g_strdup_printf (_("reviewed %s, %s"), e->reviewed,
+                            vl_enum_label ("verdict", (int) vl_record_get_int (item, "verdict")) ?: _("no verdict"));
+  else if (e->days_late > 0)
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s, %d day late", "due %s, %d days late",
+                                         (gulong) e->days_late), e->due, e->days_late);
+  else if (e->days_late == 0 && e->due[0] != '\0')
+    when = g_strdup_printf (_("due today, %s"), e->due);
+  else if (e->due[0] != '\0')
+    when = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "due %s, in %d day", "due %s, in %d days",
+                                         (gulong) -e->days_late), e->due, -e->days_late);
+  else
+    when = g_strdup (_("no launch date"));
+  return g_strdup_printf ("%s · %s", backlog != NULL ? vl_record_get_title (backlog) : "", when);
+}
+
+static void
+refresh_queue (VlValuePage *self)
+{
+  g_autoptr(GDate) today = vl_okr_today ();
+  gint64 shown = self->item != NULL ? vl_record_get_rowid (self->item) : 0;
+  GtkListBoxRow *select = NULL;
+
+  clear_list (self->queue_list);
+  g_clear_pointer (&self->queue, g_array_unref);
+  self->queue = self->document != NULL ? vl_value_review_queue (self->document, today)
+                                       : g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
+  for (guint i = 0; i < self->queue->len; i++)
+    {
+      const VlReviewEntry *e = &g_array_index (self->queue, VlReviewEntry, i);
+      g_autoptr(VlRecord) item = vl_document_lookup (self->document, VL_KIND_ITEM, e->item);
+      g_autofree char *detail = describe_entry (e, item);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title = gtk_label_new (vl_record_get_title (item));
+      GtkWidget *sub = gtk_label_new (detail);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_widget_add_css_class (sub, "caption");
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), sub);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_append (self->queue_list, row);
+      if (e->item == shown)
+        select = GTK_LIST_BOX_ROW (row);
+    }
+  if (select == NULL && shown != 0)
+    g_clear_object (&self->item);   /* no longer in the queue */
+  if (select == NULL)
+    select = gtk_list_box_get_row_at_index (self->queue_list, 0);   /* the most overdue */
+  if (select != NULL)
+    gtk_list_box_select_row (self->queue_list, select);
+  else
+    show_review (self);
+}
+
+/* ---- value loops ------------------------------------------------------------ */
+
+typedef struct
+{
+  VlRecord   *loop;
+  const char *field;   /* static */
+} LoopField;
+
+static void
+loop_field_free (gpointer data,
+                 GClosure *closure)
+{
+  LoopField *f = data;
+
+  g_object_unref (f->loop);
+  g_free (f);
+}
+
+static void
+loop_field_applied (AdwEntryRow *row,
+                    LoopField   *f)
+{
+  g_object_set (f->loop, f->field, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
+}
+
+static GtkWidget *
+loop_entry (VlRecord   *loop,
+            const char *field,
+            const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  LoopField *f = g_new0 (LoopField, 1);
+
+  f->loop = g_object_ref (loop);
+  f->field = field;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), vl_record_get_string (loop, field));
+  g_signal_connect_data (row, "apply", G_CALLBACK (loop_field_applied), f, loop_field_free, 0);
+  return row;
+}
+
+static void
+refresh_loops (VlValuePage *self)
+{
+  g_autoptr(GListModel) loops = NULL;
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Value Loop"));
+
+  clear_box (self->loops_box);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "value.new-loop");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (self->loops_box, button);
+  if (self->document == NULL)
+    return;
+  loops = vl_document_list (self->document, VL_KIND_VALUE_LOOP, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (loops); i++)
+    {
+      g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
+      GtkWidget *group = adw_preferences_group_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *items = NULL, *verdicts = NULL, *change = NULL, *cost = NULL;
+      const char *metric = vl_record_get_string (loop, "metric");
+      VlLoopStats s;
+
+      vl_value_loop_stats (loop, &s);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), vl_record_get_title (loop));
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, _("Delete This Value Loop"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.delete-loop");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", vl_record_get_rowid (loop));
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "name", _("Name")));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "hypothesis", _("Hypothesis")));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "owner", _("Owner")));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "metric", _("Metric")));
+      items = g_strdup_printf (_("%u in all: %u planned or in progress, %u launched, %u reviewed"), s.n_items,
+                               s.by_status[VL_STATUS_IDEA] + s.by_status[VL_STATUS_READY] +
+                               s.by_status[VL_STATUS_PLANNED] + s.by_status[VL_STATUS_IN_PROGRESS],
+                               s.by_status[VL_STATUS_LAUNCHED], s.by_status[VL_STATUS_REVIEWED]);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Items"), items));
+      verdicts = g_strdup_printf (_("%u validated, %u invalidated, %u inconclusive"),
+                                  s.by_verdict[VL_VERDICT_VALIDATED], s.by_verdict[VL_VERDICT_INVALIDATED],
+                                  s.by_verdict[VL_VERDICT_INCONCLUSIVE]);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Verdicts"), verdicts));
+      cost = g_strdup_printf ("%g", s.cost);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Total Cost"), cost));
+      if (*metric == '\0')
+        change = g_strdup (_("Give the loop a metric to add up its items’ changes"));
+      else
+        change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expected %+g, actual %+g (%u item measured)",
+                                               "Expected %+g, actual %+g (%u items measured)", s.n_measured),
+                                  s.expected_change, s.actual_change, s.n_measured);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                 info_row (*metric != '\0' ? metric : _("Change"), change));
+      gtk_box_append (self->loops_box, group);
+    }
+}
+
+/* ---- P1 -------------------------------------------------------------------- */
+
+static const char *
+p1_label (VlP1State state)
+{
+  switch (state)
+    {
+    case VL_P1_AT_RISK:
+      return _("At risk: not in progress by mid-month");
+    case VL_P1_LATE:
+      return _("Late: not launched by the month’s end");
+    case VL_P1_DONE:
+      return _("Launched");
+    case VL_P1_ON_TRACK:
+    default:
+      return _("On track");
+    }
+}
+
+/* The monthly iterations this month and next month. */
+static GPtrArray *
+dup_months (VlDocument *doc,
+            GDate      *today)
+{
+  g_autoptr(GListModel) all = vl_document_list (doc, VL_KIND_ITERATION, NULL, NULL);
+  GPtrArray *months = g_ptr_array_new_with_free_func (g_object_unref);
+  GDate first = *today, last;
+  char from[11], to[11];
+
+  g_date_set_day (&first, 1);
+  last = first;
+  g_date_add_months (&last, 2);
+  g_date_subtract_days (&last, 1);
+  g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
+  g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(VlRecord) it = g_list_model_get_item (all, i);
+      const char *start = vl_record_get_string (it, "start"), *end = vl_record_get_string (it, "end");
+
+      if (vl_record_get_int (it, "kind") == VL_ITERATION_KIND_MONTH && start != NULL && end != NULL &&
+          g_strcmp0 (end, from) >= 0 && g_strcmp0 (start, to) <= 0)
+        g_ptr_array_add (months, g_steal_pointer (&it));
+    }
+  return months;
+}
+
+static void
+refresh_p1 (VlValuePage *self)
+{
+  g_autoptr(GDate) today = vl_okr_today ();
+  g_autoptr(GPtrArray) months = NULL;
+  g_autoptr(GListModel) items = NULL;
+
+  clear_box (self->p1_box);
+  if (self->document == NULL)
+    return;
+  months = dup_months (self->document, today);
+  items = vl_document_list_where (self->document, VL_KIND_ITEM, "p1", TRUE);
+  for (guint m = 0; m < months->len; m++)
+    {
+      VlRecord *month = months->pdata[m];
+      GtkWidget *group = adw_preferences_group_new ();
+      guint n = 0;
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), vl_record_get_title (month));
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
+          g_autoptr(VlRecord) it = vl_record_dup_ref (item, "iteration");
+          g_autoptr(VlRecord) parent = it != NULL ? vl_record_dup_ref (it, "parent") : NULL;
+          g_autoptr(VlRecord) backlog = NULL;
+          g_autofree char *subtitle = NULL;
+          VlP1State state;
+          GtkWidget *row;
+
+          if (it != month && parent != month)
+            continue;
+          backlog = vl_record_dup_ref (item, "backlog");
+          state = vl_item_get_p1_state (item, today);
+          subtitle = g_strdup_printf ("%s · %s · %s", backlog != NULL ? vl_record_get_title (backlog) : "",
+                                      vl_enum_label ("status", (int) vl_record_get_int (item, "status")),
+                                      p1_label (state));
+          row = info_row (vl_record_get_title (item), subtitle);
+          gtk_widget_remove_css_class (row, "property");
+          if (state == VL_P1_AT_RISK || state == VL_P1_LATE)
+            {
+              GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+              gtk_widget_add_css_class (icon, state == VL_P1_LATE ? "error" : "warning");
+              gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              p1_label (state), -1);
+              adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+            }
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          n++;
+        }
+      if (n == 0)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                                   info_row (_("No P1 demands"), _("Mark a demand P1 and plan it in this month")));
+      gtk_box_append (self->p1_box, group);
+    }
+  if (months->len == 0)
+    gtk_box_append (self->p1_box, info_row (_("No monthly iterations this month or next"),
+                                            _("P1 demands are chosen for a month: add its iteration")));
+}
+
+/* ---- portfolio ----------------------------------------------------------- */
+
+static void
+add_shares (VlValuePage          *self,
+            const char           *title,
+            VlPortfolioDimension  dimension)
+{
+  g_autoptr(GError) error = NULL;
+  double total = 0;
+  g_autoptr(GPtrArray) shares = vl_value_portfolio (self->document, NULL, dimension, &total, &error);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  for (guint i = 0; shares != NULL && i < shares->len; i++)
+    {
+      VlShare *s = g_ptr_array_index (shares, i);
+      double share = total > 0 ? s->cost / total : 0;
+      g_autofree char *numbers = g_strdup_printf (_("%.0f %% · cost %g: %g open, %g delivered · %u items"),
+                                                  share * 100, s->cost, s->open, s->delivered, s->n_items);
+      GtkWidget *row = info_row (s->name, numbers);
+      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+
+      gtk_widget_remove_css_class (row, "property");
+      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
+      gtk_widget_set_size_request (bar, 160, -1);
+      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, numbers, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->portfolio_box, group);
+}
+
+static void
+refresh_portfolio (VlValuePage *self)
+{
+  clear_box (self->portfolio_box);
+  if (self->document == NULL)
+    return;
+  add_shares (self, _("Cost by AARRR Stage"), VL_PORTFOLIO_STAGE);
+  add_shares (self, _("Cost by Key Result"), VL_PORTFOLIO_KEY_RESULT);
+  add_shares (self, _("Cost by Backlog"), VL_PORTFOLIO_BACKLOG);
+}
+
+/* ---- following the plan ------------------------------------------------------ */
+
+/* Only the section on screen is brought up to date after an edit; the
+ * others are marked and follow when shown. */
+enum { SECTION_REVIEWS, SECTION_LOOPS, SECTION_P1, SECTION_PORTFOLIO, N_SECTIONS };
+
+static const char *section_names[N_SECTIONS] = { "reviews", "loops", "p1", "portfolio" };
+
+static void
+refresh_section (VlValuePage *self,
+                 guint        section)
+{
+  self->dirty &= ~(1u << section);
+  switch (section)
+    {
+    case SECTION_REVIEWS:
+      refresh_queue (self);
+      break;
+    case SECTION_LOOPS:
+      refresh_loops (self);
+      break;
+    case SECTION_P1:
+      refresh_p1 (self);
+      break;
+    case SECTION_PORTFOLIO:
+    default:
+      refresh_portfolio (self);
+      break;
+    }
+}
+
+static void
+refresh_visible (VlValuePage *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->sections);
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (shown, section_names[i]) == 0 && (self->dirty & (1u << i)))
+      refresh_section (self, i);
+}
+
+static void
+refresh_all (VlValuePage *self)
+{
+  self->dirty = (1u << N_SECTIONS) - 1;
+  refresh_visible (self);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  VlValuePage *self = data;
+
+  self->refresh_id = 0;
+  refresh_visible (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rows_changed_cb (VlDocument  *doc,
+                 guint        kind,
+                 GPtrArray   *records,
+                 VlValuePage *self)
+{
+  if (kind != VL_KIND_ITEM && kind != VL_KIND_READING && kind != VL_KIND_TRANSITION &&
+      kind != VL_KIND_VALUE_LOOP && kind != VL_KIND_ITERATION && kind != VL_KIND_BACKLOG &&
+      kind != VL_KIND_KEY_RESULT)
+    return;
+  self->dirty = (1u << N_SECTIONS) - 1;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+value_page_load (VlPage     *page,
+                 VlDocument *document)
+{
+  VlValuePage *self = VL_VALUE_PAGE (page);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->item);
+  g_set_object (&self->document, document);
+  refresh_all (self);
+}
+
+/* ---- actions -------------------------------------------------------------- */
+
+static GtkWidget *
+labelled_entry (GtkWidget  *box,
+                const char *label,
+                const char *text)
+{
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), entry);
+  return entry;
+}
+
+typedef struct
+{
+  VlValuePage *page;
+  VlRecord    *item;
+  GtkEditable *date, *value, *note;
+} ReadingForm;
+
+static void
+reading_form_free (gpointer data)
+{
+  ReadingForm *form = data;
+
+  g_clear_object (&form->item);
+  g_free (form);
+}
+
+static void
+reading_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ReadingForm      *form)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) reading = NULL;
+  const char *text = gtk_editable_get_text (form->value);
+  char *end = NULL;
+  double value;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  g_strdelimit ((char *) text, ",", '.');
+  value = g_ascii_strtod (text, &end);
+  if (*text == '\0' || end == NULL || *end != '\0')
+    value = NAN;
+  reading = vl_item_add_reading (form->item, gtk_editable_get_text (form->date), value,
+                                 gtk_editable_get_text (form->note), &error);
+  if (reading == NULL)
+    vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (form->page))), _("Could Not Add the Reading"),
+                   error);
+}
+
+static void
+add_reading_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  g_autoptr(GDate) today = vl_okr_today ();
+  ReadingForm *form;
+  GtkWidget *dialog, *box;
+  g_autofree char *body = NULL;
+  char date[11];
+
+  if (self->item == NULL)
+    return;
+  g_date_strftime (date, sizeof date, "%Y-%m-%d", today);
+  body = g_strdup_printf (_("What “%s” shows for %s."), vl_record_get_title (self->item),
+                          *vl_record_get_string (self->item, "metric") != '\0'
+                          ? vl_record_get_string (self->item, "metric") : _("its metric"));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Reading"), body);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  form = g_new0 (ReadingForm, 1);
+  form->page = self;
+  form->item = g_object_ref (self->item);
+  form->value = GTK_EDITABLE (labelled_entry (box, _("_Value"), ""));
+  form->date = GTK_EDITABLE (labelled_entry (box, _("_Date"), date));
+  form->note = GTK_EDITABLE (labelled_entry (box, _("_Note"), ""));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (reading_response_cb), form,
+                         (GClosureNotify) (void (*) (void)) reading_form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (form->value));
+}
+
+static void
+complete_review_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  VlVerdict verdict = (VlVerdict) (adw_combo_row_get_selected (self->verdict_row) + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) item = self->item != NULL ? g_object_ref (self->item) : NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return;
+  if (!vl_item_complete_review (item, verdict, gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error))
+    {
+      vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Complete the Review"), error);
+      return;
+    }
+  text = g_strdup_printf (_("“%s” reviewed: %s"), vl_record_get_title (item), vl_enum_label ("verdict", verdict));
+  vl_toast (widget, text, TRUE);
+}
+
+static void
+follow_up_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) follow = NULL;
+  g_autoptr(VlRecord) backlog = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->item == NULL)
+    return;
+  follow = vl_item_add_follow_up (self->item, &error);
+  if (follow == NULL)
+    {
+      vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Add the Demand"), error);
+      return;
+    }
+  backlog = vl_record_dup_ref (follow, "backlog");
+  text = g_strdup_printf (_("Added “%s” to %s"), vl_record_get_title (follow),
+                          backlog != NULL ? vl_record_get_title (backlog) : "");
+  vl_toast (widget, text, TRUE);
+}
+
+static void
+new_loop_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) loop = NULL;
+
+  if (self->document == NULL)
+    return;
+  vl_document_begin (self->document, _("New Value Loop"));
+  loop = vl_document_insert (self->document, VL_KIND_VALUE_LOOP, NULL, NULL, NULL, &error);
+  if (loop != NULL)
+    g_object_set (loop, "name", _("New value loop"), NULL);
+  if (!vl_document_commit (self->document, &error))
+    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Add the Value Loop"), error);
+}
+
+static void
+delete_loop_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  g_autoptr(VlRecord) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL ||
+      (loop = vl_document_lookup (self->document, VL_KIND_VALUE_LOOP, g_variant_get_int64 (param))) == NULL)
+    return;
+  /* Its items stay; they lose the loop (undo brings it back with them). */
+  text = g_strdup_printf (_("Deleted the value loop “%s”"), vl_record_get_title (loop));
+  if (!vl_document_delete (self->document, loop, &error))
+    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Delete the Value Loop"), error);
+  else
+    vl_toast (widget, text, TRUE);
+}
+
+static void
+verdict_changed_cb (VlValuePage *self)
+{
+  if (!self->filling)
+    update_complete (self);
+}
+
+/* ---- the object ------------------------------------------------------------- */
+
+static void
+badge_target_cb (VlValuePage *self,
+                 GParamSpec  *pspec,
+                 gpointer     data)
+{
+  g_signal_group_set_target (self->badge_signals, vl_page_get_document (VL_PAGE (self)));
+  update_overdue (self);
+}
+
+static void
+vl_value_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VlValuePage *self = VL_VALUE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OVERDUE:
+      g_value_set_uint (value, self->n_overdue);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vl_value_page_dispose (GObject *object)
+{
+  VlValuePage *self = VL_VALUE_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_object (&self->badge_signals);
+  g_clear_object (&self->item);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->queue, g_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_VALUE_PAGE);
+  G_OBJECT_CLASS (vl_value_page_parent_class)->dispose (object);
+}
+
+static void
+vl_value_page_class_init (VlValuePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = vl_value_page_get_property;
+  object_class->dispose = vl_value_page_dispose;
+  VL_PAGE_CLASS (klass)->load = value_page_load;
+
+  /**
+   * VlValuePage:overdue:
+   *
+   * How many reviews are overdue, for the switcher's badge.
+   */
+  properties[PROP_OVERDUE] = g_param_spec_uint ("overdue", NULL, NULL, 0, G_MAXUINT, 0,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-value-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, sections);
+  gtk_widget_class_bind_template_child_full (widget_class, "queue", FALSE, G_STRUCT_OFFSET (VlValuePage, queue_list));
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, review_stack);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, review_title);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, review_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, metric_row);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, expected_row);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, readings_list);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, achieved_row);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, verdict_row);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, complete_button);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, loops_box);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, p1_box);
+  gtk_widget_class_bind_template_child (widget_class, VlValuePage, portfolio_box);
+
+  gtk_widget_class_install_action (widget_class, "value.add-reading", NULL, add_reading_action);
+  gtk_widget_class_install_action (widget_class, "value.complete-review", NULL, complete_review_action);
+  gtk_widget_class_install_action (widget_class, "value.follow-up", NULL, follow_up_action);
+  gtk_widget_class_install_action (widget_class, "value.new-loop", NULL, new_loop_action);
+  gtk_widget_class_install_action (widget_class, "value.delete-loop", "x", delete_loop_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "value.add-reading", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "value.complete-review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "value.follow-up", NULL);
+}
+
+static void
+vl_value_page_init (VlValuePage *self)
+{
+  g_autoptr(GtkStringList) verdicts = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
+  for (int v = VL_VERDICT_VALIDATED; v <= VL_VERDICT_INCONCLUSIVE; v++)
+    gtk_string_list_append (verdicts, vl_enum_label ("verdict", v));
+  adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (verdicts));
+  gtk_list_box_set_header_func (self->queue_list, queue_header, self, NULL);
+  g_signal_connect (self->queue_list, "row-selected", G_CALLBACK (queue_selected_cb), self);
+  g_signal_connect_swapped (self->verdict_row, "notify::selected", G_CALLBACK (verdict_changed_cb), self);
+  g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (verdict_changed_cb), self);
+  g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
+                                 G_CALLBACK (rows_changed_cb), self, 0);
+  g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "merged",
+                                 G_CALLBACK (refresh_all), self, G_CONNECT_SWAPPED);
+  /* The badge counts for a plan whose Value page was never opened too. */
+  self->badge_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->badge_signals, "rows-changed", G_CALLBACK (update_overdue), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::document", G_CALLBACK (badge_target_cb), NULL);
+  g_signal_connect_swapped (self->sections, "notify::visible-child", G_CALLBACK (refresh_visible), self);
+  show_review (self);
+}
