@@ -57,6 +57,7 @@ struct _VlValuePage
   GSignalGroup  *badge_signals;  /* the document, loaded or not, for the badge */
   gboolean       filling;
   guint          dirty;          /* sections to bring up to date when shown */
+  GPtrArray     *loop_views;     /* LoopView, as loops_box shows them */
 };
 
 G_DEFINE_FINAL_TYPE (VlValuePage, vl_value_page, VL_TYPE_PAGE)
@@ -255,11 +256,19 @@ queue_header (GtkListBoxRow *row,
 {
   VlValuePage *self = data;
   int index = gtk_list_box_row_get_index (row);
-  VlReviewGroup group = g_array_index (self->queue, VlReviewEntry, index).group;
+  VlReviewGroup group;
   guint n = 0;
   GtkWidget *label;
   g_autofree char *text = NULL;
 
+  /* Rows going away while the queue is rebuilt have no entry. */
+  if (self->queue == NULL || index < 0 || (guint) index >= self->queue->len ||
+      (before != NULL && (guint) gtk_list_box_row_get_index (before) >= self->queue->len))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  group = g_array_index (self->queue, VlReviewEntry, index).group;
   if (before != NULL &&
       g_array_index (self->queue, VlReviewEntry, gtk_list_box_row_get_index (before)).group == group)
     {
@@ -392,60 +401,133 @@ loop_entry (VlRecord   *loop,
   return row;
 }
 
+/* One loop on screen: its group and the rows that change with the plan.
+ * The rows stay while the loops stay the same, so an edit in place keeps
+ * its focus. */
+typedef struct
+{
+  gint64       loop;
+  GtkWidget   *group;
+  AdwEntryRow *entries[4];
+  GtkWidget   *items, *verdicts, *cost, *change;
+} LoopView;
+
+static const char *loop_fields[] = { "name", "hypothesis", "owner", "metric" };
+static const char *loop_titles[] = { N_("Name"), N_("Hypothesis"), N_("Owner"), N_("Metric") };
+
+static LoopView *
+loop_view_new (VlValuePage *self,
+               VlRecord    *loop)
+{
+  LoopView *v = g_new0 (LoopView, 1);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  v->loop = vl_record_get_rowid (loop);
+  v->group = adw_preferences_group_new ();
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Delete This Value Loop"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.delete-loop");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", v->loop);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (v->group), remove);
+  for (guint f = 0; f < G_N_ELEMENTS (loop_fields); f++)
+    {
+      v->entries[f] = ADW_ENTRY_ROW (loop_entry (loop, loop_fields[f], _(loop_titles[f])));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), GTK_WIDGET (v->entries[f]));
+    }
+  v->items = info_row (_("Items"), "");
+  v->verdicts = info_row (_("Verdicts"), "");
+  v->cost = info_row (_("Total Cost"), "");
+  v->change = info_row (_("Change"), "");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->items);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->verdicts);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->cost);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->change);
+  gtk_box_append (self->loops_box, v->group);
+  return v;
+}
+
+static void
+loop_view_update (LoopView *v,
+                  VlRecord *loop)
+{
+  g_autofree char *items = NULL, *verdicts = NULL, *change = NULL, *cost = NULL;
+  const char *metric = vl_record_get_string (loop, "metric");
+  VlLoopStats s;
+
+  GtkRoot *root = gtk_widget_get_root (v->group);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  vl_value_loop_stats (loop, &s);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (v->group), vl_record_get_title (loop));
+  /* A row being typed in keeps what is typed. */
+  for (guint f = 0; f < G_N_ELEMENTS (loop_fields); f++)
+    if (focus == NULL || (focus != GTK_WIDGET (v->entries[f]) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (v->entries[f]))))
+      gtk_editable_set_text (GTK_EDITABLE (v->entries[f]), vl_record_get_string (loop, loop_fields[f]));
+  items = g_strdup_printf (_("%u in all: %u planned or in progress, %u launched, %u reviewed"), s.n_items,
+                           s.by_status[VL_STATUS_IDEA] + s.by_status[VL_STATUS_READY] +
+                           s.by_status[VL_STATUS_PLANNED] + s.by_status[VL_STATUS_IN_PROGRESS],
+                           s.by_status[VL_STATUS_LAUNCHED], s.by_status[VL_STATUS_REVIEWED]);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->items), items);
+  verdicts = g_strdup_printf (_("%u validated, %u invalidated, %u inconclusive"),
+                              s.by_verdict[VL_VERDICT_VALIDATED], s.by_verdict[VL_VERDICT_INVALIDATED],
+                              s.by_verdict[VL_VERDICT_INCONCLUSIVE]);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->verdicts), verdicts);
+  cost = g_strdup_printf ("%g", s.cost);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->cost), cost);
+  if (*metric == '\0')
+    change = g_strdup (_("Give the loop a metric to add up its items’ changes"));
+  else
+    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expected %+g, actual %+g (%u item measured)",
+                                           "Expected %+g, actual %+g (%u items measured)", s.n_measured),
+                              s.expected_change, s.actual_change, s.n_measured);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->change), *metric != '\0' ? metric : _("Change"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->change), change);
+}
+
 static void
 refresh_loops (VlValuePage *self)
 {
   g_autoptr(GListModel) loops = NULL;
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Value Loop"));
+  guint n;
+  gboolean same;
 
-  clear_box (self->loops_box);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "value.new-loop");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_box_append (self->loops_box, button);
   if (self->document == NULL)
-    return;
+    {
+      g_ptr_array_set_size (self->loop_views, 0);
+      clear_box (self->loops_box);
+      return;
+    }
   loops = vl_document_list (self->document, VL_KIND_VALUE_LOOP, NULL, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (loops); i++)
+  n = g_list_model_get_n_items (loops);
+  same = n == self->loop_views->len;
+  for (guint i = 0; same && i < n; i++)
     {
       g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *items = NULL, *verdicts = NULL, *change = NULL, *cost = NULL;
-      const char *metric = vl_record_get_string (loop, "metric");
-      VlLoopStats s;
 
-      vl_value_loop_stats (loop, &s);
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), vl_record_get_title (loop));
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, _("Delete This Value Loop"));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.delete-loop");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", vl_record_get_rowid (loop));
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), remove);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "name", _("Name")));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "hypothesis", _("Hypothesis")));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "owner", _("Owner")));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), loop_entry (loop, "metric", _("Metric")));
-      items = g_strdup_printf (_("%u in all: %u planned or in progress, %u launched, %u reviewed"), s.n_items,
-                               s.by_status[VL_STATUS_IDEA] + s.by_status[VL_STATUS_READY] +
-                               s.by_status[VL_STATUS_PLANNED] + s.by_status[VL_STATUS_IN_PROGRESS],
-                               s.by_status[VL_STATUS_LAUNCHED], s.by_status[VL_STATUS_REVIEWED]);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Items"), items));
-      verdicts = g_strdup_printf (_("%u validated, %u invalidated, %u inconclusive"),
-                                  s.by_verdict[VL_VERDICT_VALIDATED], s.by_verdict[VL_VERDICT_INVALIDATED],
-                                  s.by_verdict[VL_VERDICT_INCONCLUSIVE]);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Verdicts"), verdicts));
-      cost = g_strdup_printf ("%g", s.cost);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), info_row (_("Total Cost"), cost));
-      if (*metric == '\0')
-        change = g_strdup (_("Give the loop a metric to add up its items’ changes"));
-      else
-        change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expected %+g, actual %+g (%u item measured)",
-                                               "Expected %+g, actual %+g (%u items measured)", s.n_measured),
-                                  s.expected_change, s.actual_change, s.n_measured);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                 info_row (*metric != '\0' ? metric : _("Change"), change));
-      gtk_box_append (self->loops_box, group);
+      same = ((LoopView *) self->loop_views->pdata[i])->loop == vl_record_get_rowid (loop);
+    }
+  if (!same)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Value Loop"));
+
+      g_ptr_array_set_size (self->loop_views, 0);
+      clear_box (self->loops_box);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "value.new-loop");
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_box_append (self->loops_box, button);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
+
+          g_ptr_array_add (self->loop_views, loop_view_new (self, loop));
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
+
+      loop_view_update (self->loop_views->pdata[i], loop);
     }
 }
 
@@ -868,6 +950,23 @@ delete_loop_action (GtkWidget  *widget,
     vl_toast (widget, text, TRUE);
 }
 
+/* Shown with Alt+5: the keys work on the queue at once (arrows choose a
+ * review, Ctrl+I and Ctrl+Return act on it). */
+static void
+map_cb (VlValuePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->queue_list);
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->queue_list));
+}
+
 static void
 verdict_changed_cb (VlValuePage *self)
 {
@@ -910,10 +1009,17 @@ vl_value_page_dispose (GObject *object)
   VlValuePage *self = VL_VALUE_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->queue_list != NULL)
+    {
+      /* Rows removed while the template goes select nothing here. */
+      g_signal_handlers_disconnect_by_data (self->queue_list, self);
+      gtk_list_box_set_header_func (self->queue_list, NULL, NULL, NULL);
+    }
   g_clear_object (&self->badge_signals);
   g_clear_object (&self->item);
   g_clear_object (&self->document);
   g_clear_pointer (&self->queue, g_array_unref);
+  g_clear_pointer (&self->loop_views, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_VALUE_PAGE);
   G_OBJECT_CLASS (vl_value_page_parent_class)->dispose (object);
 }
@@ -972,6 +1078,7 @@ vl_value_page_init (VlValuePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
+  self->loop_views = g_ptr_array_new_with_free_func (g_free);
   for (int v = VL_VERDICT_VALIDATED; v <= VL_VERDICT_INCONCLUSIVE; v++)
     gtk_string_list_append (verdicts, vl_enum_label ("verdict", v));
   adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (verdicts));
@@ -989,5 +1096,6 @@ vl_value_page_init (VlValuePage *self)
                                  G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (badge_target_cb), NULL);
   g_signal_connect_swapped (self->sections, "notify::visible-child", G_CALLBACK (refresh_visible), self);
+  g_signal_connect_after (self, "map", G_CALLBACK (map_cb), NULL);
   show_review (self);
 }

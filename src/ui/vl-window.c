@@ -32,6 +32,7 @@ struct _VlWindow
   VlBoardPage          *board_page;
   VlGoalsPage          *goals_page;
   VlMapsPage           *maps_page;
+  VlValuePage          *value_page;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recent_group;
   GMenu                *columns_submenu;
@@ -88,6 +89,13 @@ vl_window_get_maps_page (VlWindow *self)
 {
   g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->maps_page);
+}
+
+GtkWidget *
+vl_window_get_value_page (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->value_page);
 }
 
 GtkWidget *
@@ -814,6 +822,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, board_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, goals_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, maps_page);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, value_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, columns_submenu);
