@@ -648,6 +648,35 @@ load_meta (VlDocument *self,
   return TRUE;
 }
 
+/* Every query the document runs names the current format's columns: a
+ * file that passed its checks yet lacks one (made by hand, or damaged in a
+ * way SQLite's own check does not see) is refused here, not at the first
+ * query. */
+static gboolean
+check_tables (VlDocument *self,
+              GError    **error)
+{
+  for (guint k = 0; k < VL_N_KINDS; k++)
+    {
+      const VlKindInfo *info = vl_kind_info (k);
+      g_autofree char *columns = vl_kind_column_list (k, "");
+      g_autofree char *sql = g_strdup_printf ("SELECT id, uuid, hlc, site, deleted, %s FROM %s LIMIT 0",
+                                              columns, info->name);
+      sqlite3_stmt *stmt = NULL;
+      int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        {
+          g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_DAMAGED,
+                       _("“%s” is damaged: its table “%s” is not that of a Valueloop plan (%s)"),
+                       self->display, info->name, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * vl_document_check_file:
  *
@@ -731,7 +760,7 @@ vl_document_open_for_device (GFile               *file,
   if (!read_only && !vl_store_migrate (self->db, self->display, error))
     return NULL;
   self->schema_version = read_only ? version : VL_SCHEMA_VERSION;
-  if (!load_meta (self, error))
+  if (!check_tables (self, error) || !load_meta (self, error))
     return NULL;
   if (!read_only && vl_share_needs_import (self->share))
     {
