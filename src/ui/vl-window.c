@@ -284,6 +284,25 @@ vl_window_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (vl_window_parent_class)->unrealize (widget);
 }
 
+/* Opening a plan whose value reviews are overdue says so once, on the
+ * desktop too: the reviews are the loop's point, and easy to forget. */
+static void
+notify_overdue (VlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint n = vl_value_page_get_overdue (self->value_page);
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL, *id = NULL;
+
+  if (app == NULL || n == 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u value review is overdue", "%u value reviews are overdue", n), n);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, vl_document_get_title (self->document));
+  id = g_strdup_printf ("overdue-%s", vl_document_get_doc_id (self->document));
+  g_application_send_notification (G_APPLICATION (app), id, notification);
+}
+
 void
 vl_window_set_document (VlWindow   *self,
                         VlDocument *doc)
@@ -311,6 +330,7 @@ vl_window_set_document (VlWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", !vl_document_get_read_only (doc));
   gtk_stack_set_visible_child_name (self->stack, "plan");
   vl_document_set_watching (doc, TRUE);
+  notify_overdue (self);
 }
 
 static void
