@@ -24,6 +24,8 @@
 #include "vl-map.h"
 #include "vl-maps-page.h"
 #include "vl-item-search.h"
+#include "vl-okr.h"
+#include "vl-value.h"
 #include "vl-window.h"
 
 static gint64 painted_at;
@@ -603,6 +605,65 @@ bench_maps (const char *dir)
   settle ();
 }
 
+/* The Value page on a 100,000-item plan with 10,000 launched items: its
+ * first frame, and an edit that the queue follows (a review completed). */
+static void
+bench_value (const char *dir)
+{
+  g_autoptr(GFile) file = big_plan (dir, "bench-value.valueloop", 100000, 4);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDate) today = vl_okr_today ();
+  VlWindow *window;
+  VlDocument *doc;
+  double ms;
+  gint64 start;
+
+  {
+    g_autoptr(VlDocument) d = vl_document_open (file, VL_DOCUMENT_OPEN_NONE, NULL);
+    g_autoptr(GListModel) items = vl_document_list (d, VL_KIND_ITEM, NULL, NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i += 10)
+      {
+        g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
+        GDate launched = *today;
+        char date[11];
+
+        if (i % 10000 == 0)
+          vl_document_begin (d, "launch");
+        g_date_subtract_days (&launched, 1 + (i / 10) % 120);
+        g_date_strftime (date, sizeof date, "%Y-%m-%d", &launched);
+        g_object_set (item, "launch-date", date, "metric", "Conversion", "baseline", 2.0, "expected", 2.5, NULL);
+        g_object_set (item, "status", VL_STATUS_LAUNCHED, NULL);
+        if (i % 10000 == 9990)
+          vl_document_commit (d, NULL);
+      }
+    vl_document_publish (d, NULL);
+  }
+  g_settings_set_string (settings, "last-page", "value");
+  ms = first_frame (file);
+  report ("first frame, Value page, 100,000 items (10,000 launched)", ms, 300);
+  window = VL_WINDOW (g_list_model_get_item (gtk_window_get_toplevels (), 0));
+  g_object_unref (window);
+  doc = vl_window_get_document (window);
+  settle ();
+  {
+    g_autoptr(GArray) queue = vl_value_review_queue (doc, today);
+    g_autoptr(VlRecord) item = vl_document_lookup (doc, VL_KIND_ITEM, g_array_index (queue, VlReviewEntry, 0).item);
+
+    start = g_get_monotonic_time ();
+    vl_item_complete_review (item, VL_VERDICT_VALIDATED, "bench", NULL);
+    settle ();
+    printf ("  %-48s %9.1f ms\n", "complete a review, queue and badge updated", (g_get_monotonic_time () - start) / 1000.0);
+    start = g_get_monotonic_time ();
+    g_object_unref (vl_item_add_reading (item, "2026-01-01", 2.4, "", NULL));
+    settle ();
+    printf ("  %-48s %9.1f ms\n", "add a reading, review updated", (g_get_monotonic_time () - start) / 1000.0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_settings_set_string (settings, "last-page", "backlog");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -635,6 +696,12 @@ main (int argc, char *argv[])
       vl_test_remove_tree (dir);
       return 0;
     }
+  if (argc > 1 && g_str_equal (argv[1], "value"))
+    {
+      bench_value (dir);
+      vl_test_remove_tree (dir);
+      return 0;
+    }
   bench_goals (dir);
   if (argc > 1 && g_str_equal (argv[1], "goals"))
     {
@@ -642,6 +709,7 @@ main (int argc, char *argv[])
       return 0;
     }
   bench_maps (dir);
+  bench_value (dir);
   {
     /* The window remembers the page shown last: back to the backlog. */
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
