@@ -1251,6 +1251,23 @@ named_or_new (VlDocument  *document,
   return r;
 }
 
+/* Writes what differs from the item's value: an update writes what
+ * changed, a new item what is not its default (most cells of an export
+ * are empty, "none" or "false"). Our own id is no key to keep. */
+static gboolean
+write_changed (VlRecord    *item,
+               const char  *field,
+               const char  *value,
+               gboolean     is_key,
+               GError     **error)
+{
+  g_autofree char *now = vl_record_format_field (item, field);
+
+  if (g_str_equal (now, value) || (is_key && g_str_equal (value, vl_record_get_uuid (item))))
+    return TRUE;
+  return vl_record_set_from_text (item, field, value, error);
+}
+
 static gboolean
 write_row (VlDocument *document,
            VlRecord   *backlog,
@@ -1287,21 +1304,10 @@ write_row (VlDocument *document,
             g_object_set (item, targets[t].field, ref, NULL);
           continue;
         }
-      if (row->existing != NULL)
-        {
-          g_autofree char *now = vl_record_format_field (item, targets[t].field);
-
-          /* An update writes what changed; our own id is no key to keep. */
-          if (g_str_equal (now, value) ||
-              (targets[t].type == T_KEY && g_str_equal (value, vl_record_get_uuid (item))))
-            continue;
-        }
-      if (!vl_record_set_from_text (item, targets[t].field, value, error))
+      if (!write_changed (item, targets[t].field, value, targets[t].type == T_KEY, error))
         return FALSE;
     }
-  if (row->values[status] != NULL && !vl_record_set_from_text (item, "status", row->values[status], error))
-    return FALSE;
-  return TRUE;
+  return row->values[status] == NULL || write_changed (item, "status", row->values[status], FALSE, error);
 }
 
 /**

@@ -305,8 +305,15 @@ split_rows (VlCsvTable  *table,
               line++;
               continue;
             }
-          g_string_append_c (cell, c);
-          i++;
+          {
+            /* The run of plain text up to the next quote or line break. */
+            gsize j = i + 1;
+
+            while (j < length && text[j] != '"' && text[j] != '\r' && text[j] != '\n')
+              j++;
+            g_string_append_len (cell, text + i, (gssize) (j - i));
+            i = j;
+          }
           continue;
         }
 
@@ -320,8 +327,8 @@ split_rows (VlCsvTable  *table,
         }
       if (end || c == '\r' || c == '\n' || c == table->separator)
         {
-          g_ptr_array_add (cells, g_string_free (cell, FALSE));
-          cell = g_string_new (NULL);
+          g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
+          g_string_truncate (cell, 0);
           if (c == table->separator)
             {
               i++;
@@ -347,9 +354,16 @@ split_rows (VlCsvTable  *table,
           continue;
         }
       /* A quote inside an unquoted cell, or text after a closing quote,
-       * is kept as it is (what spreadsheets do). */
-      g_string_append_c (cell, c);
-      i++;
+       * is kept as it is (what spreadsheets do); plain text is taken a run
+       * at a time. */
+      {
+        gsize j = i + 1;
+
+        while (j < length && text[j] != table->separator && text[j] != '\r' && text[j] != '\n' && text[j] != '"')
+          j++;
+        g_string_append_len (cell, text + i, (gssize) (j - i));
+        i = j;
+      }
     }
   g_string_free (cell, TRUE);
   g_ptr_array_unref (cells);
