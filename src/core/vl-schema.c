@@ -377,10 +377,12 @@ static const char *const migrations[] = {
    * our own id…), so importing the same file again updates it. */
   "ALTER TABLE item ADD COLUMN source_key TEXT NOT NULL DEFAULT '';",
 
-  /* v5: readings of launched items' metrics (the value review), and the
-   * metric a value loop's items move. */
+  /* v5: readings of launched items' metrics (the value review), the
+   * index the review queue finds launched items by, and the metric a
+   * value loop's items move. */
   "CREATE TABLE reading (" COMMON "item INTEGER, date TEXT, value REAL, note TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX reading_item ON reading (item);"
+  "CREATE INDEX item_status ON item (status);"
   "ALTER TABLE value_loop ADD COLUMN metric TEXT NOT NULL DEFAULT '';",
 };
 

@@ -100,9 +100,10 @@ vl_value_review_queue (VlDocument *document,
 {
   static const char sql[] =
     "SELECT i.id, i.status, ifnull (i.launch_date, ''), ifnull (i.review_due, ''),"
-    "  (SELECT min (x.at) FROM transition x WHERE x.item = i.id AND x.deleted <> 1 AND x.to_status = 5)"
+    "  CASE i.status WHEN 5 THEN"
+    "    (SELECT min (x.at) FROM transition x WHERE x.item = i.id AND x.deleted <> 1 AND x.to_status = 5) END"
     " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
-    " WHERE i.deleted <> 1 AND i.status IN (4, 5)";
+    " WHERE i.status IN (4, 5) AND i.deleted <> 1";
   GArray *queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
   sqlite3_stmt *stmt = NULL;
 

@@ -33,7 +33,10 @@ struct _VlValuePage
   VlPage         parent_instance;
 
   GtkStack      *sections;
-  GtkListBox    *queue_list;
+  GtkListView   *queue_view;
+  GListStore    *queue_store;    /* VlQueueRow: a group's heading, or an entry */
+  GtkSingleSelection *queue_selection;
+  guint          last_position;  /* where the selection was, to step over headings */
   GtkStack      *review_stack;
   GtkLabel      *review_title;
   GtkLabel      *review_subtitle;
@@ -49,7 +52,8 @@ struct _VlValuePage
   GtkBox        *portfolio_box;
 
   VlDocument    *document;       /* the loaded one */
-  GArray        *queue;          /* VlReviewEntry, as queue_list shows them */
+  GArray        *queue;          /* VlReviewEntry, as queue_view shows them */
+  GArray        *next_queue;     /* worked out for the badge, not shown yet */
   VlRecord      *item;           /* the review shown */
   VlVerdict      suggested;
   guint          refresh_id;
@@ -115,17 +119,46 @@ info_row (const char *title,
 
 /* ---- the badge ------------------------------------------------------------ */
 
+static guint
+count_overdue (GArray *queue)
+{
+  guint n = 0;
+
+  while (n < queue->len && g_array_index (queue, VlReviewEntry, n).group == VL_REVIEW_OVERDUE)
+    n++;
+  return n;
+}
+
+/* The badge and the queue come from one query per change: the badge's
+ * queue is kept for the page to show. */
 static void
 update_overdue (VlValuePage *self)
 {
   VlDocument *doc = vl_page_get_document (VL_PAGE (self));
   g_autoptr(GDate) today = vl_okr_today ();
-  guint n = doc != NULL ? vl_value_count_overdue (doc, today) : 0;
+  guint n;
+
+  g_clear_pointer (&self->next_queue, g_array_unref);
+  if (doc != NULL)
+    self->next_queue = vl_value_review_queue (doc, today);
+  n = self->next_queue != NULL ? count_overdue (self->next_queue) : 0;
 
   if (n == self->n_overdue)
     return;
   self->n_overdue = n;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
+}
+
+/* Only items (their status, launch and review dates) and the status log
+ * move a review between groups. */
+static void
+badge_rows_changed_cb (VlDocument  *doc,
+                       guint        kind,
+                       GPtrArray   *records,
+                       VlValuePage *self)
+{
+  if (kind == VL_KIND_ITEM || kind == VL_KIND_TRANSITION)
+    update_overdue (self);
 }
 
 guint
@@ -235,59 +268,62 @@ show_review (VlValuePage *self)
   update_complete (self);
 }
 
-static void
-queue_selected_cb (GtkListBox    *list,
-                   GtkListBoxRow *row,
-                   VlValuePage   *self)
-{
-  int index = row != NULL ? gtk_list_box_row_get_index (row) : -1;
+/* A row of the queue: the heading of a group, or an entry of it. The queue
+ * can hold thousands of launched items, so it is a list view: only the
+ * rows on screen are made. */
+#define VL_TYPE_QUEUE_ROW (vl_queue_row_get_type ())
+G_DECLARE_FINAL_TYPE (VlQueueRow, vl_queue_row, VL, QUEUE_ROW, GObject)
 
-  g_clear_object (&self->item);
-  if (index >= 0 && (guint) index < self->queue->len && self->document != NULL)
-    self->item = vl_document_lookup (self->document, VL_KIND_ITEM,
-                                     g_array_index (self->queue, VlReviewEntry, index).item);
-  show_review (self);
+struct _VlQueueRow
+{
+  GObject parent_instance;
+  int     heading;   /* the VlReviewGroup of a heading, or -1 */
+  guint   index;     /* an entry's place in the queue */
+  guint   count;     /* a heading's number of entries */
+};
+
+G_DEFINE_FINAL_TYPE (VlQueueRow, vl_queue_row, G_TYPE_OBJECT)
+
+static void vl_queue_row_class_init (VlQueueRowClass *klass) { }
+static void vl_queue_row_init (VlQueueRow *self) { }
+
+static VlQueueRow *
+queue_row_new (int   heading,
+               guint index,
+               guint count)
+{
+  VlQueueRow *row = g_object_new (VL_TYPE_QUEUE_ROW, NULL);
+
+  row->heading = heading;
+  row->index = index;
+  row->count = count;
+  return row;
 }
 
 static void
-queue_header (GtkListBoxRow *row,
-              GtkListBoxRow *before,
-              gpointer       data)
+queue_selected_cb (VlValuePage *self)
 {
-  VlValuePage *self = data;
-  int index = gtk_list_box_row_get_index (row);
-  VlReviewGroup group;
-  guint n = 0;
-  GtkWidget *label;
-  g_autofree char *text = NULL;
+  guint position = gtk_single_selection_get_selected (self->queue_selection);
+  g_autoptr(VlQueueRow) row = g_list_model_get_item (G_LIST_MODEL (self->queue_store), position);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue_store));
 
-  /* Rows going away while the queue is rebuilt have no entry. */
-  if (self->queue == NULL || index < 0 || (guint) index >= self->queue->len ||
-      (before != NULL && (guint) gtk_list_box_row_get_index (before) >= self->queue->len))
+  if (row != NULL && row->heading >= 0)
     {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
+      /* A heading is no review: step on over it the way the keys went. */
+      guint next = position >= self->last_position || position == 0 ? position + 1 : position - 1;
+
+      if (next < n)
+        {
+          gtk_single_selection_set_selected (self->queue_selection, next);
+          return;
+        }
     }
-  group = g_array_index (self->queue, VlReviewEntry, index).group;
-  if (before != NULL &&
-      g_array_index (self->queue, VlReviewEntry, gtk_list_box_row_get_index (before)).group == group)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-  for (guint i = (guint) index; i < self->queue->len && g_array_index (self->queue, VlReviewEntry, i).group == group; i++)
-    n++;
-  /* Translators: a heading of the review queue: the group and how many are in it. */
-  text = g_strdup_printf (_("%s (%u)"), _(group_titles[group]), n);
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  if (group == VL_REVIEW_OVERDUE)
-    gtk_widget_add_css_class (label, "error");
-  gtk_widget_set_margin_top (label, before != NULL ? 18 : 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_list_box_row_set_header (row, label);
+  self->last_position = position;
+  g_clear_object (&self->item);
+  if (row != NULL && row->heading < 0 && row->index < self->queue->len && self->document != NULL)
+    self->item = vl_document_lookup (self->document, VL_KIND_ITEM,
+                                     g_array_index (self->queue, VlReviewEntry, row->index).item);
+  show_review (self);
 }
 
 static char *
@@ -314,49 +350,112 @@ describe_entry (const VlReviewEntry *e,
 }
 
 static void
+setup_queue_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *sub = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_queue_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                VlValuePage              *self)
+{
+  VlQueueRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *sub = gtk_widget_get_next_sibling (title);
+
+  gtk_widget_remove_css_class (title, "heading");
+  gtk_widget_remove_css_class (title, "error");
+  gtk_widget_set_margin_top (box, 6);
+  if (row->heading >= 0)
+    {
+      /* Translators: a heading of the review queue: the group and how many are in it. */
+      g_autofree char *text = g_strdup_printf (_("%s (%u)"), _(group_titles[row->heading]), row->count);
+
+      gtk_label_set_text (GTK_LABEL (title), text);
+      gtk_widget_add_css_class (title, "heading");
+      if (row->heading == VL_REVIEW_OVERDUE)
+        gtk_widget_add_css_class (title, "error");
+      gtk_widget_set_visible (sub, FALSE);
+      gtk_widget_set_margin_top (box, gtk_list_item_get_position (list_item) > 0 ? 18 : 6);
+      gtk_list_item_set_selectable (list_item, FALSE);
+      gtk_list_item_set_activatable (list_item, FALSE);
+      return;
+    }
+  {
+    const VlReviewEntry *e = &g_array_index (self->queue, VlReviewEntry, row->index);
+    g_autoptr(VlRecord) item = vl_document_lookup (self->document, VL_KIND_ITEM, e->item);
+    g_autofree char *detail = item != NULL ? describe_entry (e, item) : NULL;
+
+    gtk_label_set_text (GTK_LABEL (title), item != NULL ? vl_record_get_title (item) : "");
+    gtk_label_set_text (GTK_LABEL (sub), detail != NULL ? detail : "");
+    gtk_widget_set_visible (sub, TRUE);
+    gtk_list_item_set_selectable (list_item, TRUE);
+    gtk_list_item_set_activatable (list_item, TRUE);
+  }
+}
+
+static void
 refresh_queue (VlValuePage *self)
 {
   g_autoptr(GDate) today = vl_okr_today ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 shown = self->item != NULL ? vl_record_get_rowid (self->item) : 0;
-  GtkListBoxRow *select = NULL;
+  guint select = GTK_INVALID_LIST_POSITION, first_entry = GTK_INVALID_LIST_POSITION;
 
-  clear_list (self->queue_list);
   g_clear_pointer (&self->queue, g_array_unref);
-  self->queue = self->document != NULL ? vl_value_review_queue (self->document, today)
-                                       : g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
+  if (self->next_queue != NULL && self->document == vl_page_get_document (VL_PAGE (self)))
+    self->queue = g_steal_pointer (&self->next_queue);
+  else
+    self->queue = self->document != NULL ? vl_value_review_queue (self->document, today)
+                                         : g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
   for (guint i = 0; i < self->queue->len; i++)
     {
       const VlReviewEntry *e = &g_array_index (self->queue, VlReviewEntry, i);
-      g_autoptr(VlRecord) item = vl_document_lookup (self->document, VL_KIND_ITEM, e->item);
-      g_autofree char *detail = describe_entry (e, item);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (vl_record_get_title (item));
-      GtkWidget *sub = gtk_label_new (detail);
-      GtkWidget *row = gtk_list_box_row_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (sub), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (sub, "dim-label");
-      gtk_widget_add_css_class (sub, "caption");
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), sub);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_append (self->queue_list, row);
+      if (i == 0 || g_array_index (self->queue, VlReviewEntry, i - 1).group != e->group)
+        {
+          guint n = 0;
+
+          for (guint j = i; j < self->queue->len && g_array_index (self->queue, VlReviewEntry, j).group == e->group; j++)
+            n++;
+          g_ptr_array_add (rows, queue_row_new ((int) e->group, 0, n));
+        }
+      if (first_entry == GTK_INVALID_LIST_POSITION)
+        first_entry = rows->len;
       if (e->item == shown)
-        select = GTK_LIST_BOX_ROW (row);
+        select = rows->len;
+      g_ptr_array_add (rows, queue_row_new (-1, i, 0));
     }
-  if (select == NULL && shown != 0)
-    g_clear_object (&self->item);   /* no longer in the queue */
-  if (select == NULL)
-    select = gtk_list_box_get_row_at_index (self->queue_list, 0);   /* the most overdue */
-  if (select != NULL)
-    gtk_list_box_select_row (self->queue_list, select);
-  else
-    show_review (self);
+  if (select == GTK_INVALID_LIST_POSITION)
+    {
+      g_clear_object (&self->item);   /* no longer in the queue: the most overdue instead */
+      select = first_entry;
+    }
+  g_signal_handlers_block_by_func (self->queue_selection, queue_selected_cb, self);
+  g_list_store_splice (self->queue_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->queue_store)),
+                       rows->pdata, rows->len);
+  g_signal_handlers_unblock_by_func (self->queue_selection, queue_selected_cb, self);
+  self->last_position = select;
+  gtk_single_selection_set_selected (self->queue_selection, select);
+  queue_selected_cb (self);
 }
 
 /* ---- value loops ------------------------------------------------------------ */
@@ -957,14 +1056,9 @@ map_cb (VlValuePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->queue_list);
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    return;
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->queue_list));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
 }
 
 static void
@@ -1009,16 +1103,17 @@ vl_value_page_dispose (GObject *object)
   VlValuePage *self = VL_VALUE_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->queue_list != NULL)
-    {
-      /* Rows removed while the template goes select nothing here. */
-      g_signal_handlers_disconnect_by_data (self->queue_list, self);
-      gtk_list_box_set_header_func (self->queue_list, NULL, NULL, NULL);
-    }
+  if (self->queue_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue_selection, self);
+  if (self->queue_view != NULL)
+    gtk_list_view_set_model (self->queue_view, NULL);
+  g_clear_object (&self->queue_selection);
+  g_clear_object (&self->queue_store);
   g_clear_object (&self->badge_signals);
   g_clear_object (&self->item);
   g_clear_object (&self->document);
   g_clear_pointer (&self->queue, g_array_unref);
+  g_clear_pointer (&self->next_queue, g_array_unref);
   g_clear_pointer (&self->loop_views, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_VALUE_PAGE);
   G_OBJECT_CLASS (vl_value_page_parent_class)->dispose (object);
@@ -1045,7 +1140,7 @@ vl_value_page_class_init (VlValuePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-value-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, sections);
-  gtk_widget_class_bind_template_child_full (widget_class, "queue", FALSE, G_STRUCT_OFFSET (VlValuePage, queue_list));
+  gtk_widget_class_bind_template_child_full (widget_class, "queue", FALSE, G_STRUCT_OFFSET (VlValuePage, queue_view));
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, review_stack);
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, review_title);
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, review_subtitle);
@@ -1082,8 +1177,20 @@ vl_value_page_init (VlValuePage *self)
   for (int v = VL_VERDICT_VALIDATED; v <= VL_VERDICT_INCONCLUSIVE; v++)
     gtk_string_list_append (verdicts, vl_enum_label ("verdict", v));
   adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (verdicts));
-  gtk_list_box_set_header_func (self->queue_list, queue_header, self, NULL);
-  g_signal_connect (self->queue_list, "row-selected", G_CALLBACK (queue_selected_cb), self);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_queue_row), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_queue_row), self);
+    gtk_list_view_set_factory (self->queue_view, factory);
+    g_object_unref (factory);
+  }
+  self->queue_store = g_list_store_new (VL_TYPE_QUEUE_ROW);
+  self->queue_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->queue_store)));
+  gtk_single_selection_set_autoselect (self->queue_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->queue_selection, TRUE);
+  g_signal_connect_swapped (self->queue_selection, "notify::selected", G_CALLBACK (queue_selected_cb), self);
+  gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (self->queue_selection));
   g_signal_connect_swapped (self->verdict_row, "notify::selected", G_CALLBACK (verdict_changed_cb), self);
   g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (verdict_changed_cb), self);
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
@@ -1092,8 +1199,7 @@ vl_value_page_init (VlValuePage *self)
                                  G_CALLBACK (refresh_all), self, G_CONNECT_SWAPPED);
   /* The badge counts for a plan whose Value page was never opened too. */
   self->badge_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->badge_signals, "rows-changed", G_CALLBACK (update_overdue), self,
-                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->badge_signals, "rows-changed", G_CALLBACK (badge_rows_changed_cb), self, 0);
   g_signal_connect (self, "notify::document", G_CALLBACK (badge_target_cb), NULL);
   g_signal_connect_swapped (self->sections, "notify::visible-child", G_CALLBACK (refresh_visible), self);
   g_signal_connect_after (self, "map", G_CALLBACK (map_cb), NULL);
