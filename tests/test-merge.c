@@ -460,6 +460,35 @@ test_readings_and_verdicts (void)
   replica_close (&r[1]);
 }
 
+/* Targets and thresholds set on two devices: the later write wins on both. */
+static void
+test_value_settings (void)
+{
+  Replica r[2] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  double validated, invalidated;
+
+  make_replicas (r, 2, "settings");
+  r[0].now += 1000;
+  r[1].now += 2000;
+  g_assert_true (vl_document_set_aarrr_target (r[0].doc, VL_AARRR_RETENTION, 0.25, &error));
+  g_assert_true (vl_document_set_aarrr_target (r[1].doc, VL_AARRR_RETENTION, 0.4, &error));
+  g_assert_true (vl_document_set_aarrr_target (r[0].doc, VL_AARRR_REVENUE, 0.2, &error));
+  g_assert_true (vl_document_set_verdict_thresholds (r[1].doc, 0.9, 0.3, &error));
+  merge_into (&r[0], &r[1], NULL);
+  merge_into (&r[1], &r[0], NULL);
+  for (int i = 0; i < 2; i++)
+    {
+      g_assert_cmpfloat (vl_document_get_aarrr_target (r[i].doc, VL_AARRR_RETENTION), ==, 0.4);
+      g_assert_cmpfloat (vl_document_get_aarrr_target (r[i].doc, VL_AARRR_REVENUE), ==, 0.2);
+      vl_document_get_verdict_thresholds (r[i].doc, &validated, &invalidated);
+      g_assert_cmpfloat (validated, ==, 0.9);
+      g_assert_cmpfloat (invalidated, ==, 0.3);
+    }
+  replica_close (&r[0]);
+  replica_close (&r[1]);
+}
+
 static void
 test_refuses_bad_files (void)
 {
@@ -872,6 +901,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/wip-limits", test_wip_limits);
   g_test_add_func ("/merge/append-only-union", test_append_only_union_and_lists);
   g_test_add_func ("/merge/readings-and-verdicts", test_readings_and_verdicts);
+  g_test_add_func ("/merge/value-settings", test_value_settings);
   g_test_add_func ("/merge/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/merge/property", test_property);
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vl-json.h"
 #include "vl-okr.h"
 #include "vl-sample.h"
 #include "vl-test-util.h"
@@ -305,6 +306,54 @@ test_portfolio (void)
   g_assert_cmpfloat_with_epsilon (by_backlog, total, 1e-9);
 }
 
+/* The plan's AARRR targets and verdict thresholds: defaults, undo, bad
+ * values refused, and the JSON export carries them. */
+static void
+test_settings (void)
+{
+  g_autoptr(VlDocument) doc = new_doc ("settings.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy_file = vl_test_file ("settings-copy.valueloop");
+  g_autofree char *json_path = g_build_filename (vl_test_dir (), "settings.json", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(VlDocument) copy = NULL;
+  double validated, invalidated;
+
+  g_assert_true (isnan (vl_document_get_aarrr_target (doc, VL_AARRR_RETENTION)));
+  vl_document_get_verdict_thresholds (doc, &validated, &invalidated);
+  g_assert_cmpfloat (validated, ==, 0.8);
+  g_assert_cmpfloat (invalidated, ==, 0.2);
+
+  g_assert_true (vl_document_set_aarrr_target (doc, VL_AARRR_RETENTION, 0.3, &error));
+  g_assert_cmpfloat (vl_document_get_aarrr_target (doc, VL_AARRR_RETENTION), ==, 0.3);
+  g_assert_true (vl_document_undo (doc, &error));
+  g_assert_true (isnan (vl_document_get_aarrr_target (doc, VL_AARRR_RETENTION)));
+  g_assert_true (vl_document_redo (doc, &error));
+  g_assert_false (vl_document_set_aarrr_target (doc, VL_AARRR_REVENUE, 1.5, &error));
+  g_assert_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (vl_document_set_verdict_thresholds (doc, 0.9, 0.1, &error));
+  g_assert_false (vl_document_set_verdict_thresholds (doc, 0.1, 0.5, &error));
+  g_assert_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  vl_document_get_verdict_thresholds (doc, &validated, &invalidated);
+  g_assert_cmpfloat (validated, ==, 0.9);
+  g_assert_cmpfloat (invalidated, ==, 0.1);
+  g_assert_cmpint (vl_value_suggest_verdict (0.85, validated, invalidated), ==, VL_VERDICT_INCONCLUSIVE);
+
+  /* Reopened and through JSON, the settings stay. */
+  g_assert_true (vl_json_export_file (doc, json, &error));
+  g_file_delete (copy_file, NULL, NULL);
+  g_assert_true (vl_json_import_file (json, copy_file, &error));
+  g_assert_no_error (error);
+  copy = vl_document_open (copy_file, VL_DOCUMENT_OPEN_READ_ONLY, &error);   /* the same plan: a copy */
+  g_assert_no_error (error);
+  g_assert_cmpfloat (vl_document_get_aarrr_target (copy, VL_AARRR_RETENTION), ==, 0.3);
+  vl_document_get_verdict_thresholds (copy, &validated, &invalidated);
+  g_assert_cmpfloat (validated, ==, 0.9);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -318,6 +367,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/value/loop-stats", test_loop_stats);
   g_test_add_func ("/value/p1-state", test_p1_state);
   g_test_add_func ("/value/portfolio", test_portfolio);
+  g_test_add_func ("/value/settings", test_settings);
   status = g_test_run ();
   vl_test_dir_cleanup ();
   return status;

@@ -77,6 +77,9 @@ gboolean  _vl_document_load_row    (VlDocument    *self,
                                     gboolean      *deleted,
                                     VlValue      **values);
 
+double    _vl_parse_share          (const char    *text,
+                                    double         max,
+                                    double         fallback);
 /* vl-merge.c */
 gint64    _vl_document_get_site    (VlDocument    *self);
 void      _vl_document_mark_unpublished (VlDocument *self);

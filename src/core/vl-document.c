@@ -31,8 +31,19 @@
 
 /* Plan settings live in `meta`, each a register synced last-writer-wins
  * by (hlc, site), as the merge does for rows: 0 is the title, 1 + s the
- * WIP limit of status s ("wip-limit.s", 0 for none). */
-enum { SETTING_TITLE, SETTING_WIP, N_SETTINGS = SETTING_WIP + VL_N_STATUSES };
+ * WIP limit of status s ("wip-limit.s", 0 for none), then the target share
+ * of cost per AARRR stage ("aarrr-target.N", "" for none) and the
+ * thresholds of the suggested verdict ("verdict.validated",
+ * "verdict.invalidated"), as shares. */
+#define N_STAGES (VL_AARRR_REFERRAL + 1)
+enum {
+  SETTING_TITLE,
+  SETTING_WIP,
+  SETTING_TARGET = SETTING_WIP + VL_N_STATUSES,
+  SETTING_VALIDATED = SETTING_TARGET + N_STAGES,
+  SETTING_INVALIDATED,
+  N_SETTINGS
+};
 
 typedef struct
 {
@@ -60,6 +71,9 @@ struct _VlDocument
   char          *doc_id;
   char          *title;
   guint          wip_limits[VL_N_STATUSES];
+  double         targets[N_STAGES];    /* NaN: none */
+  double         validated_at;
+  double         invalidated_at;
   int            schema_version;
   char          *read_only_reason;
 
@@ -118,6 +132,7 @@ enum {
   MERGED,
   ROWS_CHANGED,
   WIP_LIMIT_CHANGED,
+  VALUE_SETTINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -561,6 +576,14 @@ vl_document_class_init (VlDocumentClass *klass)
   signals[WIP_LIMIT_CHANGED] = g_signal_new ("wip-limit-changed", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                              G_TYPE_NONE, 1, G_TYPE_INT);
+  /**
+   * VlDocument::value-settings-changed:
+   *
+   * An AARRR target share or a verdict threshold changed: set here, undone
+   * or merged.
+   */
+  signals[VALUE_SETTINGS_CHANGED] = g_signal_new ("value-settings-changed", G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SYNCED] = g_signal_new ("synced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -593,6 +616,10 @@ document_new (GFile *file)
   self->file = g_object_ref (file);
   self->path = g_file_get_path (file);
   self->display = g_file_get_parse_name (file);
+  for (guint i = 0; i < N_STAGES; i++)
+    self->targets[i] = NAN;
+  self->validated_at = VL_DEFAULT_VALIDATED_AT;
+  self->invalidated_at = VL_DEFAULT_INVALIDATED_AT;
   return self;
 }
 
@@ -600,8 +627,29 @@ document_new (GFile *file)
 static char *
 setting_key (guint setting)
 {
-  return setting == SETTING_TITLE ? g_strdup ("title")
-                                  : g_strdup_printf ("wip-limit.%u", setting - SETTING_WIP);
+  if (setting == SETTING_TITLE)
+    return g_strdup ("title");
+  if (setting < SETTING_TARGET)
+    return g_strdup_printf ("wip-limit.%u", setting - SETTING_WIP);
+  if (setting < SETTING_VALIDATED)
+    return g_strdup_printf ("aarrr-target.%u", setting - SETTING_TARGET);
+  return g_strdup (setting == SETTING_VALIDATED ? "verdict.validated" : "verdict.invalidated");
+}
+
+/* A share another copy wrote that is not a number from 0 to @max counts
+ * as not set (@fallback). */
+double
+_vl_parse_share (const char *text,
+                 double      max,
+                 double      fallback)
+{
+  char *end = NULL;
+  double v;
+
+  if (text == NULL || *text == '\0')
+    return fallback;
+  v = g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0' && v >= 0 && v <= max ? v : fallback;
 }
 
 /* A limit another copy wrote that is not a number in range counts as no
@@ -626,6 +674,10 @@ read_wip_limit (sqlite3 *db,
   return _vl_parse_wip_limit (text);
 }
 
+static void apply_setting (VlDocument *self,
+                           guint       setting,
+                           const char *value);
+
 static gboolean
 load_meta (VlDocument *self,
            GError    **error)
@@ -645,6 +697,13 @@ load_meta (VlDocument *self,
     self->title = g_strdup ("");
   for (guint s = 0; s < VL_N_STATUSES; s++)
     self->wip_limits[s] = read_wip_limit (self->db, s);
+  for (guint setting = SETTING_TARGET; setting < N_SETTINGS; setting++)
+    {
+      g_autofree char *key = setting_key (setting);
+      g_autofree char *value = vl_store_get_meta (self->db, key);
+
+      apply_setting (self, setting, value);
+    }
   return TRUE;
 }
 
@@ -1741,12 +1800,43 @@ after_write (VlDocument    *self,
 /* ---- plan settings ---------------------------------------------------- */
 
 static char *
+format_share (double share)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return isnan (share) ? g_strdup ("") : g_strdup (g_ascii_formatd (buf, sizeof buf, "%g", share));
+}
+
+static char *
 get_setting (VlDocument *self,
              guint       setting)
 {
   if (setting == SETTING_TITLE)
     return g_strdup (self->title);
-  return g_strdup_printf ("%u", self->wip_limits[setting - SETTING_WIP]);
+  if (setting < SETTING_TARGET)
+    return g_strdup_printf ("%u", self->wip_limits[setting - SETTING_WIP]);
+  if (setting < SETTING_VALIDATED)
+    return format_share (self->targets[setting - SETTING_TARGET]);
+  return format_share (setting == SETTING_VALIDATED ? self->validated_at : self->invalidated_at);
+}
+
+/* A value setting (targets, thresholds) shown: emits value-settings-changed
+ * when it changed. */
+static void
+apply_value_setting (VlDocument *self,
+                     guint       setting,
+                     const char *value)
+{
+  double *slot = setting < SETTING_VALIDATED ? &self->targets[setting - SETTING_TARGET]
+                 : setting == SETTING_VALIDATED ? &self->validated_at : &self->invalidated_at;
+  double v = setting < SETTING_VALIDATED ? _vl_parse_share (value, 1, NAN)
+             : _vl_parse_share (value, 10, setting == SETTING_VALIDATED ? VL_DEFAULT_VALIDATED_AT
+                                                                         : VL_DEFAULT_INVALIDATED_AT);
+
+  if (v == *slot || (isnan (v) && isnan (*slot)))
+    return;
+  *slot = v;
+  g_signal_emit (self, signals[VALUE_SETTINGS_CHANGED], 0);
 }
 
 /* Shows @value (no SQL): for writes, undo and merges. */
@@ -1758,6 +1848,11 @@ apply_setting (VlDocument *self,
   guint status = setting - SETTING_WIP;
   guint limit;
 
+  if (setting >= SETTING_TARGET)
+    {
+      apply_value_setting (self, setting, value);
+      return;
+    }
   if (setting == SETTING_TITLE)
     {
       if (g_strcmp0 (value, self->title) == 0)
@@ -1791,7 +1886,8 @@ write_setting (VlDocument *self,
   if (!vl_store_set_meta (self->db, key, value, vl_clock_tick (self->clock), self->site))
     {
       sql_failed (self, setting == SETTING_TITLE ? _("Could not rename the plan in “%s”: %s")
-                                                 : _("Could not set a WIP limit in “%s”: %s"),
+                        : setting < SETTING_TARGET ? _("Could not set a WIP limit in “%s”: %s")
+                                                   : _("Could not change a setting in “%s”: %s"),
                   &error);
       record_error (self, g_steal_pointer (&error));
       return FALSE;
@@ -1850,6 +1946,89 @@ vl_document_set_wip_limit (VlDocument *self,
   value = g_strdup_printf ("%u", MIN (limit, VL_MAX_WIP_LIMIT));
   vl_document_begin (self, _("Set WIP Limit"));
   ok = write_setting (self, SETTING_WIP + status, value);
+  return end_write (self, ok, error);
+}
+
+/**
+ * vl_document_get_aarrr_target:
+ *
+ * Returns: the share of cost (0–1) the plan aims to spend on @stage, or
+ *   NaN when it has none
+ */
+double
+vl_document_get_aarrr_target (VlDocument *self,
+                              VlAarrr     stage)
+{
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), NAN);
+  g_return_val_if_fail (stage < N_STAGES, NAN);
+  return self->targets[stage];
+}
+
+/**
+ * vl_document_set_aarrr_target:
+ * @share: from 0 to 1, or NaN for none
+ *
+ * An undoable action, synced like any edit (the last writer wins).
+ */
+gboolean
+vl_document_set_aarrr_target (VlDocument *self,
+                              VlAarrr     stage,
+                              double      share,
+                              GError    **error)
+{
+  g_autofree char *value = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (stage > VL_AARRR_NONE && stage < N_STAGES, FALSE);
+  if (!isnan (share) && !(share >= 0 && share <= 1))
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                           _("A target share goes from 0 to 100 %"));
+      return FALSE;
+    }
+  value = format_share (share);
+  vl_document_begin (self, _("Set Target Share"));
+  ok = write_setting (self, SETTING_TARGET + stage, value);
+  return end_write (self, ok, error);
+}
+
+void
+vl_document_get_verdict_thresholds (VlDocument *self,
+                                    double     *validated_at,
+                                    double     *invalidated_at)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+  *validated_at = self->validated_at;
+  *invalidated_at = self->invalidated_at;
+}
+
+/**
+ * vl_document_set_verdict_thresholds:
+ *
+ * The rule of the suggested verdict: validated from @validated_at of the
+ * expected change, invalidated up to @invalidated_at (shares).
+ */
+gboolean
+vl_document_set_verdict_thresholds (VlDocument *self,
+                                    double      validated_at,
+                                    double      invalidated_at,
+                                    GError    **error)
+{
+  g_autofree char *validated = NULL, *invalidated = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  if (!(invalidated_at >= 0 && invalidated_at < validated_at && validated_at <= 10))
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                           _("The invalidated threshold must be below the validated one, both from 0 to 1,000 %"));
+      return FALSE;
+    }
+  validated = format_share (validated_at);
+  invalidated = format_share (invalidated_at);
+  vl_document_begin (self, _("Set Verdict Thresholds"));
+  ok = write_setting (self, SETTING_VALIDATED, validated) && write_setting (self, SETTING_INVALIDATED, invalidated);
   return end_write (self, ok, error);
 }
 

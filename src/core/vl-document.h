@@ -98,6 +98,21 @@ gboolean     vl_document_set_wip_limit (VlDocument *self,
                                         VlStatus    status,
                                         guint       limit,
                                         GError    **error);
+#define VL_DEFAULT_VALIDATED_AT   0.8   /* of the expected change (DESIGN §11) */
+#define VL_DEFAULT_INVALIDATED_AT 0.2
+double       vl_document_get_aarrr_target (VlDocument *self,
+                                           VlAarrr     stage);
+gboolean     vl_document_set_aarrr_target (VlDocument *self,
+                                           VlAarrr     stage,
+                                           double      share,
+                                           GError    **error);
+void         vl_document_get_verdict_thresholds (VlDocument *self,
+                                                 double     *validated_at,
+                                                 double     *invalidated_at);
+gboolean     vl_document_set_verdict_thresholds (VlDocument *self,
+                                                 double      validated_at,
+                                                 double      invalidated_at,
+                                                 GError    **error);
 int          vl_document_get_schema_version (VlDocument *self);
 gboolean     vl_document_get_read_only (VlDocument *self);
 const char  *vl_document_get_read_only_reason (VlDocument *self);

@@ -290,6 +290,24 @@ add_meta (JsonBuilder *b,
     }
   json_builder_end_object (b);
   sqlite3_finalize (stmt);
+
+  /* "value-settings": { "aarrr-target.2": ["0.3", [clock, device]],
+   * "verdict.validated": … } — only those ever set. */
+  if (sqlite3_prepare_v2 (x->db, "SELECT key, value, hlc, site FROM meta WHERE key GLOB 'aarrr-target.[0-9]' "
+                          "OR key GLOB 'verdict.*' ORDER BY key", -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  json_builder_set_member_name (b, "value-settings");
+  json_builder_begin_object (b);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      json_builder_set_member_name (b, (const char *) sqlite3_column_text (stmt, 0));
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 1));
+      add_stamp (b, x, sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  sqlite3_finalize (stmt);
 }
 
 static void
@@ -889,6 +907,46 @@ import_wip_limits (Importer   *im,
   return ok;
 }
 
+/* The AARRR targets and verdict thresholds: a known key, a share in range
+ * (or "" for a target cleared), and its stamp. */
+static gboolean
+import_value_settings (Importer   *im,
+                       JsonObject *root)
+{
+  JsonNode *node = json_object_get_member (root, "value-settings");
+  g_autoptr(GList) names = NULL;
+  gboolean ok = TRUE;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return bad (im, "value-settings", _("must be an object"));
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *l = names; l != NULL && ok; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *entry = json_object_get_member (json_node_get_object (node), key);
+      g_autofree char *where = g_strdup_printf ("value-settings, “%s”", key);
+      gboolean target = g_str_has_prefix (key, "aarrr-target.") && strlen (key) == 14 &&
+                        key[13] >= '1' && key[13] <= '5';
+      const char *value;
+      JsonArray *a;
+      gint64 hlc, site;
+
+      if (!target && !g_str_equal (key, "verdict.validated") && !g_str_equal (key, "verdict.invalidated"))
+        return bad (im, where, _("not a setting of this version"));
+      if (!JSON_NODE_HOLDS_ARRAY (entry) || json_array_get_length (a = json_node_get_array (entry)) != 2 ||
+          json_node_get_value_type (json_array_get_element (a, 0)) != G_TYPE_STRING)
+        return bad (im, where, _("must be [value, stamp]"));
+      value = json_array_get_string_element (a, 0);
+      if ((*value != '\0' || !target) && isnan (_vl_parse_share (value, target ? 1 : 10, NAN)))
+        return bad (im, where, target ? _("a target share goes from 0 to 1") : _("a threshold goes from 0 to 10"));
+      ok = read_stamp (im, json_array_get_element (a, 1), where, &hlc, &site) &&
+           vl_store_set_meta (im->db, key, value, hlc, site);
+    }
+  return ok;
+}
+
 static gboolean
 import_root (Importer   *im,
              JsonObject *root)
@@ -905,7 +963,8 @@ import_root (Importer   *im,
   if (ok && json_object_has_member (root, "title-stamp"))
     ok = read_stamp (im, json_object_get_member (root, "title-stamp"), "title", &hlc, &site);
   ok = ok && vl_store_set_meta (im->db, "doc_id", doc_id, 0, 0) &&
-       vl_store_set_meta (im->db, "title", title, hlc, site) && import_wip_limits (im, root);
+       vl_store_set_meta (im->db, "title", title, hlc, site) && import_wip_limits (im, root) &&
+       import_value_settings (im, root);
   for (guint k = 0; ok && k < VL_N_KINDS; k++)
     ok = import_kind (im, root, k);
   ok = ok && import_conflicts (im, root);

@@ -605,7 +605,8 @@ merge_conflicts (Merge *m)
   return TRUE;
 }
 
-/* Plan settings (the title, WIP limits): last writer wins, like a row's
+/* Plan settings (the title, WIP limits, AARRR targets, verdict
+ * thresholds): last writer wins, like a row's
  * register. A setting only one side has was written by that side. */
 static gboolean
 merge_settings (Merge *m)
@@ -613,7 +614,8 @@ merge_settings (Merge *m)
   sqlite3_stmt *stmt = prepare (m, "SELECT x.key, x.value, x.hlc, s.l, l.hlc, l.site FROM r.meta x "
                                    "JOIN temp.sm s ON s.r = x.site "
                                    "LEFT JOIN main.meta l ON l.key = x.key "
-                                   "WHERE x.key = 'title' OR x.key GLOB 'wip-limit.[0-9]'");
+                                   "WHERE x.key = 'title' OR x.key GLOB 'wip-limit.[0-9]' "
+                                   "OR x.key GLOB 'aarrr-target.[0-9]' OR x.key GLOB 'verdict.*'");
   gboolean ok = stmt != NULL;
 
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)

@@ -577,6 +577,13 @@ vl_sample_fill (VlDocument *document,
     vl_document_set_wip_limit (document, VL_STATUS_PLANNED, 20, &local);
   if (local == NULL)
     vl_document_set_wip_limit (document, VL_STATUS_IN_PROGRESS, 15, &local);
+  /* The strategy says acquisition and referral; the backlog says retention. */
+  {
+    static const double targets[] = { 0, 0.25, 0.25, 0.2, 0.2, 0.1 };
+
+    for (int stage = VL_AARRR_ACQUISITION; stage <= VL_AARRR_REFERRAL && local == NULL; stage++)
+      vl_document_set_aarrr_target (document, (VlAarrr) stage, targets[stage], &local);
+  }
   ok = vl_document_commit (document, local == NULL ? error : NULL);
 
   vl_document_set_clock_func (document, NULL, NULL);

@@ -31,10 +31,11 @@ typedef struct
   int           days_late;       /* today − due; negative: days left */
 } VlReviewEntry;
 
-/* The thresholds of the suggested verdict, as shares of the expected
- * change (DESIGN §11). */
-#define VL_VALIDATED_AT   0.8
-#define VL_INVALIDATED_AT 0.2
+/* The default thresholds of the suggested verdict, as shares of the
+ * expected change (DESIGN §11); a plan sets its own
+ * (vl_document_get_verdict_thresholds()). */
+#define VL_VALIDATED_AT   VL_DEFAULT_VALIDATED_AT
+#define VL_INVALIDATED_AT VL_DEFAULT_INVALIDATED_AT
 
 double        vl_value_achieved          (double      baseline,
                                           double      expected,

@@ -17,6 +17,8 @@
  */
 #define G_LOG_DOMAIN "vl-value-page"
 
+#define N_STAGES_SHOWN 5   /* acquisition … referral */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -241,7 +243,12 @@ show_review (VlValuePage *self)
   actual = vl_item_get_actual (self->item);
   share = vl_value_achieved (vl_record_get_number (self->item, "baseline"),
                              vl_record_get_number (self->item, "expected"), actual);
-  self->suggested = vl_value_suggest_verdict (share, VL_VALIDATED_AT, VL_INVALIDATED_AT);
+  {
+    double validated_at, invalidated_at;
+
+    vl_document_get_verdict_thresholds (self->document, &validated_at, &invalidated_at);
+    self->suggested = vl_value_suggest_verdict (share, validated_at, invalidated_at);
+  }
   actual_text = format_number (actual);
   if (isnan (actual))
     achieved_text = g_strdup (_("Nothing measured yet"));
@@ -750,15 +757,48 @@ add_shares (VlValuePage          *self,
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (dimension == VL_PORTFOLIO_STAGE)
+    {
+      GtkWidget *targets = gtk_button_new_with_mnemonic (_("Set _Targets…"));
+
+      gtk_widget_add_css_class (targets, "flat");
+      gtk_widget_set_valign (targets, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (targets), "value.set-targets");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), targets);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("Open cost is planned work; delivered is launched or reviewed. "
+                                               "A stage more than 10 points off its target is marked."));
+    }
   for (guint i = 0; shares != NULL && i < shares->len; i++)
     {
       VlShare *s = g_ptr_array_index (shares, i);
       double share = total > 0 ? s->cost / total : 0;
+      double target = dimension == VL_PORTFOLIO_STAGE && s->key != VL_AARRR_NONE
+                      ? vl_document_get_aarrr_target (self->document, (VlAarrr) s->key) : NAN;
       g_autofree char *numbers = g_strdup_printf (_("%.0f %% · cost %g: %g open, %g delivered · %u items"),
                                                   share * 100, s->cost, s->open, s->delivered, s->n_items);
-      GtkWidget *row = info_row (s->name, numbers);
-      GtkWidget *bar = gtk_level_bar_new_for_interval (0, 1);
+      GtkWidget *row, *bar = gtk_level_bar_new_for_interval (0, 1);
 
+      if (!isnan (target))
+        {
+          /* Translators: after a stage's share: its target and how far off it is, in percentage points. */
+          g_autofree char *with = g_strdup_printf (_("%s · target %.0f %% (%+.0f points)"), numbers, target * 100,
+                                                   (share - target) * 100);
+
+          g_free (numbers);
+          numbers = g_steal_pointer (&with);
+        }
+      row = info_row (s->name, numbers);
+      if (!isnan (target) && fabs (share - target) > 0.10)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, _("More than 10 points off its target"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("More than 10 points off its target"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
       gtk_widget_remove_css_class (row, "property");
       gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
       gtk_widget_set_size_request (bar, 160, -1);
@@ -1061,6 +1101,137 @@ map_cb (VlValuePage *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
 }
 
+/* A dialog of percentages to set in one action: the AARRR targets or the
+ * verdict thresholds. */
+typedef struct
+{
+  VlValuePage *page;
+  gboolean     targets;
+  GtkWidget   *spins[N_STAGES_SHOWN];
+} SharesForm;
+
+static GtkWidget *
+percent_spin (GtkWidget  *grid,
+              int         row,
+              const char *label,
+              double      share,
+              double      max)
+{
+  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 5);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (share) ? 0 : round (share * 100));
+  gtk_widget_set_hexpand (caption, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), caption, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), spin, 1, row, 1, 1);
+  return spin;
+}
+
+static void
+shares_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SharesForm       *form)
+{
+  VlDocument *doc = form->page->document;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (!g_str_equal (response, "apply") || doc == NULL)
+    return;
+  if (form->targets)
+    {
+      vl_document_begin (doc, _("Set Target Shares"));
+      for (int stage = VL_AARRR_ACQUISITION; stage <= VL_AARRR_REFERRAL && ok; stage++)
+        {
+          double v = gtk_spin_button_get_value (GTK_SPIN_BUTTON (form->spins[stage - 1]));
+
+          ok = vl_document_set_aarrr_target (doc, (VlAarrr) stage, v > 0 ? v / 100 : NAN, &error);
+        }
+      if (!ok)
+        vl_document_cancel (doc);
+      ok = vl_document_commit (doc, ok ? &error : NULL) && ok;
+    }
+  else
+    ok = vl_document_set_verdict_thresholds (doc, gtk_spin_button_get_value (GTK_SPIN_BUTTON (form->spins[0])) / 100,
+                                             gtk_spin_button_get_value (GTK_SPIN_BUTTON (form->spins[1])) / 100, &error);
+  if (!ok && error != NULL)
+    vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (form->page))), _("Could Not Change the Setting"), error);
+}
+
+static void
+shares_dialog (VlValuePage *self,
+               gboolean     targets)
+{
+  SharesForm *form = g_new0 (SharesForm, 1);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *dialog;
+
+  form->page = self;
+  form->targets = targets;
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  if (targets)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Target Shares of Cost"),
+                                       _("The share of cost the plan means to spend on each AARRR stage, in "
+                                         "percent; 0 for no target. Every device sees the same targets."));
+      for (int stage = VL_AARRR_ACQUISITION; stage <= VL_AARRR_REFERRAL; stage++)
+        {
+          g_autofree char *label = g_strdup_printf ("%s (%%)", vl_enum_label ("aarrr", stage));
+
+          form->spins[stage - 1] = percent_spin (grid, stage - 1, label,
+                                                 vl_document_get_aarrr_target (self->document, (VlAarrr) stage), 100);
+        }
+    }
+  else
+    {
+      double validated_at, invalidated_at;
+
+      vl_document_get_verdict_thresholds (self->document, &validated_at, &invalidated_at);
+      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Suggestion Rule"),
+                                       _("The verdict a review suggests, from the change achieved as a share of "
+                                         "the expected change."));
+      form->spins[0] = percent_spin (grid, 0, _("_Validated from (%)"), validated_at, 1000);
+      form->spins[1] = percent_spin (grid, 1, _("_Invalidated up to (%)"), invalidated_at, 1000);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (shares_response_cb), form,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_targets_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  if (VL_VALUE_PAGE (widget)->document != NULL)
+    shares_dialog (VL_VALUE_PAGE (widget), TRUE);
+}
+
+static void
+set_rule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  if (VL_VALUE_PAGE (widget)->document != NULL)
+    shares_dialog (VL_VALUE_PAGE (widget), FALSE);
+}
+
+static void
+settings_changed_cb (VlValuePage *self)
+{
+  self->dirty = (1u << N_SECTIONS) - 1;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
 static void
 verdict_changed_cb (VlValuePage *self)
 {
@@ -1160,6 +1331,8 @@ vl_value_page_class_init (VlValuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "value.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "value.new-loop", NULL, new_loop_action);
   gtk_widget_class_install_action (widget_class, "value.delete-loop", "x", delete_loop_action);
+  gtk_widget_class_install_action (widget_class, "value.set-targets", NULL, set_targets_action);
+  gtk_widget_class_install_action (widget_class, "value.set-rule", NULL, set_rule_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "value.add-reading", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "value.complete-review", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1197,6 +1370,8 @@ vl_value_page_init (VlValuePage *self)
                                  G_CALLBACK (rows_changed_cb), self, 0);
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "merged",
                                  G_CALLBACK (refresh_all), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",
+                                 G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   /* The badge counts for a plan whose Value page was never opened too. */
   self->badge_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->badge_signals, "rows-changed", G_CALLBACK (badge_rows_changed_cb), self, 0);
