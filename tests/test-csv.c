@@ -12,19 +12,6 @@
 #include "vl-sample.h"
 #include "vl-test-util.h"
 
-static VlDocument *
-new_doc (const char *name)
-{
-  g_autoptr(GFile) file = vl_test_file (name);
-  g_autoptr(GError) error = NULL;
-  VlDocument *doc;
-
-  g_file_delete (file, NULL, NULL);
-  doc = vl_document_create (file, "CSV", &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
 static char *
 fixture_path (const char *name)
 {
@@ -214,7 +201,7 @@ static void
 test_read_windows_1252 (void)
 {
   g_autoptr(VlCsvImport) import = load_fixture ("windows-1252.csv");
-  g_autoptr(VlDocument) doc = new_doc ("cp1252.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("cp1252.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(VlRecord) item = NULL;
@@ -272,7 +259,7 @@ import_case (const SourceCase *c,
              VlCsvImport     **import_out)
 {
   g_autofree char *name = g_strdup_printf ("src-%s.valueloop", c->file);
-  VlDocument *doc = new_doc (name);
+  VlDocument *doc = vl_test_new_plan (name);
   VlCsvImport *import = load_fixture (c->file);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
@@ -413,7 +400,7 @@ test_import_dates (void)
   };
   static const char *bad[] = { "29/Feb/25", "31/Apr/2025", "22/Foo/25", "2025-9-22", "yesterday", "22/09" };
   g_autoptr(VlCsvImport) import = vl_csv_import_new (csv, sizeof csv - 1, "dates.csv", NULL);
-  g_autoptr(VlDocument) doc = new_doc ("dates.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("dates.valueloop");
   const VlCsvPreview *p = vl_csv_import_preview (import, doc, NULL);
 
   g_assert_cmpuint (p->errors->len, ==, 0);
@@ -440,7 +427,7 @@ static void
 assert_refused (const char *fixture,
                 const char *where)
 {
-  g_autoptr(VlDocument) doc = new_doc ("bad.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("bad.valueloop");
   g_autofree char *path = fixture_path (fixture);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -469,7 +456,7 @@ test_import_refuses (void)
 static void
 test_import_fails_late (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("late.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("late.valueloop");
   g_autoptr(GString) csv = g_string_new ("Title,Cost,Launch Date\r\n");
   g_autoptr(VlCsvImport) import = NULL;
   g_autoptr(VlRecord) backlog = NULL;
@@ -499,7 +486,7 @@ test_import_fails_late (void)
 static void
 test_import_again_updates (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("again.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("again.valueloop");
   g_autofree char *path = fixture_path ("linear.csv");
   g_autofree char *text = NULL;
   g_autofree char *edited = NULL;
@@ -591,8 +578,8 @@ fill_every_field (VlDocument *doc)
 static void
 test_round_trip (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("trip-a.valueloop");
-  g_autoptr(VlDocument) copy = new_doc ("trip-b.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("trip-a.valueloop");
+  g_autoptr(VlDocument) copy = vl_test_new_plan ("trip-b.valueloop");
   g_autoptr(GString) first = g_string_new (NULL), second = g_string_new (NULL), third = g_string_new (NULL);
   g_autoptr(VlCsvImport) import = NULL, again = NULL;
   g_autoptr(GError) error = NULL;
@@ -628,7 +615,7 @@ test_round_trip (void)
 static VlDocument *
 sample_doc (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("sample.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("sample.valueloop");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (vl_sample_fill (doc, &error));

@@ -14,19 +14,6 @@
 #include "vl-test-util.h"
 #include "vl-value.h"
 
-static VlDocument *
-new_doc (const char *name)
-{
-  g_autoptr(GFile) file = vl_test_file (name);
-  g_autoptr(GError) error = NULL;
-  VlDocument *doc;
-
-  g_file_delete (file, NULL, NULL);
-  doc = vl_document_create (file, "Value", &error);
-  g_assert_no_error (error);
-  return doc;
-}
-
 static char *
 date_from_today (GDate *today,
                  int    days)
@@ -104,7 +91,7 @@ entry_of (GArray   *queue,
 static void
 test_queue_edges (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("queue.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("queue.valueloop");
   g_autoptr(GDate) today = vl_okr_today ();
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
@@ -150,7 +137,7 @@ test_queue_edges (void)
 static void
 test_readings (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("readings.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("readings.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
   g_autoptr(VlRecord) item = launched_item (doc, backlog, "Saved carts", "2026-07-01");
@@ -192,7 +179,7 @@ test_readings (void)
 static void
 test_complete_review_and_follow_up (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("review.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("review.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
   g_autoptr(VlRecord) loop = vl_document_insert (doc, VL_KIND_VALUE_LOOP, NULL, NULL, NULL, &error);
@@ -232,7 +219,7 @@ test_complete_review_and_follow_up (void)
 static void
 test_loop_stats (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("loops.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("loops.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
   g_autoptr(VlRecord) loop = vl_document_insert (doc, VL_KIND_VALUE_LOOP, NULL, NULL, NULL, &error);
@@ -284,7 +271,7 @@ test_p1_state (void)
 static void
 test_portfolio (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("portfolio.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("portfolio.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) stages = NULL, backlogs = NULL;
   double total = 0, sum = 0, by_backlog = 0;
@@ -311,7 +298,7 @@ test_portfolio (void)
 static void
 test_settings (void)
 {
-  g_autoptr(VlDocument) doc = new_doc ("settings.valueloop");
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("settings.valueloop");
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) copy_file = vl_test_file ("settings-copy.valueloop");
   g_autofree char *json_path = g_build_filename (vl_test_dir (), "settings.json", NULL);

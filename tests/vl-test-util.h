@@ -71,6 +71,18 @@ vl_test_file (const char *name)
   return g_file_new_for_path (path);
 }
 
+/* A new, empty plan in the tests' folder. */
+static inline VlDocument *
+vl_test_new_plan (const char *name)
+{
+  g_autoptr(GFile) file = vl_test_file (name);
+  g_autoptr(GError) error = NULL;
+  VlDocument *doc = vl_document_create (file, "Test plan", &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
 static inline char *
 vl_test_read (GFile *file,
               gsize *len)
