@@ -139,20 +139,42 @@ vl_export_dialog_export_to (VlExportDialog *self,
                              current_flavour (self), file, error);
 }
 
+static void export_and_close (VlExportDialog *self,
+                              GFile          *file);
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      VlExportDialog  *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
+  if (file != NULL)
+    export_and_close (self, file);
+}
+
+/* export.export-to: writes the export to the path given (what choosing a
+ * file in the save dialog does), says so in the window and closes. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  export_and_close (VL_EXPORT_DIALOG (widget), file);
+}
+
+static void
+export_and_close (VlExportDialog *self,
+                  GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
   if (!vl_export_dialog_export_to (self, file, &error))
     {
       vl_show_error (GTK_WINDOW (self), _("Could Not Export"), error);
@@ -243,6 +265,7 @@ vl_export_dialog_class_init (VlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, VlExportDialog, format_row);
   gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "export.export-to", "s", export_to_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

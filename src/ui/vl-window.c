@@ -328,6 +328,7 @@ vl_window_set_document (VlWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", !vl_document_get_read_only (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv-file", !vl_document_get_read_only (doc));
   gtk_stack_set_visible_child_name (self->stack, "plan");
   vl_document_set_watching (doc, TRUE);
   notify_overdue (self);
@@ -525,20 +526,43 @@ export_csv_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void preview_import (VlWindow *self,
+                            GFile    *file);
+
 static void
 import_chooser_response_cb (GtkNativeDialog *chooser,
                             int              response,
                             VlWindow        *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VlRecord) backlog = NULL;
-  VlCsvImport *import;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL || self->document == NULL)
+  if (file != NULL)
+    preview_import (self, file);
+}
+
+/* win.import-csv-file: the preview of importing the CSV file at a path
+ * (what choosing it in Import CSV… does; a file dropped or opened from
+ * elsewhere goes the same way). */
+static void
+import_csv_file_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  preview_import (VL_WINDOW (widget), file);
+}
+
+static void
+preview_import (VlWindow *self,
+                GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) backlog = NULL;
+  VlCsvImport *import;
+
+  if (self->document == NULL)
     return;
   import = vl_csv_import_new_for_file (file, &error);
   if (import == NULL)
@@ -854,6 +878,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv-file", "s", import_csv_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -897,6 +922,7 @@ vl_window_init (VlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv-file", FALSE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
