@@ -152,16 +152,24 @@ vl_value_review_queue (VlDocument *document,
   return queue;
 }
 
+/* How many of @queue's entries are overdue (they come first). */
+guint
+vl_value_queue_count_overdue (GArray *queue)
+{
+  guint n = 0;
+
+  while (n < queue->len && g_array_index (queue, VlReviewEntry, n).group == VL_REVIEW_OVERDUE)
+    n++;
+  return n;
+}
+
 guint
 vl_value_count_overdue (VlDocument *document,
                         GDate      *today)
 {
   g_autoptr(GArray) queue = vl_value_review_queue (document, today);
-  guint n = 0;
 
-  for (guint i = 0; i < queue->len && g_array_index (queue, VlReviewEntry, i).group == VL_REVIEW_OVERDUE; i++)
-    n++;
-  return n;
+  return vl_value_queue_count_overdue (queue);
 }
 
 /* ---- readings and the review --------------------------------------------- */

@@ -121,16 +121,6 @@ info_row (const char *title,
 
 /* ---- the badge ------------------------------------------------------------ */
 
-static guint
-count_overdue (GArray *queue)
-{
-  guint n = 0;
-
-  while (n < queue->len && g_array_index (queue, VlReviewEntry, n).group == VL_REVIEW_OVERDUE)
-    n++;
-  return n;
-}
-
 /* The badge and the queue come from one query per change: the badge's
  * queue is kept for the page to show. */
 static void
@@ -143,7 +133,7 @@ update_overdue (VlValuePage *self)
   g_clear_pointer (&self->next_queue, g_array_unref);
   if (doc != NULL)
     self->next_queue = vl_value_review_queue (doc, today);
-  n = self->next_queue != NULL ? count_overdue (self->next_queue) : 0;
+  n = self->next_queue != NULL ? vl_value_queue_count_overdue (self->next_queue) : 0;
 
   if (n == self->n_overdue)
     return;
