@@ -669,9 +669,9 @@ make_item_action (GtkWidget  *widget,
 void
 vl_map_canvas_update_actions (VlMapCanvas *self)
 {
-  const VlMapBox *box = selected_box (self);
+  const VlMapBox *box = self->editable ? selected_box (self) : NULL;
   GtkWidget *w = GTK_WIDGET (self);
-  gboolean has_map = self->map != NULL;
+  gboolean has_map = self->map != NULL && self->editable;
   gboolean row_or_column = box != NULL && (box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE);
 
   gtk_widget_action_set_enabled (w, "map.add-child", has_map);
@@ -681,6 +681,7 @@ vl_map_canvas_update_actions (VlMapCanvas *self)
   gtk_widget_action_set_enabled (w, "map.delete", box != NULL && !row_or_column);
   gtk_widget_action_set_enabled (w, "map.move", box != NULL && !row_or_column);
   gtk_widget_action_set_enabled (w, "map.toggle-collapsed", box != NULL && box->kind != VL_MAP_BOX_CARD);
+  /* Read-only (a projector's): selecting and zooming only. */
   gtk_widget_action_set_enabled (w, "map.link", has_map);
   gtk_widget_action_set_enabled (w, "map.details", box != NULL && box->kind != VL_MAP_BOX_CARD &&
                                                   !row_or_column);

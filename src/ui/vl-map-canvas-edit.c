@@ -291,7 +291,7 @@ key_pressed_cb (GtkEventControllerKey *keys,
   gunichar c = gdk_keyval_to_unicode (keyval);
   char text[8] = { 0 };
 
-  if (self->editor != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+  if (!self->editable || self->editor != NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
       c == 0 || c == ' ' || !g_unichar_isprint (c) || vl_map_canvas_selected_box (self) < 0)
     return FALSE;
   g_unichar_to_utf8 (c, text);

@@ -9,15 +9,9 @@
 #pragma once
 
 #include "vl-map-canvas.h"
+#include "vl-map-paint.h"
 
 G_BEGIN_DECLS
-
-typedef struct
-{
-  PangoLayout *title;
-  PangoLayout *meta;
-  guint        frame;   /* the frame that last drew it */
-} VlBoxText;
 
 struct _VlMapCanvas
 {
@@ -28,17 +22,21 @@ struct _VlMapCanvas
   VlViewport   *viewport;
   VlMapLayout  *layout;
   GHashTable   *collapsed;    /* node ids (gint64 *) closed, per map shown */
-  GHashTable   *texts;        /* box key → VlBoxText, built when first drawn */
-  GHashTable   *item_boxes;   /* item id → GArray of box keys showing it */
-  GHashTable   *release_cost; /* release id → total cost (double *) */
-  GHashTable   *release_done; /* release id → launched cards */
+  VlMapPaint   *paint;        /* how boxes look (vl-map-paint.c) */
   VlMapBoxKind  selected_kind;
   gint64        selected_id;  /* -1: nothing selected */
-  char         *highlight;    /* folded text, or NULL */
   gboolean      fitted;       /* the view was fitted to this map once */
+  gboolean      editable;     /* FALSE: a projector's, where keys change nothing */
+  gboolean      presenting;   /* the projector's style */
   guint         relayout_id;
-  guint         n_drawn;
-  guint         frame;        /* counts drawn frames, for the text cache */
+
+  /* a frame to show (the projector's step), kept as the size changes */
+  gboolean      framing;
+  VlRect        frame;
+  double        frame_min_zoom, frame_max_zoom;
+  guint         tick_id;      /* the move to it */
+  gint64        tick_start;
+  double        from_zoom, from_cx, from_cy, to_zoom, to_cx, to_cy;
 
   /* pointer */
   double        pointer_x, pointer_y;
@@ -57,9 +55,6 @@ struct _VlMapCanvas
   gint64        editing_key;
   GSList       *dropped;      /* finished editors, removed when idle */
   guint         drop_id;
-
-  /* colours from the theme, read again when it changes */
-  GdkRGBA       fg, bg, card, accent, accent_fg, kind_colors[7], status_colors[7];
 };
 
 void      vl_map_canvas_init_actions   (VlMapCanvasClass *klass);
@@ -70,9 +65,10 @@ void      vl_map_canvas_details_action (GtkWidget        *widget,
                                         const char       *name,
                                         GVariant         *param);
 void      vl_map_canvas_read_colors    (VlMapCanvas      *self);
+void      vl_map_canvas_apply_frame    (VlMapCanvas      *self,
+                                        gboolean          animate);
 void      vl_map_canvas_snapshot       (GtkWidget        *widget,
                                         GtkSnapshot      *snapshot);
-void      vl_box_text_free             (gpointer          data);
 void      vl_map_canvas_init_typing    (VlMapCanvas      *self);
 void      vl_map_canvas_update_actions (VlMapCanvas      *self);
 gint64    vl_map_canvas_box_key        (VlMapBoxKind      kind,

@@ -45,24 +45,11 @@ vl_map_canvas_box_key (VlMapBoxKind kind,
   return id * 8 + kind;   /* as the layout's */
 }
 
-void
-vl_box_text_free (gpointer data)
-{
-  VlBoxText *text = data;
-
-  g_clear_object (&text->title);
-  g_clear_object (&text->meta);
-  g_free (text);
-}
-
 VlRecord *
 vl_map_canvas_box_record (VlMapCanvas    *self,
                           const VlMapBox *box)
 {
-  if (self->document == NULL || box->kind == VL_MAP_BOX_UNPLANNED || box->kind == VL_MAP_BOX_LOOSE)
-    return NULL;
-  return vl_document_lookup (self->document, box->kind == VL_MAP_BOX_CARD ? VL_KIND_MAP_CARD
-                                                                           : VL_KIND_MAP_NODE, box->id);
+  return vl_map_paint_box_record (self->document, box);
 }
 
 VlViewport *
@@ -89,7 +76,15 @@ vl_map_canvas_get_map (VlMapCanvas *self)
 guint
 vl_map_canvas_get_n_drawn (VlMapCanvas *self)
 {
-  return self->n_drawn;
+  return vl_map_paint_get_n_drawn (self->paint);
+}
+
+/* How many boxes the highlight shows in full (all with no highlight). */
+guint
+vl_map_canvas_count_highlighted (VlMapCanvas *self)
+{
+  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), 0);
+  return vl_map_paint_count_highlighted (self->paint);
 }
 
 static void
@@ -101,7 +96,7 @@ vl_map_canvas_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (vl_map_canvas_parent_class)->css_changed (widget, change);
   vl_map_canvas_read_colors (self);
   /* Fonts may have changed too: texts are laid out again when drawn. */
-  g_hash_table_remove_all (self->texts);
+  vl_map_paint_set_context (self->paint, gtk_widget_get_pango_context (widget));
   gtk_widget_queue_draw (widget);
 }
 
@@ -113,64 +108,6 @@ forget_selection_if_gone (VlMapCanvas *self)
   if (self->selected_id >= 0 && self->layout != NULL &&
       vl_map_layout_find (self->layout, self->selected_kind, self->selected_id) < 0)
     self->selected_id = -1;
-}
-
-static void
-add_item_box (VlMapCanvas *self,
-              gint64       item,
-              gint64       key)
-{
-  GArray *keys = g_hash_table_lookup (self->item_boxes, &item);
-
-  if (keys == NULL)
-    {
-      keys = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (self->item_boxes, g_memdup2 (&item, sizeof item), keys);
-    }
-  g_array_append_val (keys, key);
-}
-
-/* What boxes show which item, and each release's cost and launches. */
-static void
-index_items (VlMapCanvas *self)
-{
-  guint n = vl_map_layout_get_n_boxes (self->layout);
-
-  g_hash_table_remove_all (self->item_boxes);
-  g_hash_table_remove_all (self->release_cost);
-  g_hash_table_remove_all (self->release_done);
-  for (guint i = 0; i < n; i++)
-    {
-      const VlMapBox *box = vl_map_layout_get_box (self->layout, i);
-      g_autoptr(VlRecord) record = NULL;
-      g_autoptr(VlRecord) item = NULL;
-      double *cost, c;
-      int status;
-
-      if (box->kind != VL_MAP_BOX_CARD && box->node_kind != VL_NODE_KIND_DELIVERABLE)
-        continue;
-      record = vl_map_canvas_box_record (self, box);
-      item = record != NULL ? vl_record_dup_ref (record, "item") : NULL;
-      if (item == NULL)
-        continue;
-      add_item_box (self, vl_record_get_rowid (item), vl_map_canvas_box_key (box->kind, box->id));
-      if (box->kind != VL_MAP_BOX_CARD)
-        continue;
-      /* Every card of a release counts, shown or not: stats from the rows. */
-      cost = g_hash_table_lookup (self->release_cost, &box->release);
-      if (cost == NULL)
-        {
-          cost = g_new0 (double, 1);
-          g_hash_table_insert (self->release_cost, g_memdup2 (&box->release, sizeof (gint64)), cost);
-        }
-      c = vl_record_get_number (item, "cost");
-      *cost += isnan (c) ? 0 : c;
-      status = (int) vl_record_get_int (item, "status");
-      if (status == VL_STATUS_LAUNCHED || status == VL_STATUS_REVIEWED)
-        g_hash_table_insert (self->release_done, g_memdup2 (&box->release, sizeof (gint64)),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->release_done,
-                                                                                      &box->release)) + 1));
-    }
 }
 
 static void
@@ -201,8 +138,8 @@ vl_map_canvas_relayout (VlMapCanvas *self)
   if (self->map != NULL && !vl_record_get_deleted (self->map))
     {
       self->layout = vl_map_build_layout (self->map, self->collapsed);
-      index_items (self);
     }
+  vl_map_paint_set_layout (self->paint, self->document, self->layout);
   forget_selection_if_gone (self);
   update_accessible_label (self);
   vl_map_canvas_update_actions (self);
@@ -222,16 +159,6 @@ relayout_cb (gpointer data)
 }
 
 static void
-forget_text (VlMapCanvas  *self,
-             VlMapBoxKind  kind,
-             gint64        id)
-{
-  gint64 key = vl_map_canvas_box_key (kind, id);
-
-  g_hash_table_remove (self->texts, &key);
-}
-
-static void
 rows_changed_cb (VlDocument  *document,
                  guint        kind,
                  GPtrArray   *records,
@@ -244,7 +171,7 @@ rows_changed_cb (VlDocument  *document,
       /* Titles may have changed as well as places, and the counts on
        * steps and releases with them: every text is laid out again (only
        * the boxes on screen are, when next drawn). */
-      g_hash_table_remove_all (self->texts);
+      vl_map_paint_forget_texts (self->paint);
       if (self->relayout_id == 0)
         self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, relayout_cb, self, NULL);
     }
@@ -256,7 +183,7 @@ rows_changed_cb (VlDocument  *document,
           const VlMapBox *box = vl_map_layout_get_box (self->layout, i);
 
           if (box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_GOAL)
-            forget_text (self, box->kind, box->id);
+            vl_map_paint_forget_box (self->paint, box->kind, box->id);
         }
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
@@ -265,25 +192,18 @@ rows_changed_cb (VlDocument  *document,
       gboolean shown = FALSE;
 
       for (guint i = 0; i < records->len; i++)
-        {
-          gint64 id = vl_record_get_rowid (records->pdata[i]);
-          GArray *keys = g_hash_table_lookup (self->item_boxes, &id);
-
-          for (guint k = 0; keys != NULL && k < keys->len; k++)
-            g_hash_table_remove (self->texts, &g_array_index (keys, gint64, k));
-          shown |= keys != NULL;
-        }
+        shown |= vl_map_paint_forget_item (self->paint, vl_record_get_rowid (records->pdata[i]));
       if (shown)
         {
           /* Release rows sum their items: count again, redraw. */
-          index_items (self);
+          vl_map_paint_recount (self->paint);
           for (guint i = 0; i < vl_map_layout_get_n_boxes (self->layout); i++)
             {
               const VlMapBox *box = vl_map_layout_get_box (self->layout, i);
 
               if (box->kind == VL_MAP_BOX_RELEASE || box->kind == VL_MAP_BOX_UNPLANNED ||
                   box->node_kind == VL_NODE_KIND_STEP)
-                forget_text (self, box->kind, box->id);
+                vl_map_paint_forget_box (self->paint, box->kind, box->id);
             }
           update_accessible_label (self);
           gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -295,7 +215,7 @@ static void
 merged_cb (VlDocument  *document,
            VlMapCanvas *self)
 {
-  g_hash_table_remove_all (self->texts);
+  vl_map_paint_forget_texts (self->paint);
   vl_map_canvas_relayout (self);
 }
 
@@ -341,7 +261,7 @@ vl_map_canvas_set_map (VlMapCanvas *self,
       g_signal_connect (self->document, "merged", G_CALLBACK (merged_cb), self);
     }
   g_hash_table_remove_all (self->collapsed);
-  g_hash_table_remove_all (self->texts);
+  vl_map_paint_forget_texts (self->paint);
   self->selected_id = -1;
   self->fitted = FALSE;
   vl_map_canvas_relayout (self);
@@ -377,6 +297,21 @@ vl_map_canvas_select_box (VlMapCanvas *self,
   vl_map_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+int
+vl_map_canvas_get_selected_index (VlMapCanvas *self)
+{
+  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), -1);
+  return vl_map_canvas_selected_box (self);
+}
+
+void
+vl_map_canvas_select_index (VlMapCanvas *self,
+                            int          index)
+{
+  g_return_if_fail (VL_IS_MAP_CANVAS (self));
+  vl_map_canvas_select_box (self, index);
 }
 
 /**
@@ -426,9 +361,7 @@ vl_map_canvas_set_highlight (VlMapCanvas *self,
 {
   g_return_if_fail (VL_IS_MAP_CANVAS (self));
 
-  g_clear_pointer (&self->highlight, g_free);
-  if (text != NULL && *text != '\0')
-    self->highlight = g_utf8_casefold (text, -1);
+  vl_map_paint_set_highlight (self->paint, text);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -456,9 +389,12 @@ vl_map_canvas_size_allocate (GtkWidget *widget,
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
 
   vl_viewport_set_size (self->viewport, width, height);
+  vl_map_paint_set_min_text (self->paint, self->presenting ? vl_map_canvas_readable_size (height) : 0);
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
-  if (!self->fitted)
+  if (self->framing && self->tick_id == 0)
+    vl_map_canvas_apply_frame (self, FALSE);
+  else if (!self->fitted)
     fit (self);
   if (self->editor != NULL)
     {
@@ -569,7 +505,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
     return;
   vl_viewport_view_to_world (self->viewport, x, y, &wx, &wy);
   self->drag_box = vl_map_layout_hit (self->layout, wx, wy);
-  self->panning = self->drag_box < 0 ||
+  self->panning = self->drag_box < 0 || !self->editable ||
                   gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != GDK_BUTTON_PRIMARY;
   if (self->panning)
     self->drag_box = -1;
@@ -669,7 +605,7 @@ context_cb (GtkGestureClick *click,
   g_autoptr(GMenu) view = g_menu_new ();
   double wx, wy;
 
-  if (self->layout == NULL)
+  if (self->layout == NULL || !self->editable)
     return;
   vl_viewport_view_to_world (self->viewport, x, y, &wx, &wy);
   vl_map_canvas_select_box (self, vl_map_layout_hit (self->layout, wx, wy));
@@ -704,17 +640,8 @@ context_cb (GtkGestureClick *click,
 gsize
 vl_map_canvas_get_memory (VlMapCanvas *self)
 {
-  gsize bytes = self->layout != NULL ? vl_map_layout_get_memory (self->layout) : 0;
-  GHashTableIter iter;
-  VlBoxText *text;
-
-  /* Pango keeps a layout's lines and runs: count a layout by its lines. */
-  g_hash_table_iter_init (&iter, self->texts);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &text))
-    bytes += sizeof *text + 2 * 320 +
-             (gsize) (pango_layout_get_line_count (text->title) + 1) * 160 +
-             strlen (pango_layout_get_text (text->title)) + strlen (pango_layout_get_text (text->meta));
-  return bytes;
+  return (self->layout != NULL ? vl_map_layout_get_memory (self->layout) : 0) +
+         vl_map_paint_get_memory (self->paint);
 }
 
 static void
@@ -730,13 +657,12 @@ vl_map_canvas_dispose (GObject *object)
   if (self->viewport != NULL)
     g_signal_handlers_disconnect_by_data (self->viewport, self);
   g_clear_object (&self->viewport);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  g_clear_pointer (&self->paint, vl_map_paint_free);
   g_clear_pointer (&self->layout, vl_map_layout_free);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
-  g_clear_pointer (&self->texts, g_hash_table_unref);
-  g_clear_pointer (&self->item_boxes, g_hash_table_unref);
-  g_clear_pointer (&self->release_cost, g_hash_table_unref);
-  g_clear_pointer (&self->release_done, g_hash_table_unref);
-  g_clear_pointer (&self->highlight, g_free);
 
   G_OBJECT_CLASS (vl_map_canvas_parent_class)->dispose (object);
 }
@@ -780,11 +706,8 @@ vl_map_canvas_init (VlMapCanvas *self)
 
   self->viewport = vl_viewport_new ();
   self->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, vl_box_text_free);
-  self->item_boxes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                            (GDestroyNotify) g_array_unref);
-  self->release_cost = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->release_done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->paint = vl_map_paint_new (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  self->editable = TRUE;
   self->selected_id = -1;
   self->drag_box = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

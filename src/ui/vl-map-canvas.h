@@ -37,4 +37,26 @@ void         vl_map_canvas_relayout       (VlMapCanvas *self);
 void         vl_map_canvas_add_shortcuts  (VlMapCanvas           *self,
                                            GtkShortcutController *controller);
 
+/* For the projector (vl-projector.c) */
+void         vl_map_canvas_set_presenting (VlMapCanvas  *self,
+                                           gboolean      presenting);
+double       vl_map_canvas_readable_size  (double        height);
+double       vl_map_canvas_get_text_zoom  (VlMapCanvas  *self);
+void         vl_map_canvas_set_lit        (VlMapCanvas  *self,
+                                           GArray       *boxes);
+gboolean     vl_map_canvas_is_lit         (VlMapCanvas  *self,
+                                           guint         index);
+void         vl_map_canvas_set_editable   (VlMapCanvas  *self,
+                                           gboolean      editable);
+gboolean     vl_map_canvas_get_editable   (VlMapCanvas  *self);
+void         vl_map_canvas_show_frame     (VlMapCanvas  *self,
+                                           const VlRect *frame,
+                                           double        min_zoom,
+                                           double        max_zoom,
+                                           gboolean      animate);
+gboolean     vl_map_canvas_is_moving      (VlMapCanvas  *self);
+int          vl_map_canvas_get_selected_index (VlMapCanvas *self);
+void         vl_map_canvas_select_index   (VlMapCanvas  *self,
+                                           int           index);
+
 G_END_DECLS
