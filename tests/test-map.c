@@ -9,6 +9,8 @@
 
 #include "vl-json.h"
 #include "vl-map.h"
+#include "vl-map-steps.h"
+#include "vl-sample.h"
 #include "vl-merge.h"
 #include "vl-test-util.h"
 #include "vl-viewport.h"
@@ -554,6 +556,166 @@ test_rules_story (void)
   g_assert_true (slot->pdata[0] == card);
 }
 
+static VlRecord *
+sample_map (VlDocument *doc,
+            VlMapKind   kind)
+{
+  g_autoptr(GListModel) maps = vl_document_list (doc, VL_KIND_MAP, NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
+    {
+      g_autoptr(VlRecord) map = g_list_model_get_item (maps, i);
+
+      if (vl_record_get_int (map, "kind") == (gint64) kind)
+        return g_steal_pointer (&map);
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+lights (const VlMapStep *step,
+        int              box)
+{
+  for (guint i = 0; step->lit != NULL && i < step->lit->len; i++)
+    if (g_array_index (step->lit, guint, i) == (guint) box)
+      return TRUE;
+  return step->lit == NULL;
+}
+
+static gboolean
+contains_rect (const VlRect *outer,
+               const VlRect *inner)
+{
+  return inner->x >= outer->x - 1e-9 && inner->y >= outer->y - 1e-9 &&
+         inner->x + inner->width <= outer->x + outer->width + 1e-9 &&
+         inner->y + inner->height <= outer->y + outer->height + 1e-9;
+}
+
+/* The projector's steps come from the map: overview, release slices, then
+ * activities; overview, goal, each actor with its impacts, each impact
+ * with its deliverables. Each frame holds what it lights. */
+static void
+test_steps (void)
+{
+  g_autoptr(VlDocument) doc = new_plan ("map-steps.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) story = NULL, impact = NULL;
+  g_autoptr(VlMapLayout) layout = NULL, ilayout = NULL;
+  g_autoptr(GPtrArray) steps = NULL, isteps = NULL, split = NULL, whole = NULL;
+  g_autoptr(VlMapStep) jump = NULL;
+  const char *kinds[] = { "Release: ", "Release: ", "Release: ", "Activity: ", "Activity: ", "Activity: ",
+                          "Activity: " };
+  guint n_actor = 0, n_impact = 0, n_goal = 0, slices = 0;
+  int release2 = -1, pay = -1;
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  story = sample_map (doc, VL_MAP_KIND_STORY);
+  layout = vl_map_build_layout (story, NULL);
+  steps = vl_map_dup_steps (story, layout);
+  /* Overview, 3 release slices (no card is Unplanned), 4 activities. */
+  g_assert_cmpuint (steps->len, ==, 8);
+  g_assert_cmpint (((VlMapStep *) steps->pdata[0])->anchor, ==, -1);
+  g_assert_cmpstr (((VlMapStep *) steps->pdata[0])->title, ==, "Shopper buys on mobile");
+  g_assert_null (((VlMapStep *) steps->pdata[0])->lit);
+  for (guint s = 1; s < steps->len; s++)
+    {
+      const VlMapStep *step = steps->pdata[s];
+
+      g_assert_true (g_str_has_prefix (step->title, kinds[s - 1]));
+      for (guint i = 0; i < step->lit->len; i++)
+        {
+          const VlMapBox *box = vl_map_layout_get_box (layout, g_array_index (step->lit, guint, i));
+
+          if (box->kind != VL_MAP_BOX_RELEASE)
+            g_assert_true (contains_rect (&step->frame, &box->rect));
+        }
+    }
+  g_assert_cmpstr (((VlMapStep *) steps->pdata[2])->title, ==, "Release: Release 2");
+  release2 = ((VlMapStep *) steps->pdata[2])->anchor;
+  /* A slice lights its cards and the backbone, not the other slices'. */
+  for (guint i = 0; i < vl_map_layout_get_n_boxes (layout); i++)
+    {
+      const VlMapBox *box = vl_map_layout_get_box (layout, i);
+      const VlMapBox *row = vl_map_layout_get_box (layout, (guint) release2);
+
+      if (box->kind == VL_MAP_BOX_CARD)
+        {
+          g_assert_cmpint (lights (steps->pdata[2], (int) i), ==, box->release == row->id);
+          slices += box->release == row->id;
+        }
+      else if (box->kind == VL_MAP_BOX_NODE)
+        g_assert_true (lights (steps->pdata[2], (int) i));
+      if (box->kind == VL_MAP_BOX_NODE && box->node_kind == VL_NODE_KIND_ACTIVITY)
+        {
+          g_autoptr(VlRecord) node = vl_document_lookup (doc, VL_KIND_MAP_NODE, box->id);
+
+          if (g_str_equal (vl_record_get_title (node), "Pay"))
+            pay = (int) i;
+        }
+    }
+  g_assert_cmpuint (slices, ==, 6);
+
+  /* A jump into an activity lights it, its steps and their cards; the
+   * steps then go on from the activity's own step. */
+  g_assert_cmpint (pay, >=, 0);
+  jump = vl_map_step_for_box (story, layout, pay);
+  g_assert_cmpstr (jump->title, ==, "Activity: Pay");
+  g_assert_cmpuint (jump->lit->len, ==, 1 + 2 + 5);
+  g_assert_cmpint (vl_map_steps_continue_at (steps, pay), ==, 6);
+  /* A card's jump goes on from the last step that lit it. */
+  g_assert_cmpint (vl_map_steps_continue_at (steps, g_array_index (jump->lit, guint, 3)), ==, 6);
+
+  /* On a small screen at a readable zoom, a slice wider than the screen
+   * is shown in parts, each holding whole boxes; a big screen shows it
+   * whole. */
+  split = vl_map_steps_split (steps, layout, 1024, 768, 32, 0.82);
+  g_assert_cmpuint (split->len, >, steps->len);
+  for (guint s = 0; s < split->len; s++)
+    {
+      const VlMapStep *step = split->pdata[s];
+
+      if (step->anchor >= 0)
+        g_assert_cmpfloat (step->frame.width * 0.82, <=, 1024 - 64 + 1e-6);
+      g_assert_cmpuint (step->part, <=, step->n_parts);
+    }
+  {
+    const VlMapStep *first = split->pdata[1], *second = split->pdata[2];
+    g_autofree char *label = vl_map_step_dup_label (second);
+
+    g_assert_cmpuint (first->n_parts, ==, 2);
+    g_assert_cmpuint (second->part, ==, 2);
+    g_assert_cmpstr (label, ==, "Release: Walking skeleton (2 of 2)");
+    /* The second part starts at a box's edge. */
+    g_assert_cmpfloat (fmod (second->frame.x - VL_MAP_GUTTER, VL_MAP_NODE_WIDTH + VL_MAP_GAP), ==, 0);
+  }
+  whole = vl_map_steps_split (steps, layout, 1920, 1080, 32, 0.92);
+  g_assert_cmpuint (whole->len, ==, steps->len);
+
+  impact = sample_map (doc, VL_MAP_KIND_IMPACT);
+  ilayout = vl_map_build_layout (impact, NULL);
+  isteps = vl_map_dup_steps (impact, ilayout);
+  for (guint s = 1; s < isteps->len; s++)
+    {
+      const VlMapStep *step = isteps->pdata[s];
+      const VlMapBox *box = vl_map_layout_get_box (ilayout, (guint) step->anchor);
+
+      n_goal += box->node_kind == VL_NODE_KIND_GOAL;
+      n_actor += box->node_kind == VL_NODE_KIND_ACTOR;
+      n_impact += box->node_kind == VL_NODE_KIND_IMPACT;
+      /* Each lights its box and its children: an impact, its deliverables. */
+      g_assert_cmpuint (step->lit->len, ==, box->node_kind == VL_NODE_KIND_GOAL ? 1 : 1 + box->n_children);
+    }
+  g_assert_cmpuint (n_goal, ==, 1);
+  g_assert_cmpuint (n_actor, ==, 3);
+  g_assert_cmpuint (n_impact, ==, 5);
+  g_assert_cmpuint (isteps->len, ==, 1 + 1 + 3 + 5);
+  /* Depth first: the goal, the first actor, its impacts, the next actor. */
+  g_assert_true (g_str_has_prefix (((VlMapStep *) isteps->pdata[1])->title, "Goal: "));
+  g_assert_cmpstr (((VlMapStep *) isteps->pdata[2])->title, ==, "Actor: Mobile shoppers");
+  g_assert_cmpstr (((VlMapStep *) isteps->pdata[3])->title, ==, "Impact: Finish checkout without creating an account");
+  g_assert_cmpstr (((VlMapStep *) isteps->pdata[5])->title, ==, "Actor: Merchants");
+}
+
 /* Two devices move the same card and the same node differently, offline:
  * after merging both ways both draw the same map (the later move wins). */
 static void
@@ -688,5 +850,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/rules/impact", test_rules_impact);
   g_test_add_func ("/map/rules/story", test_rules_story);
   g_test_add_func ("/map/concurrent-moves", test_concurrent_moves);
+  g_test_add_func ("/map/steps", test_steps);
   return g_test_run ();
 }
