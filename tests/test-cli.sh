@@ -118,6 +118,18 @@ check "export-csv writes the OKR review of a cycle" '[ $? -eq 0 ] && head -n 1 o
 out=$("$CLI" export-csv burndown plan.valueloop 2>&1); rc=$?
 check "export-csv refuses an unknown kind" '[ $rc -eq 2 ] && grep -q "okr-review" <<<"$out"' "$out"
 refused "export-csv names the plan when the cycle is not there" plan.valueloop "no cycle" -- "$CLI" export-csv okr-review plan.valueloop --cycle "1999 H1"
+# Maps as pictures and PDFs (tests/test-map-export.c checks their content).
+out=$("$CLI" export-map plan.valueloop "Shopper buys on mobile" -o story.png --scale 2 2>&1)
+check "export-map writes a PNG at 2×" '[ $? -eq 0 ] && [ "$(python3 -c "import struct; print(*struct.unpack(\">II\", open(\"story.png\", \"rb\").read(24)[16:]))")" = "3856 1296" ]' "$out"
+out=$("$CLI" export-map plan.valueloop "Mobile conversion impact map" -o impact.pdf --steps 2>&1)
+check "export-map --steps writes a handout, a page a step" '[ $? -eq 0 ] && grep -q "impact.pdf: 10 steps" <<<"$out" && [ "$(pdfinfo impact.pdf | sed -n "s/^Pages: *//p")" -eq 10 ]' "$out"
+echo "the old picture" > kept.svg
+refused "export-map names the plan when the map is not there" plan.valueloop "no map" -- "$CLI" export-map plan.valueloop "Treasure map" -o kept.svg
+check "a refused export-map leaves the old file" 'grep -q "the old picture" kept.svg'
+out=$("$CLI" export-map plan.valueloop "Shopper buys on mobile" -o story.jpeg 2>&1); rc=$?
+check "export-map refuses a format it does not write" '[ $rc -eq 2 ] && grep -q ".png, .svg or .pdf" <<<"$out"' "$out"
+out=$("$CLI" export-map plan.valueloop "Shopper buys on mobile" -o story.svg --steps 2>&1); rc=$?
+check "export-map --steps is for PDF only" '[ $rc -eq 2 ] && [ ! -e story.svg ]' "$out"
 out=$("$CLI" import-csv "$FIX/jira-all-fields.csv" plan.valueloop --backlog Storefront --dry-run 2>&1)
 check "import-csv --dry-run shows the source and the counts" 'grep -q "Source: Jira" <<<"$out" && grep -q "5 new, 0 updated, 0 skipped" <<<"$out"' "$out"
 check "import-csv --dry-run writes nothing" '! "$CLI" list plan.valueloop | grep -q "Selected one"'

@@ -666,6 +666,8 @@ static const Command commands[] = {
   { "set", N_("FILE ID FIELD VALUE"), N_("Change one field of a row."), cmd_set },
   { "maps", N_("FILE"), N_("List the plan’s story maps and impact maps with their node and card counts."), cmd_maps },
   { "map", N_("FILE MAP"), N_("Print one map (by id or name) as an indented outline."), cmd_map },
+  { "export-map", N_("FILE MAP -o OUT"), N_("Write a map as a PNG or SVG picture or a PDF (--steps: the "
+                                           "projector’s handout)."), cmd_export_map },
   { "export-json", N_("FILE"), N_("Write the whole plan as JSON."), cmd_export_json },
   { "import-json", N_("JSON FILE"), N_("Create a plan from a JSON export."), cmd_import_json },
   { "export-csv", N_("KIND FILE"), N_("Write an export as CSV: okr-review, value-review, backlog or "

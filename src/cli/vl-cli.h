@@ -44,6 +44,9 @@ VlRecord       *cli_find_any      (VlDocument         *doc,
 int cmd_export_csv (int argc, char **argv);
 int cmd_import_csv (int argc, char **argv);
 
+/* cli-map.c */
+int cmd_export_map (int argc, char **argv);
+
 /* cli-value.c */
 int cmd_reviews    (int argc, char **argv);
 int cmd_reading    (int argc, char **argv);
