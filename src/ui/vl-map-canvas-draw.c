@@ -176,6 +176,21 @@ vl_map_canvas_get_editable (VlMapCanvas *self)
   return self->editable;
 }
 
+/* The view's part a frame goes in: the projector keeps a strip at the
+ * bottom for its caption. */
+static void
+frame_area (VlMapCanvas *self,
+            VlRect      *area)
+{
+  double bottom = self->presenting ? VL_MAP_CANVAS_CAPTION : FRAME_MARGIN;
+
+  area->x = FRAME_MARGIN;
+  area->y = FRAME_MARGIN;
+  area->width = MAX (vl_viewport_get_width (self->viewport) - 2 * FRAME_MARGIN, 1);
+  area->height = MAX (vl_viewport_get_height (self->viewport) - FRAME_MARGIN - bottom, 1);
+}
+
+/* The zoom and the world point at the view's centre that show the frame. */
 static void
 frame_target (VlMapCanvas *self,
               double      *zoom,
@@ -184,17 +199,23 @@ frame_target (VlMapCanvas *self,
 {
   double width = vl_viewport_get_width (self->viewport), height = vl_viewport_get_height (self->viewport);
   const VlRect *f = &self->frame;
+  VlRect area;
+  double ax, ay;
 
-  *zoom = MIN ((width - 2 * FRAME_MARGIN) / MAX (f->width, 1), (height - 2 * FRAME_MARGIN) / MAX (f->height, 1));
+  frame_area (self, &area);
+  *zoom = MIN (area.width / MAX (f->width, 1), area.height / MAX (f->height, 1));
   *zoom = CLAMP (*zoom, MAX (self->frame_min_zoom, VL_VIEWPORT_MIN_ZOOM),
                  MIN (self->frame_max_zoom, VL_VIEWPORT_MAX_ZOOM));
-  *cx = f->x + f->width / 2;
-  *cy = f->y + f->height / 2;
-  /* Held at the readable minimum, a frame shows from its top-left. */
-  if (f->width * *zoom > width - 2 * FRAME_MARGIN)
-    *cx = f->x + (width / 2 - FRAME_MARGIN) / *zoom;
-  if (f->height * *zoom > height - 2 * FRAME_MARGIN)
-    *cy = f->y + (height / 2 - FRAME_MARGIN) / *zoom;
+  /* The frame's centre at the area's; held at the readable minimum, the
+   * frame shows from its top-left corner. */
+  ax = f->x + f->width / 2 - (area.x + area.width / 2) / *zoom;
+  ay = f->y + f->height / 2 - (area.y + area.height / 2) / *zoom;
+  if (f->width * *zoom > area.width)
+    ax = f->x - area.x / *zoom;
+  if (f->height * *zoom > area.height)
+    ay = f->y - area.y / *zoom;
+  *cx = ax + width / 2 / *zoom;
+  *cy = ay + height / 2 / *zoom;
 }
 
 static void

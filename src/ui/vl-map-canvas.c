@@ -66,6 +66,15 @@ vl_map_canvas_get_layout (VlMapCanvas *self)
   return self->layout;
 }
 
+/* The node ids closed on this canvas (exports show the map as it is
+ * shown). */
+GHashTable *
+vl_map_canvas_get_collapsed (VlMapCanvas *self)
+{
+  g_return_val_if_fail (VL_IS_MAP_CANVAS (self), NULL);
+  return self->collapsed;
+}
+
 VlRecord *
 vl_map_canvas_get_map (VlMapCanvas *self)
 {

@@ -37,7 +37,10 @@ void         vl_map_canvas_relayout       (VlMapCanvas *self);
 void         vl_map_canvas_add_shortcuts  (VlMapCanvas           *self,
                                            GtkShortcutController *controller);
 
+GHashTable  *vl_map_canvas_get_collapsed  (VlMapCanvas *self);
+
 /* For the projector (vl-projector.c) */
+#define VL_MAP_CANVAS_CAPTION 76.0   /* pixels kept free below a frame */
 void         vl_map_canvas_set_presenting (VlMapCanvas  *self,
                                            gboolean      presenting);
 double       vl_map_canvas_readable_size  (double        height);

@@ -14,7 +14,7 @@
 #include "vl-item-panel.h"
 #include "vl-map.h"
 #include "vl-map-outline.h"
-#include "vl-maps-page.h"
+#include "vl-maps-page-private.h"
 #include "vl-toast.h"
 
 struct _VlMapsPage
@@ -26,6 +26,7 @@ struct _VlMapsPage
   GtkLabel           *backlog_label;
   GtkDropDown        *backlog_choice;
   GtkSearchEntry     *highlight_entry;
+  AdwSplitButton     *present_button;
   GtkStack           *content;
   VlMapCanvas        *canvas;
   VlMapOutline       *outline;
@@ -174,6 +175,11 @@ update_actions (VlMapsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.rename-map", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.delete-map", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.present", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.present-on", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.export-map", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.export-map-to", has_map);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.print-map", has_map);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.new-story-map", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "maps.new-impact-map", self->document != NULL);
 }
@@ -436,9 +442,12 @@ static void
 vl_maps_page_map (GtkWidget *widget)
 {
   VlMapsPage *self = VL_MAPS_PAGE (widget);
+  g_autoptr(GMenuModel) monitors = vl_maps_page_monitor_menu (widget);
   GtkWidget *focus;
 
   GTK_WIDGET_CLASS (vl_maps_page_parent_class)->map (widget);
+  /* The screens connected now (a projector is often plugged in late). */
+  adw_split_button_set_menu_model (self->present_button, monitors);
   focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
@@ -511,16 +520,22 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const struct {
     const char *name;
+    const char *type;
     void      (*activate) (GtkWidget *, const char *, GVariant *);
     guint       key;
     GdkModifierType mods;
   } actions[] = {
-    { "maps.new-story-map", new_map_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK },
-    { "maps.new-impact-map", new_map_action, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK },
-    { "maps.rename-map", rename_map_action, 0, 0 },
-    { "maps.delete-map", delete_map_action, 0, 0 },
-    { "maps.highlight", highlight_action, GDK_KEY_f, GDK_CONTROL_MASK },
-    { "maps.close-item", close_item_action, GDK_KEY_Escape, 0 },
+    { "maps.new-story-map", NULL, new_map_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK },
+    { "maps.new-impact-map", NULL, new_map_action, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK },
+    { "maps.rename-map", NULL, rename_map_action, 0, 0 },
+    { "maps.delete-map", NULL, delete_map_action, 0, 0 },
+    { "maps.highlight", NULL, highlight_action, GDK_KEY_f, GDK_CONTROL_MASK },
+    { "maps.close-item", NULL, close_item_action, GDK_KEY_Escape, 0 },
+    { "maps.present", NULL, vl_maps_page_present_action, GDK_KEY_F5, 0 },
+    { "maps.present-on", "u", vl_maps_page_present_action, 0, 0 },
+    { "maps.export-map", NULL, vl_maps_page_export_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "maps.export-map-to", "(ss)", vl_maps_page_export_to_action, 0, 0 },
+    { "maps.print-map", NULL, vl_maps_page_print_action, GDK_KEY_p, GDK_CONTROL_MASK },
   };
 
   object_class->dispose = vl_maps_page_dispose;
@@ -545,6 +560,7 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, backlog_label);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, backlog_choice);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, highlight_entry);
+  gtk_widget_class_bind_template_child (widget_class, VlMapsPage, present_button);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, content);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, outline);
@@ -552,7 +568,7 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, item_panel);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].activate);
+      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].type, actions[i].activate);
       if (actions[i].key != 0)
         gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name, NULL);
     }
