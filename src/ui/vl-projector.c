@@ -130,9 +130,25 @@ update_notes (VlProjector *self)
     gtk_label_set_text (self->notes_text, _("No notes. Add them in the map’s normal view (Alt+Enter on a node)."));
 }
 
+/* What the canvas shows: the step's boxes in light, its frame. */
 static void
-show (VlProjector *self,
-      gboolean     animate)
+show_view (VlProjector *self,
+           gboolean     animate)
+{
+  const VlMapStep *step = shown_step (self);
+
+  if (step == NULL)
+    return;
+  vl_map_canvas_select_index (self->canvas, -1);
+  vl_map_canvas_set_lit (self->canvas, step->lit);
+  vl_map_canvas_show_frame (self->canvas, &step->frame,
+                            step->anchor < 0 ? VL_VIEWPORT_MIN_ZOOM : vl_map_canvas_get_text_zoom (self->canvas),
+                            MAX_STEP_ZOOM, animate);
+}
+
+/* What the captions say about it. */
+static void
+show_labels (VlProjector *self)
 {
   const VlMapStep *step = shown_step (self);
   g_autofree char *label = NULL, *counter = NULL;
@@ -142,15 +158,18 @@ show (VlProjector *self,
   label = vl_map_step_dup_label (step);
   /* Translators: the projector's step counter: "3 / 12" */
   counter = g_strdup_printf (_("%u / %u"), self->current + 1, self->steps->len);
-  vl_map_canvas_select_index (self->canvas, -1);
-  vl_map_canvas_set_lit (self->canvas, step->lit);
-  vl_map_canvas_show_frame (self->canvas, &step->frame,
-                            step->anchor < 0 ? VL_VIEWPORT_MIN_ZOOM : vl_map_canvas_get_text_zoom (self->canvas),
-                            MAX_STEP_ZOOM, animate);
   gtk_label_set_text (self->step_title, label);
   gtk_label_set_text (self->counter, counter);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
   update_notes (self);
+}
+
+static void
+show (VlProjector *self,
+      gboolean     animate)
+{
+  show_view (self, animate);
+  show_labels (self);
 }
 
 /* Steps for this screen: split where a step would not be readable. */
@@ -198,13 +217,13 @@ resized_cb (gpointer data)
   VlProjector *self = data;
 
   self->resize_id = 0;
-  make_steps (self);
-  show (self, FALSE);
+  show_labels (self);
   return G_SOURCE_REMOVE;
 }
 
 /* A new size (the window going full screen, another monitor): steps are
- * split for it, once the allocation is over (labels change with them). */
+ * split for it and the view set before the frame is drawn; the captions
+ * change once the allocation is over (a label's text resizes it). */
 static void
 vl_projector_size_allocate (GtkWidget *widget,
                             int        width,
@@ -218,6 +237,8 @@ vl_projector_size_allocate (GtkWidget *widget,
     return;
   self->width = width;
   self->height = height;
+  make_steps (self);
+  show_view (self, FALSE);
   if (self->resize_id == 0)
     self->resize_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resized_cb, self, NULL);
 }
@@ -535,6 +556,8 @@ vl_projector_dispose (GObject *object)
 
   g_clear_handle_id (&self->hint_id, g_source_remove);
   g_clear_handle_id (&self->resize_id, g_source_remove);
+  if (self->canvas != NULL)
+    g_signal_handlers_disconnect_by_data (self->canvas, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_PROJECTOR);
   g_clear_object (&self->map);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
