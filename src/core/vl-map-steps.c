@@ -273,9 +273,10 @@ vl_map_dup_steps (VlRecord    *map,
   return steps;
 }
 
-/* Cuts [lo, hi] into pieces at most @size long, each starting at a box's
- * edge where it can, so that no box is cut in two when boxes are smaller
- * than a piece. Returns the pieces' starts, and @hi last. */
+/* Cuts [lo, hi] into as few pieces at most @size long as it takes, of
+ * about the same length, each starting at a box's edge where it can (no
+ * box cut in two when boxes are smaller than a piece). @edges holds the
+ * boxes' (start, end) pairs. Returns the pieces' starts, and @hi last. */
 static GArray *
 partition (GArray *edges,
            double  lo,
@@ -283,12 +284,17 @@ partition (GArray *edges,
            double  size)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
-  double s = lo;
+  double s = lo, widest = 0, target;
+  guint n = (guint) ceil ((hi - lo) / size - 1e-9);
 
+  for (guint i = 0; i < edges->len; i += 2)
+    widest = MAX (widest, g_array_index (edges, double, i + 1) - g_array_index (edges, double, i));
+  /* Even pieces, with room for a box a cut pushes on to the next one. */
+  target = MIN (size, (hi - lo) / MAX (n, 1) + widest);
   g_array_append_val (cuts, s);
   while (s + size < hi)
     {
-      double e = s + size, next = e;
+      double e = s + target, next = e;
 
       /* The first box that does not end inside this piece starts the next. */
       for (guint i = 0; i < edges->len; i += 2)

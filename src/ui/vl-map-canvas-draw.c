@@ -121,12 +121,13 @@ vl_map_canvas_set_presenting (VlMapCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The smallest readable title for a screen @height pixels tall: a room
- * reads a 768-line projector at 12 px, a 1080-line one at 13.5 px. */
+/* The smallest title drawn on a screen @height pixels tall (bold, in
+ * the projector's style): 11 px on a 768-line projector, 12 px on a
+ * 1080-line one, more on larger screens. */
 double
 vl_map_canvas_readable_size (double height)
 {
-  return MAX (12.0, height / 80.0);
+  return MAX (11.0, height / 90.0);
 }
 
 /* The smallest zoom at which the canvas draws titles. */

@@ -136,14 +136,25 @@ show_view (VlProjector *self,
            gboolean     animate)
 {
   const VlMapStep *step = shown_step (self);
+  double zoom = vl_map_canvas_get_text_zoom (self->canvas);
+  VlRect frame;
 
   if (step == NULL)
     return;
+  frame = step->frame;
+  if (step->n_parts > 1)
+    {
+      /* The parts of a split step all at the same (readable) zoom, each
+       * from its top-left corner: the rest of the step goes on past the
+       * screen's edge, where the next part takes it up. */
+      frame.width = MAX (frame.width, (gtk_widget_get_width (GTK_WIDGET (self->canvas)) - 64) / zoom - 1);
+      frame.height = MAX (frame.height,
+                          (gtk_widget_get_height (GTK_WIDGET (self->canvas)) - 32 - VL_MAP_CANVAS_CAPTION) / zoom - 1);
+    }
   vl_map_canvas_select_index (self->canvas, -1);
   vl_map_canvas_set_lit (self->canvas, step->lit);
-  vl_map_canvas_show_frame (self->canvas, &step->frame,
-                            step->anchor < 0 ? VL_VIEWPORT_MIN_ZOOM : vl_map_canvas_get_text_zoom (self->canvas),
-                            MAX_STEP_ZOOM, animate);
+  vl_map_canvas_show_frame (self->canvas, &frame, step->anchor < 0 ? VL_VIEWPORT_MIN_ZOOM : zoom,
+                            step->n_parts > 1 ? zoom : MAX_STEP_ZOOM, animate);
 }
 
 /* What the captions say about it. */
