@@ -346,6 +346,8 @@ sink_open (Sink    *sink,
   sink->cancel = g_cancellable_new ();
   sink->out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                                NULL, error));
+  if (sink->out == NULL)
+    g_clear_object (&sink->cancel);
   return sink->out != NULL;
 }
 
