@@ -289,14 +289,18 @@ draw_page_cb (GtkPrintOperation *print,
   vl_map_pages_draw (p->pages, (guint) page, gtk_print_context_get_cairo_context (context));
 }
 
-/* "maps.print-map": Ctrl+P. The map on as few pages as keep it readable,
- * landscape when it is wide. */
+/**
+ * vl_maps_page_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or _EXPORT to @pdf
+ *
+ * Prints the shown map on as few pages as keep it readable, landscape
+ * when it is wide.
+ */
 void
-vl_maps_page_print_action (GtkWidget  *widget,
-                           const char *name,
-                           GVariant   *param)
+vl_maps_page_print (VlMapsPage              *self,
+                    GtkPrintOperationAction  action,
+                    const char              *pdf)
 {
-  VlMapsPage *self = VL_MAPS_PAGE (widget);
   VlMapCanvas *canvas = vl_maps_page_get_canvas (self);
   VlMapLayout *layout = vl_map_canvas_get_layout (canvas);
   g_autoptr(GtkPrintOperation) print = NULL;
@@ -316,10 +320,21 @@ vl_maps_page_print_action (GtkWidget  *widget,
                                                                       : GTK_PAGE_ORIENTATION_PORTRAIT);
   gtk_print_operation_set_default_page_setup (print, setup);
   gtk_print_operation_set_unit (print, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (print, vl_record_get_title (vl_map_canvas_get_map (canvas)));
+  gtk_print_operation_set_job_name (print, vl_record_get_title (p->map));
+  if (pdf != NULL)
+    gtk_print_operation_set_export_filename (print, pdf);
   g_signal_connect (print, "draw-page", G_CALLBACK (draw_page_cb), p);
   g_signal_connect_data (print, "begin-print", G_CALLBACK (begin_print_cb), p, print_free, 0);
-  if (gtk_print_operation_run (print, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (gtk_widget_get_root (widget)), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Print the Map"), error);
+  if (gtk_print_operation_run (print, action, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) ==
+      GTK_PRINT_OPERATION_RESULT_ERROR)
+    vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Print the Map"), error);
+}
+
+/* "maps.print-map": Ctrl+P. */
+void
+vl_maps_page_print_action (GtkWidget  *widget,
+                           const char *name,
+                           GVariant   *param)
+{
+  vl_maps_page_print (VL_MAPS_PAGE (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
 }

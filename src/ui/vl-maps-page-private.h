@@ -22,5 +22,8 @@ void        vl_maps_page_print_action     (GtkWidget  *widget,
                                            const char *name,
                                            GVariant   *param);
 GMenuModel *vl_maps_page_monitor_menu     (GtkWidget  *widget);
+void        vl_maps_page_print            (VlMapsPage              *self,
+                                           GtkPrintOperationAction  action,
+                                           const char              *pdf);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 
 #include "vl-map.h"
 #include "vl-map-steps.h"
-#include "vl-maps-page.h"
+#include "vl-maps-page-private.h"
 #include "vl-projector.h"
 #include "vl-ui-test.h"
 
@@ -411,6 +411,24 @@ test_export (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "maps.export-map-to", "(ss)", "handout", handout));
   g_assert_true (g_file_get_contents (handout, &data, &length, NULL));
   g_assert_true (g_str_has_prefix (data, "%PDF-"));
+
+  /* Printing goes through the same pages (here to a file, as a printer
+   * dialog's Print to File would). */
+  {
+    g_autofree char *printed = g_build_filename (vl_test_dir (), "printed.pdf", NULL);
+    g_autofree char *quoted = g_shell_quote (printed);
+    g_autofree char *command = g_strdup_printf ("pdftotext -raw %s -", quoted);
+    g_autofree char *text = NULL;
+    int status = 0;
+
+    vl_maps_page_print (page, GTK_PRINT_OPERATION_ACTION_EXPORT, printed);
+    g_assert_true (g_file_test (printed, G_FILE_TEST_EXISTS));
+    g_assert_true (g_spawn_command_line_sync (command, &text, NULL, &status, NULL));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (text, "Shopper buys on mobile"));
+    g_assert_nonnull (strstr (text, "Page 1 of "));
+    g_assert_nonnull (strstr (text, "Search the store"));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
