@@ -176,6 +176,69 @@ test_readings (void)
   g_assert_cmpfloat (vl_record_get_number (item, "actual"), ==, 2.15);
 }
 
+/* The hypothesis is frozen at launch: a later change is kept in the
+ * status history (a transition to the same status, with what changed);
+ * an item made launched with its hypothesis, or one not launched, keeps
+ * no such note. */
+static void
+test_hypothesis_frozen (void)
+{
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("frozen.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+  g_autoptr(VlRecord) item = NULL, ready = NULL, made = NULL, last = NULL;
+  g_autoptr(GListModel) log = NULL, ready_log = NULL, made_log = NULL;
+  guint before;
+
+  vl_document_begin (doc, "made launched");
+  made = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+  g_object_set (made, "title", "Imported", "status", VL_STATUS_LAUNCHED, "metric", "Conversion", "baseline", 2.0,
+                "expected", 3.0, NULL);
+  g_assert_true (vl_document_commit (doc, &error));
+  made_log = vl_document_list (doc, VL_KIND_TRANSITION, "item", made);
+  for (guint i = 0; i < g_list_model_get_n_items (made_log); i++)
+    {
+      g_autoptr(VlRecord) t = g_list_model_get_item (made_log, i);
+
+      g_assert_cmpstr (vl_record_get_string (t, "note"), ==, "");
+    }
+
+  ready = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+  g_object_set (ready, "status", VL_STATUS_READY, NULL);
+  ready_log = vl_document_list (doc, VL_KIND_TRANSITION, "item", ready);
+  before = g_list_model_get_n_items (ready_log);
+  g_assert_false (vl_item_hypothesis_frozen (ready));
+  g_object_set (ready, "expected", 4.0, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (ready_log), ==, before);
+
+  item = launched_item (doc, backlog, "Guest checkout", "2026-07-01");
+  g_object_set (item, "expected", 2.24, NULL);
+  g_assert_true (vl_item_hypothesis_frozen (item));
+  g_assert_true (vl_item_is_hypothesis_field ("baseline"));
+  g_assert_false (vl_item_is_hypothesis_field ("actual"));
+  log = vl_document_list (doc, VL_KIND_TRANSITION, "item", item);
+  before = g_list_model_get_n_items (log);
+  g_object_set (item, "expected", 2.5, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, before + 1);
+  last = g_list_model_get_item (log, before);
+  g_assert_cmpint (vl_record_get_int (last, "from"), ==, VL_STATUS_LAUNCHED);
+  g_assert_cmpint (vl_record_get_int (last, "to"), ==, VL_STATUS_LAUNCHED);
+  g_assert_cmpstr (vl_record_get_string (last, "note"), ==, "Expected Value: 2.24 → 2.5");
+  g_clear_object (&last);
+  /* The actual value and the readings are not the hypothesis. */
+  g_object_set (item, "actual", 2.4, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, before + 1);
+  g_object_set (item, "metric", "Checkout conversion", NULL);
+  last = g_list_model_get_item (log, before + 1);
+  g_assert_cmpstr (vl_record_get_string (last, "note"), ==, "Metric: — → Checkout conversion");
+  /* Undo takes the change and its note back together. */
+  g_assert_true (vl_document_undo (doc, &error));
+  g_assert_cmpstr (vl_record_get_string (item, "metric"), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, before + 1);
+  g_assert_true (vl_document_redo (doc, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, before + 2);
+}
+
 static void
 test_complete_review_and_follow_up (void)
 {
@@ -186,10 +249,11 @@ test_complete_review_and_follow_up (void)
   g_autoptr(VlRecord) item = launched_item (doc, backlog, "Guest checkout", "2026-07-01");
   g_autoptr(VlRecord) follow = NULL, follow_loop = NULL;
   g_autoptr(GListModel) log = vl_document_list (doc, VL_KIND_TRANSITION, "item", item);
-  guint transitions = g_list_model_get_n_items (log);
+  guint transitions;
 
   g_object_set (item, "metric", "Conversion", "baseline", 2.1, "expected", 2.24, "actual", 2.27,
                 "aarrr", VL_AARRR_ACTIVATION, "value-loop", loop, NULL);
+  transitions = g_list_model_get_n_items (log);
   g_assert_false (vl_item_complete_review (item, VL_VERDICT_NONE, "", &error));
   g_assert_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID);
   g_clear_error (&error);
@@ -347,6 +411,7 @@ main (int argc, char *argv[])
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/value/hypothesis-frozen", test_hypothesis_frozen);
   g_test_add_func ("/value/achieved-and-verdict", test_achieved);
   g_test_add_func ("/value/queue-edges", test_queue_edges);
   g_test_add_func ("/value/readings", test_readings);

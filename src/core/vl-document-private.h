@@ -117,4 +117,8 @@ gint64        _vl_record_list_get_rowid  (VlRecordList *self,
 int           _vl_record_list_get_filter (VlRecordList *self,
                                           gint64       *value);
 
+/* vl-value.c: "Metric", "Baseline", "Expected Value" (the status
+ * history's notes of a launched item's hypothesis changes) */
+const char *vl_item_hypothesis_label (const char *field);
+
 G_END_DECLS

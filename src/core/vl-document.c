@@ -1310,7 +1310,8 @@ mark_dirty (VlDocument *self,
   g_hash_table_replace (self->dirty[vl_record_get_kind (record)], key, g_object_ref (record));
 }
 
-static void after_write (VlDocument *self, VlRecord *record, guint reg, const VlValue *before);
+static void after_write (VlDocument *self, VlRecord *record, guint reg, const VlValue *before,
+                         gboolean fresh);
 
 /* Writes register @reg of @record (packed @values; for the deleted register
  * values[0].i), stamps it and records the undo entry. */
@@ -1383,7 +1384,7 @@ write_register (VlDocument    *self,
   mark_dirty (self, record);
   if (!fresh || reg == VL_REG_DELETED)
     g_array_append_val (self->step->entries, entry);
-  after_write (self, record, reg, entry.before);
+  after_write (self, record, reg, entry.before, fresh);
   if (fresh && reg != VL_REG_DELETED)
     {
       free_packed (kind, reg, entry.before);
@@ -1753,15 +1754,53 @@ set_field (VlRecord   *record,
     g_warning ("%s", error->message);
 }
 
+/* The status history keeps a launched item's hypothesis changes: its
+ * review measures against the hypothesis frozen at launch. */
+static void
+record_hypothesis_change (VlDocument    *self,
+                          VlRecord      *record,
+                          guint          field,
+                          const VlValue *before)
+{
+  const VlField *f = &vl_kind_info (VL_KIND_ITEM)->fields[field];
+  g_autoptr(VlRecord) transition = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL, *now = NULL, *note = NULL;
+  gint64 status = vl_record_get_int (record, "status");
+
+  if (status != VL_STATUS_LAUNCHED && status != VL_STATUS_REVIEWED)
+    return;
+  if (f->type == VL_FIELD_NUMBER)
+    old = isnan (before[0].d) ? g_strdup ("—") : g_strdup_printf ("%g", before[0].d);
+  else
+    old = g_strdup (before[0].s != NULL && *before[0].s != '\0' ? before[0].s : "—");
+  if (f->type == VL_FIELD_NUMBER)
+    now = isnan (vl_record_get_number (record, f->name)) ? g_strdup ("")
+                                                          : g_strdup_printf ("%g", vl_record_get_number (record, f->name));
+  else
+    now = g_strdup (vl_record_get_string (record, f->name));
+  /* Translators: kept in a launched item's status history: "Expected Value: 3 → 3.5" */
+  note = g_strdup_printf (_("%s: %s → %s"), vl_item_hypothesis_label (f->name), old, *now != '\0' ? now : "—");
+  transition = vl_document_insert (self, VL_KIND_TRANSITION, NULL, NULL, NULL, &error);
+  if (transition == NULL)
+    {
+      record_error (self, g_steal_pointer (&error));
+      return;
+    }
+  g_object_set (transition, "item", record, "from", (int) status, "to", (int) status,
+                "at", vl_clock_now_ms (self->clock), "note", note, NULL);
+}
+
 /* Status changes are time-stamped in the append-only transition log, and
  * launching starts the 30-day clock of the value review. */
 static void
 after_write (VlDocument    *self,
              VlRecord      *record,
              guint          reg,
-             const VlValue *before)
+             const VlValue *before,
+             gboolean       fresh)
 {
-  static int status_field = -1;
+  static int status_field = -1, hypothesis[3];
   g_autoptr(VlRecord) transition = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *today = NULL;
@@ -1771,7 +1810,21 @@ after_write (VlDocument    *self,
   if (vl_record_get_kind (record) != VL_KIND_ITEM)
     return;
   if (status_field < 0)
-    status_field = vl_kind_find_field (VL_KIND_ITEM, "status");
+    {
+      hypothesis[0] = vl_kind_find_field (VL_KIND_ITEM, "metric");
+      hypothesis[1] = vl_kind_find_field (VL_KIND_ITEM, "baseline");
+      hypothesis[2] = vl_kind_find_field (VL_KIND_ITEM, "expected");
+      status_field = vl_kind_find_field (VL_KIND_ITEM, "status");
+    }
+  /* (Not while the item is being made: that is its hypothesis; nor in an
+   * undo or redo, which take the change's note back or bring it back.) */
+  for (guint i = 0; i < G_N_ELEMENTS (hypothesis); i++)
+    if (reg == vl_kind_info (VL_KIND_ITEM)->fields[hypothesis[i]].reg)
+      {
+        if (!fresh && self->mode == NORMAL)
+          record_hypothesis_change (self, record, (guint) hypothesis[i], before);
+        return;
+      }
   if (reg != vl_kind_info (VL_KIND_ITEM)->fields[status_field].reg)
     return;
 

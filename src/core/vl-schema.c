@@ -120,6 +120,7 @@ static const VlField transition_fields[] = {
   E ("from", "from_status", 1, vl_status_get_type, VL_STATUS_IDEA),
   E ("to", "to_status", 1, vl_status_get_type, VL_STATUS_IDEA),
   T ("at", "at", 1),
+  S ("note", "note", 1),   /* v6: a hypothesis changed after launch */
 };
 
 static const VlField map_fields[] = {
@@ -384,6 +385,11 @@ static const char *const migrations[] = {
   "CREATE INDEX reading_item ON reading (item);"
   "CREATE INDEX item_status ON item (status);"
   "ALTER TABLE value_loop ADD COLUMN metric TEXT NOT NULL DEFAULT '';",
+
+  /* v6: the status history also keeps a launched item's hypothesis
+   * changes (the review measures against the hypothesis frozen at launch):
+   * a transition from its status to the same status, with what changed. */
+  "ALTER TABLE transition ADD COLUMN note TEXT NOT NULL DEFAULT '';",
 };
 
 const char *const *

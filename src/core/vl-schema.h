@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define VL_APPLICATION_ID 0x564C4F50 /* "VLOP" */
-#define VL_SCHEMA_VERSION 5
+#define VL_SCHEMA_VERSION 6
 
 typedef enum {
   VL_KIND_CYCLE,

@@ -229,6 +229,38 @@ check_launched (VlRecord  *item,
   return FALSE;
 }
 
+/* Launched (or reviewed): its review measures against the hypothesis it
+ * launched with, so a change to it is confirmed and kept in its history. */
+gboolean
+vl_item_hypothesis_frozen (VlRecord *item)
+{
+  gint64 status;
+
+  g_return_val_if_fail (VL_IS_ITEM (item), FALSE);
+  status = vl_record_get_int (item, "status");
+  return status == VL_STATUS_LAUNCHED || status == VL_STATUS_REVIEWED;
+}
+
+gboolean
+vl_item_is_hypothesis_field (const char *field)
+{
+  return g_strcmp0 (field, "metric") == 0 || g_strcmp0 (field, "baseline") == 0 ||
+         g_strcmp0 (field, "expected") == 0;
+}
+
+/* "Metric", "Baseline", "Expected Value", as the item panel says them. */
+const char *
+vl_item_hypothesis_label (const char *field)
+{
+  if (g_strcmp0 (field, "metric") == 0)
+    return _("Metric");
+  if (g_strcmp0 (field, "baseline") == 0)
+    return _("Baseline");
+  if (g_strcmp0 (field, "expected") == 0)
+    return _("Expected Value");
+  return field;
+}
+
 /**
  * vl_item_add_reading:
  *

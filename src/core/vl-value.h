@@ -52,6 +52,8 @@ guint         vl_value_count_overdue     (VlDocument *document,
 
 GPtrArray    *vl_item_dup_readings       (VlRecord   *item);
 double        vl_item_get_actual         (VlRecord   *item);
+gboolean      vl_item_hypothesis_frozen  (VlRecord   *item);
+gboolean      vl_item_is_hypothesis_field (const char *field);
 VlRecord     *vl_item_add_reading        (VlRecord   *item,
                                           const char *date,
                                           double      value,

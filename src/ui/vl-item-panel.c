@@ -21,6 +21,7 @@
 #include "vl-item-panel.h"
 #include "vl-labels.h"
 #include "vl-toast.h"
+#include "vl-value.h"
 
 typedef struct
 {
@@ -196,22 +197,94 @@ update_row (VlItemPanel *self,
 }
 
 static void
-entry_apply_cb (AdwEntryRow *row,
-                VlItemPanel *self)
+write_entry (VlItemPanel *self,
+             GtkWidget   *row,
+             const char  *field,
+             const char  *text)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "field");
   g_autoptr(GError) error = NULL;
 
-  if (self->item == NULL)
-    return;
-  if (!vl_record_set_from_text (self->item, field, gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+  if (!vl_record_set_from_text (self->item, field, text, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_add_css_class (row, "error");
       if (error != NULL)
         vl_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   update_row (self, field);
+}
+
+typedef struct
+{
+  VlItemPanel *panel;
+  VlRecord    *item;
+  GtkWidget   *row;
+  const char  *field;   /* static: from the row tables */
+  char        *text;
+} Change;
+
+static void
+change_free (gpointer  data,
+             GClosure *closure)
+{
+  Change *c = data;
+
+  g_clear_object (&c->panel);
+  g_clear_object (&c->item);
+  g_clear_object (&c->row);
+  g_free (c->text);
+  g_free (c);
+}
+
+static void
+hypothesis_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        Change           *c)
+{
+  if (g_str_equal (response, "change") && c->panel->item == c->item)
+    write_entry (c->panel, c->row, c->field, c->text);
+  else if (c->panel->item == c->item)
+    update_row (c->panel, c->field);   /* the frozen value stays */
+}
+
+static void
+entry_apply_cb (AdwEntryRow *row,
+                VlItemPanel *self)
+{
+  const char *field = g_object_get_data (G_OBJECT (row), "field");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *shown = NULL;
+  GtkWidget *dialog;
+  Change *c;
+
+  if (self->item == NULL)
+    return;
+  shown = vl_record_format_field (self->item, field);
+  if (!vl_item_is_hypothesis_field (field) || !vl_item_hypothesis_frozen (self->item) || g_str_equal (shown, text))
+    {
+      write_entry (self, GTK_WIDGET (row), field, text);
+      return;
+    }
+  /* Launched: the review measures against this hypothesis. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Change the Hypothesis After Launch?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” launched with this hypothesis, and its value review measures against it. "
+                                    "The change is kept in the item’s status history."),
+                                  vl_record_get_title (self->item));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep It"), "change",
+                                    _("_Change the Hypothesis"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  c = g_new0 (Change, 1);
+  c->panel = g_object_ref (self);
+  c->item = g_object_ref (self->item);
+  c->row = g_object_ref (GTK_WIDGET (row));
+  c->field = field;
+  c->text = g_strdup (text);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (hypothesis_response_cb), c, change_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* A multi-line text is written when it loses the focus, or on Ctrl+Enter
@@ -463,13 +536,25 @@ refresh_history (VlItemPanel *self)
       g_autoptr(VlRecord) t = g_list_model_get_item (self->history, i - 1);
       g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (vl_record_get_int (t, "at") / 1000);
       g_autofree char *when = g_date_time_format (at, "%Y-%m-%d %H:%M");
-      g_autofree char *title = g_strdup_printf ("%s → %s",
-                                                vl_enum_label ("status", (int) vl_record_get_int (t, "from")),
-                                                vl_enum_label ("status", (int) vl_record_get_int (t, "to")));
+      const char *note = vl_record_get_string (t, "note");
+      g_autofree char *title = NULL, *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
 
+      if (note != NULL && *note != '\0')
+        {
+          /* A hypothesis changed after launch, and what changed. */
+          title = g_strdup (_("Hypothesis changed after launch"));
+          subtitle = g_strdup_printf ("%s · %s", note, when);
+        }
+      else
+        {
+          title = g_strdup_printf ("%s → %s", vl_enum_label ("status", (int) vl_record_get_int (t, "from")),
+                                   vl_enum_label ("status", (int) vl_record_get_int (t, "to")));
+          subtitle = g_strdup (when);
+        }
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (self->history_group, row);
       g_ptr_array_add (self->history_rows, row);
     }

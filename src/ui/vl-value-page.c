@@ -226,7 +226,29 @@ show_review (VlValuePage *self)
                                                  : _("Not set: give it in the item’s details"));
   baseline = format_number (vl_record_get_number (self->item, "baseline"));
   expected = format_number (vl_record_get_number (self->item, "expected"));
-  range = g_strdup_printf ("%s → %s", baseline, expected);
+  {
+    /* Frozen at launch: say when it was changed since (the status
+     * history has each change). */
+    g_autoptr(GListModel) history = vl_document_list (self->document, VL_KIND_TRANSITION, "item", self->item);
+    guint changes = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+      {
+        g_autoptr(VlRecord) t = g_list_model_get_item (history, i);
+
+        changes += *vl_record_get_string (t, "note") != '\0';
+      }
+    if (changes > 0)
+      /* Translators: "2.1 → 2.5 · changed 2 times after launch (see its status history)" */
+      range = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s → %s · changed %u time after launch (see its status history)",
+                                            "%s → %s · changed %u times after launch (see its status history)",
+                                            changes),
+                               baseline, expected, changes);
+    else
+      /* Translators: the hypothesis as it launched: "2.1 → 2.24 · as launched" */
+      range = g_strdup_printf (_("%s → %s · as launched"), baseline, expected);
+  }
   adw_action_row_set_subtitle (self->expected_row, range);
   show_readings (self);
 

@@ -678,6 +678,44 @@ test_item_panel_and_conflicts (void)
     g_assert_cmpstr (vl_record_get_string (item, "launch-date"), ==, before);
   }
 
+  /* Launched, its hypothesis is frozen: a change asks first, Keep It
+   * keeps it, Change writes it and the status history says what changed. */
+  {
+    g_autoptr(GListModel) history = vl_document_list (vl_window_get_document (window), VL_KIND_TRANSITION,
+                                                      "item", item);
+    AdwMessageDialog *dialog;
+    guint before;
+
+    g_object_set (item, "status", VL_STATUS_LAUNCHED, "expected", 3.0, NULL);
+    before = g_list_model_get_n_items (history);
+    row = vl_item_panel_get_row (panel, "expected");
+    gtk_editable_set_text (GTK_EDITABLE (row), "3.5");
+    g_signal_emit_by_name (row, "apply");
+    WAIT_UNTIL ((dialog = find_dialog_with ("change")) != NULL, 5);
+    adw_message_dialog_response (dialog, "cancel");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpfloat (vl_record_get_number (item, "expected"), ==, 3.0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "3");
+    gtk_editable_set_text (GTK_EDITABLE (row), "3.5");
+    g_signal_emit_by_name (row, "apply");
+    WAIT_UNTIL ((dialog = find_dialog_with ("change")) != NULL, 5);
+    adw_message_dialog_response (dialog, "change");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpfloat (vl_record_get_number (item, "expected"), ==, 3.5);
+    g_assert_cmpuint (g_list_model_get_n_items (history), ==, before + 1);
+    {
+      g_autoptr(VlRecord) t = g_list_model_get_item (history, before);
+
+      g_assert_cmpstr (vl_record_get_string (t, "note"), ==, "Expected Value: 3 → 3.5");
+    }
+    /* The actual value is not the hypothesis: no question. */
+    row = vl_item_panel_get_row (panel, "actual");
+    gtk_editable_set_text (GTK_EDITABLE (row), "3.2");
+    g_signal_emit_by_name (row, "apply");
+    g_assert_cmpfloat (vl_record_get_number (item, "actual"), ==, 3.2);
+    g_assert_null (find_dialog_with ("change"));
+  }
+
   /* The description takes several lines; leaving the item writes it. */
   row = vl_item_panel_get_row (panel, "description");
   {
