@@ -482,6 +482,41 @@ vl_item_get_p1_state (VlRecord *item,
                             vl_record_get_string (iteration, "end"), today);
 }
 
+const char *
+vl_p1_state_label (VlP1State state)
+{
+  switch (state)
+    {
+    case VL_P1_AT_RISK:
+      return _("At risk: not in progress by mid-month");
+    case VL_P1_LATE:
+      return _("Late: not launched by the month’s end");
+    case VL_P1_DONE:
+      return _("Launched");
+    case VL_P1_ON_TRACK:
+    default:
+      return _("On track");
+    }
+}
+
+/* What a P1 demand's row says beside its status (Goals and Backlog
+ * rows): "P1 · at risk", "P1 · late", or "P1". */
+const char *
+vl_p1_state_tag (VlP1State state)
+{
+  switch (state)
+    {
+    case VL_P1_AT_RISK:
+      /* Translators: a P1 demand not in progress by mid-month, on a row */
+      return _("P1 · at risk");
+    case VL_P1_LATE:
+      /* Translators: a P1 demand not launched by the month's end, on a row */
+      return _("P1 · late");
+    default:
+      return _("P1");
+    }
+}
+
 /* ---- the portfolio ----------------------------------------------------------- */
 
 static void

@@ -96,6 +96,8 @@ VlP1State     vl_value_p1_state          (VlStatus    status,
                                           GDate      *today);
 VlP1State     vl_item_get_p1_state       (VlRecord   *item,
                                           GDate      *today);
+const char   *vl_p1_state_label          (VlP1State   state);
+const char   *vl_p1_state_tag            (VlP1State   state);
 
 /* The portfolio: cost per AARRR stage, key result or backlog. */
 typedef enum {

@@ -12,6 +12,8 @@
 
 #include "vl-backlog-page.h"
 #include "vl-toast.h"
+#include "vl-okr.h"
+#include "vl-value.h"
 #include "vl-enums.h"
 #include "vl-item-search.h"
 #include "vl-labels.h"
@@ -117,6 +119,14 @@ backlog_rank (GtkListItem *list_item,
   return vl_item_search_get_rank_at (page->filtered, gtk_list_item_get_position (list_item));
 }
 
+static VlP1State
+p1_state (VlRecord *item)
+{
+  g_autoptr(GDate) today = vl_okr_today ();
+
+  return vl_item_get_p1_state (item, today);
+}
+
 static char *
 cell_text (const Column *c,
            VlRecord     *item,
@@ -134,7 +144,8 @@ cell_text (const Column *c,
       v = vl_record_get_int (item, c->field);
       return g_strdup (vl_enum_label (c->field, (int) v) ? vl_enum_label (c->field, (int) v) : "—");
     case SHOW_BOOL:
-      return g_strdup (vl_record_get_int (item, c->field) ? _("P1") : "");
+      /* A P1 demand says when it is at risk or late (DESIGN §11). */
+      return g_strdup (vl_record_get_int (item, c->field) ? vl_p1_state_tag (p1_state (item)) : "");
     case SHOW_REF:
       ref = vl_record_dup_ref (item, c->field);
       return g_strdup (ref != NULL ? vl_record_get_title (ref) : "");
@@ -191,6 +202,17 @@ update_cell (GtkListItem *list_item)
     return;
   if (VL_IS_TEXT_CELL (child))   /* not the text field of a title being edited */
     vl_text_cell_take_text (VL_TEXT_CELL (child), cell_text (c, item, list_item));
+  if (c->show == SHOW_BOOL)
+    {
+      VlP1State state = vl_record_get_int (item, "p1") ? p1_state (item) : VL_P1_ON_TRACK;
+
+      if (state == VL_P1_AT_RISK || state == VL_P1_LATE)
+        gtk_widget_add_css_class (child, state == VL_P1_LATE ? "error" : "warning");
+      if (state != VL_P1_LATE)
+        gtk_widget_remove_css_class (child, "error");
+      if (state != VL_P1_AT_RISK)
+        gtk_widget_remove_css_class (child, "warning");
+    }
 }
 
 /* ---- editing a title in place (F2, a new item) -------------------------- */
@@ -340,7 +362,9 @@ row_changed_cb (gpointer    list_item,
     finish_editing (cell_page (list_item), TRUE);
   if (pspec == NULL || (c->field != NULL && g_str_equal (pspec->name, c->field)) ||
       (c->show == SHOW_SCORE && (g_str_equal (pspec->name, "cost") || g_str_equal (pspec->name, "user-value") ||
-                                 g_str_equal (pspec->name, "business-value"))))
+                                 g_str_equal (pspec->name, "business-value"))) ||
+      /* P1 at risk or late: its status and month count too */
+      (c->show == SHOW_BOOL && (g_str_equal (pspec->name, "status") || g_str_equal (pspec->name, "iteration"))))
     update_cell (list_item);
 }
 
@@ -423,7 +447,7 @@ column_samples (const Column *c)
     case SHOW_REF:
       return ref;
     case SHOW_BOOL:
-      p1[0] = _("P1");
+      p1[0] = vl_p1_state_tag (VL_P1_AT_RISK);
       return p1;
     case SHOW_TEXT:
       return g_str_equal (c->field, "title") ? title : date;

@@ -25,6 +25,7 @@
 #include "vl-labels.h"
 #include "vl-okr.h"
 #include "vl-toast.h"
+#include "vl-value.h"
 
 struct _VlGoalsPage
 {
@@ -365,8 +366,8 @@ update_row (VlGoalsPage *self,
   static const VlOkrStats none = { NAN, NAN, NAN, FALSE, FALSE, 0 };
   VlRecord *r = w->record;
   const VlOkrStats *st = &none;
-  g_autofree char *percent = NULL, *score_text = NULL;
-  const char *tag;
+  g_autofree char *percent = NULL, *score_text = NULL, *p1_tag = NULL;
+  const char *tag, *p1_class = NULL;
 
   if (r == NULL)
     return;
@@ -379,6 +380,20 @@ update_row (VlGoalsPage *self,
   else
     tag = vl_enum_label ("status", (int) vl_record_get_int (r, "status"));
 
+  /* A P1 demand at risk or late says so beside its status (DESIGN §11). */
+  if (VL_IS_ITEM (r) && vl_record_get_int (r, "p1"))
+    {
+      g_autoptr(GDate) today = vl_okr_today ();
+      VlP1State state = vl_item_get_p1_state (r, today);
+
+      p1_tag = g_strdup_printf ("%s · %s", tag, vl_p1_state_tag (state));
+      tag = p1_tag;
+      p1_class = state == VL_P1_LATE ? "error" : state == VL_P1_AT_RISK ? "warning" : NULL;
+    }
+  gtk_widget_remove_css_class (w->tag, "error");
+  gtk_widget_remove_css_class (w->tag, "warning");
+  if (p1_class != NULL)
+    gtk_widget_add_css_class (w->tag, p1_class);
   gtk_label_set_text (GTK_LABEL (w->tag), tag);
   gtk_label_set_text (GTK_LABEL (w->title), vl_record_get_title (r));
   gtk_label_set_text (GTK_LABEL (w->owner), vl_record_get_string (r, "owner"));

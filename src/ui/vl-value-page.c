@@ -651,23 +651,6 @@ refresh_loops (VlValuePage *self)
 
 /* ---- P1 -------------------------------------------------------------------- */
 
-static const char *
-p1_label (VlP1State state)
-{
-  switch (state)
-    {
-    case VL_P1_AT_RISK:
-      return _("At risk: not in progress by mid-month");
-    case VL_P1_LATE:
-      return _("Late: not launched by the month’s end");
-    case VL_P1_DONE:
-      return _("Launched");
-    case VL_P1_ON_TRACK:
-    default:
-      return _("On track");
-    }
-}
-
 /* The monthly iterations this month and next month. */
 static GPtrArray *
 dup_months (VlDocument *doc,
@@ -731,7 +714,7 @@ refresh_p1 (VlValuePage *self)
           state = vl_item_get_p1_state (item, today);
           subtitle = g_strdup_printf ("%s · %s · %s", backlog != NULL ? vl_record_get_title (backlog) : "",
                                       vl_enum_label ("status", (int) vl_record_get_int (item, "status")),
-                                      p1_label (state));
+                                      vl_p1_state_label (state));
           row = info_row (vl_record_get_title (item), subtitle);
           gtk_widget_remove_css_class (row, "property");
           if (state == VL_P1_AT_RISK || state == VL_P1_LATE)
@@ -740,7 +723,7 @@ refresh_p1 (VlValuePage *self)
 
               gtk_widget_add_css_class (icon, state == VL_P1_LATE ? "error" : "warning");
               gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              p1_label (state), -1);
+                                              vl_p1_state_label (state), -1);
               adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "vl-ui-test.h"
+#include "vl-okr.h"
+#include "vl-value.h"
 
 static void
 test_backlog_editing (void)
@@ -641,6 +643,64 @@ find_conflict_button (GtkWidget *widget)
 
 /* The item panel edits every field; values that lost a concurrent edit on
  * another device are shown with "Use This Value". */
+/* Whether a mapped cell at height @y shows @text. */
+static gboolean
+shows_at (GtkWidget  *widget,
+          GtkWidget  *window,
+          const char *text,
+          double      y)
+{
+  double x, wy;
+
+  if (g_strcmp0 (label_text (widget), text) == 0 && gtk_widget_get_mapped (widget) &&
+      gtk_widget_translate_coordinates (widget, window, 0, 0, &x, &wy) && fabs (wy - y) < 1)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_at (child, window, text, y))
+      return TRUE;
+  return FALSE;
+}
+
+/* A P1 demand planned in a month that has ended is late, one not in
+ * progress past mid-month at risk: its row says so in the P1 column (the
+ * Goals page's rows say it too, tests/ui/test-ui-goals.c). */
+static void
+test_p1_risk (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-p1.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page = open_backlog (window, file);
+  VlDocument *document = vl_window_get_document (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) month = vl_document_insert (document, VL_KIND_ITERATION, NULL, NULL, NULL, &error);
+  g_autoptr(VlRecord) item = g_list_model_get_item (vl_backlog_page_get_items (page), 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) last = g_date_time_add_months (now, -1);
+  g_autofree char *start = g_strdup_printf ("%04d-%02d-01", g_date_time_get_year (last), g_date_time_get_month (last));
+  g_autofree char *end = g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (last), g_date_time_get_month (last),
+                                          g_date_get_days_in_month ((GDateMonth) g_date_time_get_month (last),
+                                                                    (GDateYear) g_date_time_get_year (last)));
+  double y;
+
+  g_object_set (month, "name", "Last month", "kind", VL_ITERATION_KIND_MONTH, NULL);
+  g_assert_true (vl_record_set_from_text (month, "start", start, &error));
+  g_assert_true (vl_record_set_from_text (month, "end", end, &error));
+  g_object_set (item, "p1", TRUE, "iteration", month, "status", VL_STATUS_PLANNED, NULL);
+  select_only (page, 0);
+  WAIT_UNTIL (cell_y (GTK_WIDGET (page), GTK_WIDGET (window), vl_record_get_title (item)) >= 0, 5);
+  y = cell_y (GTK_WIDGET (page), GTK_WIDGET (window), vl_record_get_title (item));
+  WAIT_UNTIL (shows_at (GTK_WIDGET (page), GTK_WIDGET (window), "P1 · late", y), 5);
+  /* Launched, it is no longer late. */
+  g_object_set (item, "status", VL_STATUS_LAUNCHED, NULL);
+  WAIT_UNTIL (shows_at (GTK_WIDGET (page), GTK_WIDGET (window), "P1", y), 5);
+  {
+    g_autoptr(GDate) today = vl_okr_today ();
+
+    g_assert_cmpint (vl_item_get_p1_state (item, today), ==, VL_P1_DONE);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_item_panel_and_conflicts (void)
 {
@@ -928,6 +988,7 @@ main (int argc, char *argv[])
     return 0;
   g_test_add_func ("/ui/backlog-editing", test_backlog_editing);
   g_test_add_func ("/ui/item-panel-and-conflicts", test_item_panel_and_conflicts);
+  g_test_add_func ("/ui/p1-risk", test_p1_risk);
   g_test_add_func ("/ui/search-and-filters", test_search_and_filters);
   g_test_add_func ("/ui/sorting", test_sorting);
   g_test_add_func ("/ui/cells-follow-rows", test_cells_follow_rows);

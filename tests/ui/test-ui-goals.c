@@ -368,6 +368,40 @@ test_goals_detached (void)
   spin (20);
 }
 
+/* A P1 demand late in its month says so on its row, beside its status. */
+static void
+test_goals_p1_late (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-goals-p1.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlGoalsPage *page = open_goals (window, file);
+  VlDocument *document = vl_window_get_document (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlRecord) month = vl_document_insert (document, VL_KIND_ITERATION, NULL, NULL, NULL, &error);
+  g_autoptr(GListModel) items = vl_document_list (document, VL_KIND_ITEM, NULL, NULL);
+  g_autoptr(VlRecord) item = NULL;
+  GtkWidget *row;
+
+  for (guint i = 0; item == NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) candidate = g_list_model_get_item (items, i);
+      g_autoptr(VlRecord) kr = vl_record_dup_ref (candidate, "key-result");
+
+      if (kr != NULL && vl_goals_page_select (page, candidate))
+        item = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (item);
+  g_object_set (month, "name", "An old month", "kind", VL_ITERATION_KIND_MONTH, NULL);
+  g_assert_true (vl_record_set_from_text (month, "start", "2020-01-01", &error));
+  g_assert_true (vl_record_set_from_text (month, "end", "2020-01-31", &error));
+  g_object_set (item, "p1", TRUE, "iteration", month, "status", VL_STATUS_PLANNED, NULL);
+  WAIT_UNTIL ((row = vl_goals_page_find_row_widget (page, item)) != NULL &&
+              cell_y (row, GTK_WIDGET (window), "Planned · P1 · late") >= 0, 5);
+  g_object_set (item, "p1", FALSE, NULL);
+  WAIT_UNTIL (cell_y (vl_goals_page_find_row_widget (page, item), GTK_WIDGET (window), "Planned") >= 0, 5);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -376,5 +410,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/goals/outline-keyboard", test_goals_outline_keyboard);
   g_test_add_func ("/ui/goals/check-in-and-link", test_goals_check_in_and_link);
   g_test_add_func ("/ui/goals/detached", test_goals_detached);
+  g_test_add_func ("/ui/goals/p1-late", test_goals_p1_late);
   return g_test_run ();
 }
