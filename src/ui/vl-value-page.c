@@ -26,6 +26,7 @@
 
 #include "vl-labels.h"
 #include "vl-okr.h"
+#include "vl-record-chooser.h"
 #include "vl-toast.h"
 #include "vl-value-page.h"
 #include "vl-value.h"
@@ -528,6 +529,7 @@ typedef struct
   GtkWidget   *group;
   AdwEntryRow *entries[4];
   GtkWidget   *items, *verdicts, *cost, *change;
+  GPtrArray   *item_rows;   /* the items' rows in the expander */
 } LoopView;
 
 static const char *loop_fields[] = { "name", "hypothesis", "owner", "metric" };
@@ -539,21 +541,31 @@ loop_view_new (VlValuePage *self,
 {
   LoopView *v = g_new0 (LoopView, 1);
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Items…"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   v->loop = vl_record_get_rowid (loop);
   v->group = adw_preferences_group_new ();
+  v->item_rows = g_ptr_array_new ();
+  gtk_widget_add_css_class (add, "flat");
+  gtk_widget_set_tooltip_text (add, _("Add Backlog Items to This Value Loop"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "value.add-to-loop");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", v->loop);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _("Delete This Value Loop"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.delete-loop");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", v->loop);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (v->group), remove);
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), remove);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (v->group), buttons);
   for (guint f = 0; f < G_N_ELEMENTS (loop_fields); f++)
     {
       v->entries[f] = ADW_ENTRY_ROW (loop_entry (loop, loop_fields[f], _(loop_titles[f])));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), GTK_WIDGET (v->entries[f]));
     }
-  v->items = info_row (_("Items"), "");
+  v->items = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->items), _("Items"));
   v->verdicts = info_row (_("Verdicts"), "");
   v->cost = info_row (_("Total Cost"), "");
   v->change = info_row (_("Change"), "");
@@ -563,6 +575,48 @@ loop_view_new (VlValuePage *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->change);
   gtk_box_append (self->loops_box, v->group);
   return v;
+}
+
+static void
+loop_view_free (gpointer data)
+{
+  LoopView *v = data;
+
+  g_ptr_array_unref (v->item_rows);
+  g_free (v);
+}
+
+/* The loop's items in its expander, each with a button that takes it
+ * out of the loop (the item stays in its backlog). */
+static void
+loop_view_show_items (LoopView *v,
+                      VlRecord *loop)
+{
+  g_autoptr(GListModel) items = vl_document_list (vl_record_get_document (loop), VL_KIND_ITEM, "value-loop", loop);
+
+  for (guint i = 0; i < v->item_rows->len; i++)
+    adw_expander_row_remove (ADW_EXPANDER_ROW (v->items), v->item_rows->pdata[i]);
+  g_ptr_array_set_size (v->item_rows, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
+      g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", backlog != NULL ? vl_record_get_title (backlog) : "",
+                                                   vl_enum_label ("status", (int) vl_record_get_int (item, "status")));
+      GtkWidget *row = info_row (vl_record_get_title (item), subtitle);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *said = g_strdup_printf (_("Take “%s” Out of the Loop"), vl_record_get_title (item));
+
+      gtk_widget_remove_css_class (row, "property");
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (remove, said);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.remove-from-loop");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", vl_record_get_rowid (item));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (v->items), row);
+      g_ptr_array_add (v->item_rows, row);
+    }
 }
 
 static void
@@ -586,7 +640,8 @@ loop_view_update (LoopView *v,
                            s.by_status[VL_STATUS_IDEA] + s.by_status[VL_STATUS_READY] +
                            s.by_status[VL_STATUS_PLANNED] + s.by_status[VL_STATUS_IN_PROGRESS],
                            s.by_status[VL_STATUS_LAUNCHED], s.by_status[VL_STATUS_REVIEWED]);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->items), items);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (v->items), items);
+  loop_view_show_items (v, loop);
   verdicts = g_strdup_printf (_("%u validated, %u invalidated, %u inconclusive"),
                               s.by_verdict[VL_VERDICT_VALIDATED], s.by_verdict[VL_VERDICT_INVALIDATED],
                               s.by_verdict[VL_VERDICT_INCONCLUSIVE]);
@@ -1084,6 +1139,86 @@ delete_loop_action (GtkWidget  *widget,
     vl_toast (widget, text, TRUE);
 }
 
+typedef struct
+{
+  VlValuePage *page;
+  gint64       loop;
+} AddToLoop;
+
+static void
+add_to_loop_free (gpointer  data,
+                  GClosure *closure)
+{
+  AddToLoop *a = data;
+
+  g_clear_object (&a->page);
+  g_free (a);
+}
+
+static void
+loop_item_chosen_cb (VlRecordChooser *chooser,
+                     VlRecord        *item,
+                     AddToLoop       *a)
+{
+  g_autoptr(VlRecord) loop = a->page->document != NULL
+                             ? vl_document_lookup (a->page->document, VL_KIND_VALUE_LOOP, a->loop) : NULL;
+  g_autofree char *text = NULL;
+
+  if (loop == NULL || item == NULL)
+    return;
+  g_object_set (item, "value-loop", loop, NULL);
+  text = g_strdup_printf (_("“%s” added to the value loop “%s”"), vl_record_get_title (item),
+                          vl_record_get_title (loop));
+  vl_toast (GTK_WIDGET (a->page), text, TRUE);
+}
+
+/* "value.add-to-loop" (x): a backlog item, found by searching, joins the
+ * loop (it leaves the loop it was in). */
+static void
+add_to_loop_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  g_autoptr(VlRecord) loop = NULL;
+  g_autofree char *body = NULL;
+  VlRecordChooser *chooser;
+  AddToLoop *a;
+
+  if (self->document == NULL ||
+      (loop = vl_document_lookup (self->document, VL_KIND_VALUE_LOOP, g_variant_get_int64 (param))) == NULL)
+    return;
+  body = g_strdup_printf (_("Which demand belongs to “%s”?"), vl_record_get_title (loop));
+  chooser = vl_record_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document, VL_KIND_ITEM,
+                                   _("Add to the Value Loop"), body);
+  a = g_new0 (AddToLoop, 1);
+  a->page = g_object_ref (self);
+  a->loop = vl_record_get_rowid (loop);
+  g_signal_connect_data (chooser, "chosen", G_CALLBACK (loop_item_chosen_cb), a, add_to_loop_free, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+/* "value.remove-from-loop" (x): an item leaves its loop, not its backlog. */
+static void
+remove_from_loop_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  VlValuePage *self = VL_VALUE_PAGE (widget);
+  g_autoptr(VlRecord) item = NULL;
+  g_autoptr(VlRecord) loop = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL ||
+      (item = vl_document_lookup (self->document, VL_KIND_ITEM, g_variant_get_int64 (param))) == NULL ||
+      (loop = vl_record_dup_ref (item, "value-loop")) == NULL)
+    return;
+  g_object_set (item, "value-loop", NULL, NULL);
+  text = g_strdup_printf (_("“%s” taken out of the value loop “%s”"), vl_record_get_title (item),
+                          vl_record_get_title (loop));
+  vl_toast (widget, text, TRUE);
+}
+
 /* Shown with Alt+5: the keys work on the queue at once (arrows choose a
  * review, Ctrl+I and Ctrl+Return act on it). */
 static void
@@ -1326,6 +1461,8 @@ vl_value_page_class_init (VlValuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "value.follow-up", NULL, follow_up_action);
   gtk_widget_class_install_action (widget_class, "value.new-loop", NULL, new_loop_action);
   gtk_widget_class_install_action (widget_class, "value.delete-loop", "x", delete_loop_action);
+  gtk_widget_class_install_action (widget_class, "value.add-to-loop", "x", add_to_loop_action);
+  gtk_widget_class_install_action (widget_class, "value.remove-from-loop", "x", remove_from_loop_action);
   gtk_widget_class_install_action (widget_class, "value.set-targets", NULL, set_targets_action);
   gtk_widget_class_install_action (widget_class, "value.set-rule", NULL, set_rule_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "value.add-reading", NULL);
@@ -1341,7 +1478,7 @@ vl_value_page_init (VlValuePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
-  self->loop_views = g_ptr_array_new_with_free_func (g_free);
+  self->loop_views = g_ptr_array_new_with_free_func (loop_view_free);
   for (int v = VL_VERDICT_VALIDATED; v <= VL_VERDICT_INCONCLUSIVE; v++)
     gtk_string_list_append (verdicts, vl_enum_label ("verdict", v));
   adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (verdicts));

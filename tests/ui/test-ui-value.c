@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "vl-okr.h"
+#include "vl-record-chooser.h"
 #include "vl-ui-test.h"
 #include "vl-value-page.h"
 #include "vl-value.h"
@@ -167,6 +168,53 @@ find_last_row (GtkWidget  *widget,
 }
 
 /* A new value loop, its metric typed in place, then deleted and undone. */
+static VlRecordChooser *
+find_chooser (GListModel *toplevels)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (VL_IS_RECORD_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return VL_RECORD_CHOOSER (w);
+    }
+  return NULL;
+}
+
+/* The last button labelled @label (a new loop's group is listed last). */
+static GtkWidget *
+find_last_button (GtkWidget  *widget,
+                  const char *label)
+{
+  GtkWidget *found = GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
+                     ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *last = find_last_button (child, label);
+
+      if (last != NULL)
+        found = last;
+    }
+  return found;
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_loops (void)
 {
@@ -199,6 +247,32 @@ test_loops (void)
   WAIT_UNTIL (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (metric)), "Orders per week"), 5);
   g_assert_true (press_keys (GTK_WIDGET (window), "key", "Return"));
   WAIT_UNTIL (g_str_equal (vl_record_get_string (loop, "metric"), "Orders per week"), 5);
+
+  /* Add Items…: a demand found by searching joins the loop; its row in
+   * the loop's list takes it out again. */
+  {
+    g_autoptr(VlRecord) item = vl_document_find (doc, VL_KIND_ITEM, "Saved cards at checkout");
+    g_autoptr(GListModel) members = vl_document_list (doc, VL_KIND_ITEM, "value-loop", loop);
+    VlRecordChooser *chooser = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *remove;
+    g_autofree char *said = g_strdup_printf ("Take “%s” Out of the Loop", vl_record_get_title (item));
+
+    g_assert_true (gtk_widget_activate (find_last_button (GTK_WIDGET (page), _("_Add Items…"))));
+    WAIT_UNTIL ((chooser = find_chooser (toplevels)) != NULL, 5);
+    vl_record_chooser_search (chooser, "Saved cards at checkout");
+    WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) >= 1, 5);
+    vl_record_chooser_choose (chooser, 0);
+    WAIT_UNTIL (g_list_model_get_n_items (members) == 1, 5);
+    g_assert_true (vl_record_dup_ref (item, "value-loop") == loop);
+    g_object_unref (loop);   /* (the ref dup_ref took) */
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_last_row (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW,
+                                                                    _("Items"))), TRUE);
+    WAIT_UNTIL ((remove = find_by_tooltip (GTK_WIDGET (page), said)) != NULL && gtk_widget_get_mapped (remove), 5);
+    g_assert_true (gtk_widget_activate (remove));
+    WAIT_UNTIL (g_list_model_get_n_items (members) == 0, 5);
+    g_assert_null (vl_record_get_ref_id (item, "value-loop") != 0 ? item : NULL);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "value.delete-loop", "x", vl_record_get_rowid (loop)));
   g_assert_cmpuint (vl_document_count (doc, VL_KIND_VALUE_LOOP), ==, loops);
