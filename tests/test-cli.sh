@@ -158,6 +158,8 @@ out=$("$CLI" review plan.valueloop "$late" --verdict great 2>&1); rc=$?
 check "review refuses an unknown verdict" '[ $rc -eq 2 ] && grep -q "validated, invalidated or inconclusive" <<<"$out"' "$out"
 out=$("$CLI" portfolio plan.valueloop --backlog Storefront 2>&1)
 check "portfolio shows the cost per stage, key result and backlog" 'grep -q "^# AARRR stage" <<<"$out" && grep -q "^# Key result" <<<"$out" && grep -qE "100.0%  .* Storefront$" <<<"$out"' "$out"
+check "portfolio counts as delivered what launched in the current cycle" 'grep -qE "^Delivered: launched in the cycle “[0-9]{4} H[12]”" <<<"$out"' "$out"
+refused "portfolio names the plan when the cycle is not there" plan.valueloop "no cycle" -- "$CLI" portfolio plan.valueloop --cycle "1999 H1"
 
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"

@@ -341,7 +341,7 @@ test_portfolio (void)
   double total = 0, sum = 0, by_backlog = 0;
 
   g_assert_true (vl_sample_fill (doc, &error));
-  stages = vl_value_portfolio (doc, NULL, VL_PORTFOLIO_STAGE, &total, &error);
+  stages = vl_value_portfolio (doc, NULL, NULL, VL_PORTFOLIO_STAGE, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (total, >, 0);
   for (guint i = 0; i < stages->len; i++)
@@ -352,9 +352,39 @@ test_portfolio (void)
       sum += s->cost;
     }
   g_assert_cmpfloat_with_epsilon (sum, total, 1e-9);
-  backlogs = vl_value_portfolio (doc, NULL, VL_PORTFOLIO_BACKLOG, &by_backlog, &error);
+  backlogs = vl_value_portfolio (doc, NULL, NULL, VL_PORTFOLIO_BACKLOG, &by_backlog, &error);
   g_assert_cmpuint (backlogs->len, ==, 4);
   g_assert_cmpfloat_with_epsilon (by_backlog, total, 1e-9);
+
+  /* In a cycle, delivered is only what launched in it: an item launched
+   * before the cycle leaves the shares, one launched in it stays; open
+   * work counts whatever the cycle. */
+  {
+    g_autoptr(VlRecord) cycle = vl_document_insert (doc, VL_KIND_CYCLE, NULL, NULL, NULL, &error);
+    g_autoptr(VlRecord) backlog = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+    g_autoptr(VlRecord) before = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+    g_autoptr(VlRecord) during = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+    g_autoptr(VlRecord) planned = vl_document_insert (doc, VL_KIND_ITEM, backlog, NULL, NULL, &error);
+    g_autoptr(GPtrArray) in_cycle = NULL;
+    double cycle_total = 0;
+
+    g_object_set (backlog, "name", "Cycle test", NULL);
+    g_object_set (cycle, "name", "Test cycle", NULL);
+    g_assert_true (vl_record_set_from_text (cycle, "start", "2031-01-01", &error));
+    g_assert_true (vl_record_set_from_text (cycle, "end", "2031-06-30", &error));
+    g_object_set (before, "cost", 3.0, "status", VL_STATUS_LAUNCHED, NULL);
+    g_assert_true (vl_record_set_from_text (before, "launch-date", "2030-12-31", &error));
+    g_object_set (during, "cost", 5.0, "status", VL_STATUS_REVIEWED, NULL);
+    g_assert_true (vl_record_set_from_text (during, "launch-date", "2031-06-30", &error));
+    g_object_set (planned, "cost", 7.0, "status", VL_STATUS_PLANNED, NULL);
+    in_cycle = vl_value_portfolio (doc, backlog, cycle, VL_PORTFOLIO_BACKLOG, &cycle_total, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (in_cycle->len, ==, 1);
+    g_assert_cmpfloat (((VlShare *) in_cycle->pdata[0])->delivered, ==, 5.0);
+    g_assert_cmpfloat (((VlShare *) in_cycle->pdata[0])->open, ==, 7.0);
+    g_assert_cmpuint (((VlShare *) in_cycle->pdata[0])->n_items, ==, 2);
+    g_assert_cmpfloat (cycle_total, ==, 12.0);
+  }
 }
 
 /* The plan's AARRR targets and verdict thresholds: defaults, undo, bad

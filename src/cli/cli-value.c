@@ -176,12 +176,15 @@ cmd_review (int argc, char **argv)
 int
 cmd_portfolio (int argc, char **argv)
 {
-  g_autofree char *backlog_name = NULL;
+  g_autofree char *backlog_name = NULL, *cycle_name = NULL;
   const GOptionEntry entries[] = {
     { "backlog", 'b', 0, G_OPTION_ARG_STRING, &backlog_name, N_("Only this backlog"), N_("NAME") },
+    { "cycle", 'c', 0, G_OPTION_ARG_STRING, &cycle_name,
+      N_("Delivered: what launched in this cycle (default: the current one)"), N_("NAME") },
     { NULL }
   };
   static const char *titles[] = { N_("AARRR stage"), N_("Key result"), N_("Backlog") };
+  g_autoptr(VlRecord) cycle = NULL;
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(VlDocument) doc = NULL;
   g_autoptr(VlRecord) backlog = NULL;
@@ -196,10 +199,27 @@ cmd_portfolio (int argc, char **argv)
     return cli_fail (error);
   if (backlog_name != NULL && (backlog = cli_find_backlog (doc, backlog_name, &error)) == NULL)
     return cli_fail (error);
+  if (cycle_name != NULL && (cycle = vl_document_find (doc, VL_KIND_CYCLE, cycle_name)) == NULL)
+    {
+      g_set_error (&error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID, _("“%s” has no cycle “%s”"), argv[1],
+                   cycle_name);
+      return cli_fail (error);
+    }
+  if (cycle == NULL)
+    {
+      g_autoptr(GDate) today = vl_okr_today ();
+
+      cycle = vl_document_dup_current_cycle (doc, today);
+    }
+  if (cycle != NULL)
+    /* Translators: `valueloop-cli portfolio`'s first line */
+    g_print (_("Delivered: launched in the cycle “%s” (%s to %s)\n"), vl_record_get_title (cycle),
+             vl_record_get_string (cycle, "start") ?: "…", vl_record_get_string (cycle, "end") ?: "…");
   for (guint d = 0; d < G_N_ELEMENTS (titles); d++)
     {
       double total = 0;
-      g_autoptr(GPtrArray) shares = vl_value_portfolio (doc, backlog, (VlPortfolioDimension) d, &total, &error);
+      g_autoptr(GPtrArray) shares = vl_value_portfolio (doc, backlog, cycle, (VlPortfolioDimension) d, &total,
+                                                        &error);
 
       if (shares == NULL)
         return cli_fail (error);

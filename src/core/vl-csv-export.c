@@ -495,13 +495,14 @@ export_okr_review (VlDocument  *document,
 static gboolean
 write_dimension (VlDocument           *document,
                  VlRecord             *scope,
+                 VlRecord             *cycle,
                  VlCsvWriter          *w,
                  const char           *label,
                  VlPortfolioDimension  dimension,
                  GError              **error)
 {
   double total = 0;
-  g_autoptr(GPtrArray) shares = vl_value_portfolio (document, scope, dimension, &total, error);
+  g_autoptr(GPtrArray) shares = vl_value_portfolio (document, scope, cycle, dimension, &total, error);
 
   if (shares == NULL)
     return FALSE;
@@ -532,10 +533,14 @@ export_portfolio (VlDocument  *document,
     N_("Delivered Cost"),
   };
 
+  g_autoptr(GDate) today = vl_okr_today ();
+  /* Delivered in the cycle under way, as the Value page shows it. */
+  g_autoptr(VlRecord) cycle = vl_document_dup_current_cycle (document, today);
+
   headers (w, names, G_N_ELEMENTS (names));
-  return write_dimension (document, scope, w, _("AARRR Stage"), VL_PORTFOLIO_STAGE, error) &&
-         write_dimension (document, scope, w, _("Key Result"), VL_PORTFOLIO_KEY_RESULT, error) &&
-         write_dimension (document, scope, w, _("Backlog"), VL_PORTFOLIO_BACKLOG, error);
+  return write_dimension (document, scope, cycle, w, _("AARRR Stage"), VL_PORTFOLIO_STAGE, error) &&
+         write_dimension (document, scope, cycle, w, _("Key Result"), VL_PORTFOLIO_KEY_RESULT, error) &&
+         write_dimension (document, scope, cycle, w, _("Backlog"), VL_PORTFOLIO_BACKLOG, error);
 }
 
 /* ---- entry points ------------------------------------------------------- */

@@ -531,6 +531,8 @@ share_free (gpointer data)
 /**
  * vl_value_portfolio:
  * @backlog: (nullable): one backlog, or %NULL for every one
+ * @cycle: (nullable): count as delivered only what launched in this
+ *   cycle (items launched before or after it are left out); %NULL: all
  * @total: (out) (optional): the cost of all the shares
  *
  * Cost and count of the live items (not dropped) per AARRR stage, key
@@ -542,12 +544,14 @@ share_free (gpointer data)
 GPtrArray *
 vl_value_portfolio (VlDocument            *document,
                     VlRecord              *backlog,
+                    VlRecord              *cycle,
                     VlPortfolioDimension   dimension,
                     double                *total,
                     GError               **error)
 {
+#define IN_CYCLE " AND (?2 IS NULL OR i.status NOT IN (4, 5) OR i.launch_date BETWEEN ?2 AND ?3)"
 #define LIVE_ITEMS " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1" \
-                   " WHERE i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)"
+                   " WHERE i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)" IN_CYCLE
   static const char *const sql[] = {
     [VL_PORTFOLIO_STAGE] = "SELECT i.aarrr, NULL, i.status, i.cost" LIVE_ITEMS " ORDER BY i.aarrr = 0, i.aarrr",
     [VL_PORTFOLIO_KEY_RESULT] =
@@ -555,11 +559,12 @@ vl_value_portfolio (VlDocument            *document,
       " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
       " LEFT JOIN key_result k ON k.id = i.key_result AND k.deleted <> 1"
       " LEFT JOIN objective o ON o.id = k.objective"
-      " WHERE i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)"
+      " WHERE i.deleted <> 1 AND i.status <> 6 AND (?1 = 0 OR i.backlog = ?1)" IN_CYCLE
       " ORDER BY k.id IS NULL, o.rank, k.rank, k.id",
     [VL_PORTFOLIO_BACKLOG] = "SELECT b.id, b.name, i.status, i.cost" LIVE_ITEMS " ORDER BY b.rank, b.uuid",
   };
 #undef LIVE_ITEMS
+#undef IN_CYCLE
   sqlite3 *db = _vl_document_get_db (document);
   GPtrArray *shares = g_ptr_array_new_with_free_func (share_free);
   sqlite3_stmt *stmt = NULL;
@@ -567,7 +572,7 @@ vl_value_portfolio (VlDocument            *document,
   double sum = 0;
   int rc;
 
-  G_STATIC_ASSERT (VL_STATUS_DROPPED == 6);
+  G_STATIC_ASSERT (VL_STATUS_DROPPED == 6 && VL_STATUS_LAUNCHED == 4 && VL_STATUS_REVIEWED == 5);
   g_return_val_if_fail (dimension <= VL_PORTFOLIO_BACKLOG, shares);
 
   if (sqlite3_prepare_v2 (db, sql[dimension], -1, &stmt, NULL) != SQLITE_OK)
@@ -578,6 +583,12 @@ vl_value_portfolio (VlDocument            *document,
       return NULL;
     }
   sqlite3_bind_int64 (stmt, 1, backlog != NULL ? vl_record_get_rowid (backlog) : 0);
+  if (cycle != NULL)
+    {
+      /* (An unset end: the cycle runs on.) */
+      sqlite3_bind_text (stmt, 2, vl_record_get_string (cycle, "start") ?: "0000-01-01", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, vl_record_get_string (cycle, "end") ?: "9999-12-31", -1, SQLITE_TRANSIENT);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       VlStatus status = (VlStatus) sqlite3_column_int (stmt, 2);

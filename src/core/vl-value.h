@@ -113,11 +113,12 @@ typedef struct
   guint   n_items;
   double  cost;
   double  open;       /* idea … in progress */
-  double  delivered;  /* launched and reviewed */
+  double  delivered;  /* launched and reviewed (in the cycle asked for) */
 } VlShare;
 
 GPtrArray    *vl_value_portfolio         (VlDocument           *document,
                                           VlRecord             *backlog,
+                                          VlRecord             *cycle,
                                           VlPortfolioDimension  dimension,
                                           double               *total,
                                           GError              **error);

@@ -798,12 +798,13 @@ refresh_p1 (VlValuePage *self)
 
 static void
 add_shares (VlValuePage          *self,
+            VlRecord             *cycle,
             const char           *title,
             VlPortfolioDimension  dimension)
 {
   g_autoptr(GError) error = NULL;
   double total = 0;
-  g_autoptr(GPtrArray) shares = vl_value_portfolio (self->document, NULL, dimension, &total, &error);
+  g_autoptr(GPtrArray) shares = vl_value_portfolio (self->document, NULL, cycle, dimension, &total, &error);
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
@@ -815,9 +816,17 @@ add_shares (VlValuePage          *self,
       gtk_widget_set_valign (targets, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (targets), "value.set-targets");
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), targets);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                             _("Open cost is planned work; delivered is launched or reviewed. "
-                                               "A stage more than 10 points off its target is marked."));
+      g_autofree char *described = NULL;
+
+      if (cycle != NULL)
+        /* Translators: %s is the cycle's name, "2026 H2" */
+        described = g_strdup_printf (_("Open cost is planned work; delivered is what launched in %s. "
+                                       "A stage more than 10 points off its target is marked."),
+                                     vl_record_get_title (cycle));
+      else
+        described = g_strdup (_("Open cost is planned work; delivered is launched or reviewed. "
+                                "A stage more than 10 points off its target is marked."));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), described);
     }
   for (guint i = 0; shares != NULL && i < shares->len; i++)
     {
@@ -863,12 +872,17 @@ add_shares (VlValuePage          *self,
 static void
 refresh_portfolio (VlValuePage *self)
 {
+  g_autoptr(GDate) today = vl_okr_today ();
+  g_autoptr(VlRecord) cycle = NULL;
+
   clear_box (self->portfolio_box);
   if (self->document == NULL)
     return;
-  add_shares (self, _("Cost by AARRR Stage"), VL_PORTFOLIO_STAGE);
-  add_shares (self, _("Cost by Key Result"), VL_PORTFOLIO_KEY_RESULT);
-  add_shares (self, _("Cost by Backlog"), VL_PORTFOLIO_BACKLOG);
+  /* Delivered: what launched in the cycle under way (DESIGN §11). */
+  cycle = vl_document_dup_current_cycle (self->document, today);
+  add_shares (self, cycle, _("Cost by AARRR Stage"), VL_PORTFOLIO_STAGE);
+  add_shares (self, cycle, _("Cost by Key Result"), VL_PORTFOLIO_KEY_RESULT);
+  add_shares (self, cycle, _("Cost by Backlog"), VL_PORTFOLIO_BACKLOG);
 }
 
 /* ---- following the plan ------------------------------------------------------ */
