@@ -239,6 +239,97 @@ test_hypothesis_frozen (void)
   g_assert_cmpuint (g_list_model_get_n_items (log), ==, before + 2);
 }
 
+/* The queue kept up to date row by row is the queue made from the plan,
+ * edit after edit: a launch, a review, a new due date, a step back, a
+ * deletion, a backlog deleted. */
+static void
+assert_same_queue (VlDocument *doc,
+                   GArray     *kept,
+                   GDate      *today)
+{
+  g_autoptr(GArray) fresh = vl_value_review_queue (doc, today);
+
+  g_assert_cmpuint (kept->len, ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    g_assert_cmpmem (&g_array_index (kept, VlReviewEntry, i), sizeof (VlReviewEntry),
+                     &g_array_index (fresh, VlReviewEntry, i), sizeof (VlReviewEntry));
+}
+
+static void
+update_with (GArray   *queue,
+             VlRecord *item,
+             GDate    *today)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  g_ptr_array_add (items, item);
+  vl_value_queue_update (queue, items, today);
+}
+
+static void
+test_queue_update (void)
+{
+  g_autoptr(VlDocument) doc = vl_test_new_plan ("queue-update.valueloop");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = vl_okr_today ();
+  g_autoptr(GArray) queue = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(VlRecord) idea = NULL, launched = NULL, reviewed = NULL, backlog = NULL;
+
+  g_assert_true (vl_sample_fill (doc, &error));
+  queue = vl_value_review_queue (doc, today);
+  g_assert_cmpuint (queue->len, >, 5);
+  items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
+      gint64 status = vl_record_get_int (item, "status");
+
+      if (status == VL_STATUS_IDEA && idea == NULL)
+        idea = g_object_ref (item);
+      else if (status == VL_STATUS_LAUNCHED && launched == NULL)
+        launched = g_object_ref (item);
+      else if (status == VL_STATUS_REVIEWED && reviewed == NULL)
+        reviewed = g_object_ref (item);
+    }
+  g_assert_nonnull (idea);
+  g_assert_nonnull (launched);
+  g_assert_nonnull (reviewed);
+
+  g_object_set (idea, "status", VL_STATUS_LAUNCHED, NULL);   /* launched today: due in 30 days */
+  update_with (queue, idea, today);
+  assert_same_queue (doc, queue, today);
+  g_assert_true (vl_item_complete_review (launched, VL_VERDICT_VALIDATED, "", &error));
+  update_with (queue, launched, today);
+  assert_same_queue (doc, queue, today);
+  g_assert_true (vl_record_set_from_text (idea, "review-due", "2020-01-01", &error));   /* overdue */
+  update_with (queue, idea, today);
+  assert_same_queue (doc, queue, today);
+  g_assert_cmpint (g_array_index (queue, VlReviewEntry, 0).item, ==, vl_record_get_rowid (idea));
+  g_object_set (reviewed, "status", VL_STATUS_IN_PROGRESS, NULL);   /* a step back: out */
+  update_with (queue, reviewed, today);
+  assert_same_queue (doc, queue, today);
+  g_assert_true (vl_document_delete (doc, idea, &error));
+  update_with (queue, idea, today);
+  assert_same_queue (doc, queue, today);
+  /* Unchanged: nothing to do. */
+  {
+    g_autoptr(GPtrArray) same = g_ptr_array_new ();
+
+    g_ptr_array_add (same, launched);
+    g_assert_false (vl_value_queue_update (queue, same, today));
+  }
+  /* An item whose backlog is deleted leaves the queue with it (the page
+   * makes the queue again when a backlog changes). */
+  backlog = vl_record_dup_ref (launched, "backlog");
+  g_assert_true (vl_document_delete (doc, backlog, &error));
+  update_with (queue, launched, today);
+  g_assert_false (in_queue (queue, launched));
+  g_assert_true (vl_document_undo (doc, &error));
+  update_with (queue, launched, today);
+  g_assert_true (in_queue (queue, launched));
+}
+
 static void
 test_complete_review_and_follow_up (void)
 {
@@ -444,6 +535,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/value/hypothesis-frozen", test_hypothesis_frozen);
   g_test_add_func ("/value/achieved-and-verdict", test_achieved);
   g_test_add_func ("/value/queue-edges", test_queue_edges);
+  g_test_add_func ("/value/queue-update", test_queue_update);
   g_test_add_func ("/value/readings", test_readings);
   g_test_add_func ("/value/complete-review-and-follow-up", test_complete_review_and_follow_up);
   g_test_add_func ("/value/loop-stats", test_loop_stats);

@@ -94,14 +94,67 @@ compare_entries (gconstpointer a,
  *
  * Returns: (transfer full): a #GArray of #VlReviewEntry
  */
+/* An item's entry from its status, dates and the time of its first
+ * review; FALSE when it has no place in the queue. */
+static gboolean
+make_entry (gint64         id,
+            int            status,
+            const char    *launch_date,
+            const char    *review_due,
+            gboolean       has_review,
+            gint64         reviewed_at,
+            GDate         *today,
+            VlReviewEntry *e)
+{
+  GDate launched, due, reviewed;
+
+  memset (e, 0, sizeof *e);
+  e->item = id;
+  if (status != VL_STATUS_LAUNCHED && status != VL_STATUS_REVIEWED)
+    return FALSE;
+  g_date_clear (&launched, 1);
+  g_date_clear (&due, 1);
+  if (parse_date (launch_date, &launched))
+    format_date (&launched, e->launched);
+  if (parse_date (review_due, &due) || g_date_valid (&launched))
+    {
+      if (!g_date_valid (&due))
+        {
+          due = launched;
+          g_date_add_days (&due, VL_REVIEW_DAYS);
+        }
+      format_date (&due, e->due);
+      e->days_late = g_date_days_between (&due, today);
+    }
+  if (status == VL_STATUS_REVIEWED)
+    {
+      g_autoptr(GDateTime) at = NULL;
+
+      if (!has_review)
+        return FALSE;   /* no review on record to date it */
+      at = g_date_time_new_from_unix_local (reviewed_at / 1000);
+      g_date_set_dmy (&reviewed, (GDateDay) g_date_time_get_day_of_month (at),
+                      (GDateMonth) g_date_time_get_month (at), (GDateYear) g_date_time_get_year (at));
+      if (g_date_days_between (&reviewed, today) > VL_REVIEWED_SHOWN_DAYS)
+        return FALSE;
+      format_date (&reviewed, e->reviewed);
+      e->group = VL_REVIEW_REVIEWED;
+    }
+  else if (e->due[0] == '\0' || e->days_late < -VL_REVIEW_SOON_DAYS)
+    e->group = VL_REVIEW_WAITING;
+  else
+    e->group = e->days_late > 0 ? VL_REVIEW_OVERDUE : VL_REVIEW_DUE_SOON;
+  return TRUE;
+}
+
+#define FIRST_REVIEW "SELECT min (x.at) FROM transition x WHERE x.item = i.id AND x.deleted <> 1 AND x.to_status = 5"
+
 GArray *
 vl_value_review_queue (VlDocument *document,
                        GDate      *today)
 {
   static const char sql[] =
-    "SELECT i.id, i.status, ifnull (i.launch_date, ''), ifnull (i.review_due, ''),"
-    "  CASE i.status WHEN 5 THEN"
-    "    (SELECT min (x.at) FROM transition x WHERE x.item = i.id AND x.deleted <> 1 AND x.to_status = 5) END"
+    "SELECT i.id, i.status, i.launch_date, i.review_due, CASE i.status WHEN 5 THEN (" FIRST_REVIEW ") END"
     " FROM item i JOIN backlog b ON b.id = i.backlog AND b.deleted <> 1"
     " WHERE i.status IN (4, 5) AND i.deleted <> 1";
   GArray *queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
@@ -112,44 +165,103 @@ vl_value_review_queue (VlDocument *document,
     return queue;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      VlReviewEntry e = { sqlite3_column_int64 (stmt, 0) };
-      GDate launched, due, reviewed;
+      VlReviewEntry e;
 
-      if (parse_date ((const char *) sqlite3_column_text (stmt, 2), &launched))
-        format_date (&launched, e.launched);
-      if (parse_date ((const char *) sqlite3_column_text (stmt, 3), &due) || g_date_valid (&launched))
-        {
-          if (!g_date_valid (&due))
-            {
-              due = launched;
-              g_date_add_days (&due, VL_REVIEW_DAYS);
-            }
-          format_date (&due, e.due);
-          e.days_late = g_date_days_between (&due, today);
-        }
-      if (sqlite3_column_int (stmt, 1) == VL_STATUS_REVIEWED)
-        {
-          g_autoptr(GDateTime) at = NULL;
-
-          if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
-            continue;   /* no review on record to date it */
-          at = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 4) / 1000);
-          g_date_set_dmy (&reviewed, (GDateDay) g_date_time_get_day_of_month (at),
-                          (GDateMonth) g_date_time_get_month (at), (GDateYear) g_date_time_get_year (at));
-          if (g_date_days_between (&reviewed, today) > VL_REVIEWED_SHOWN_DAYS)
-            continue;
-          format_date (&reviewed, e.reviewed);
-          e.group = VL_REVIEW_REVIEWED;
-        }
-      else if (e.due[0] == '\0' || e.days_late < -VL_REVIEW_SOON_DAYS)
-        e.group = VL_REVIEW_WAITING;
-      else
-        e.group = e.days_late > 0 ? VL_REVIEW_OVERDUE : VL_REVIEW_DUE_SOON;
-      g_array_append_val (queue, e);
+      if (make_entry (sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1),
+                      (const char *) sqlite3_column_text (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+                      sqlite3_column_type (stmt, 4) != SQLITE_NULL, sqlite3_column_int64 (stmt, 4), today, &e))
+        g_array_append_val (queue, e);
     }
   sqlite3_finalize (stmt);
   g_array_sort (queue, compare_entries);
   return queue;
+}
+
+/**
+ * vl_value_queue_update:
+ * @queue: a queue from vl_value_review_queue()
+ * @items: (element-type VlRecord): items that changed (written, deleted,
+ *   merged), or a reading's or a transition's item
+ *
+ * Brings @queue up to date for @items alone: each leaves it and comes back
+ * where it belongs now (an edit costs a few lookups, not the whole plan).
+ *
+ * Returns: whether @queue changed
+ */
+gboolean
+vl_value_queue_update (GArray    *queue,
+                       GPtrArray *items,
+                       GDate     *today)
+{
+  gboolean changed = FALSE;
+
+  for (guint k = 0; k < items->len; k++)
+    {
+      VlRecord *item = items->pdata[k];
+      gint64 id = vl_record_get_rowid (item);
+      g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
+      int status = (int) vl_record_get_int (item, "status");
+      gboolean has_review = FALSE;
+      gint64 reviewed_at = 0;
+      VlReviewEntry e, old;
+      guint at = queue->len, lo = 0, hi;
+
+      for (guint i = 0; i < queue->len; i++)
+        if (g_array_index (queue, VlReviewEntry, i).item == id)
+          {
+            at = i;
+            break;
+          }
+      if (status == VL_STATUS_REVIEWED && !vl_record_get_deleted (item))
+        {
+          sqlite3_stmt *stmt = NULL;
+          sqlite3 *db = _vl_document_get_db (vl_record_get_document (item));
+
+          if (sqlite3_prepare_v2 (db, "SELECT min (at) FROM transition WHERE item = ?1 AND deleted <> 1"
+                                  " AND to_status = 5", -1, &stmt, NULL) == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (stmt, 1, id);
+              if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+                {
+                  has_review = TRUE;
+                  reviewed_at = sqlite3_column_int64 (stmt, 0);
+                }
+            }
+          sqlite3_finalize (stmt);
+        }
+      if (vl_record_get_deleted (item) || backlog == NULL || vl_record_get_deleted (backlog) ||
+          !make_entry (id, status, vl_record_get_string (item, "launch-date"),
+                       vl_record_get_string (item, "review-due"), has_review, reviewed_at, today, &e))
+        {
+          if (at < queue->len)
+            {
+              g_array_remove_index (queue, at);
+              changed = TRUE;
+            }
+          continue;
+        }
+      if (at < queue->len)
+        {
+          old = g_array_index (queue, VlReviewEntry, at);
+          if (memcmp (&old, &e, sizeof e) == 0)
+            continue;
+          g_array_remove_index (queue, at);
+        }
+      /* Back in its place: the queue is sorted. */
+      hi = queue->len;
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (compare_entries (&g_array_index (queue, VlReviewEntry, mid), &e) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (queue, lo, e);
+      changed = TRUE;
+    }
+  return changed;
 }
 
 /* How many of @queue's entries are overdue (they come first). */

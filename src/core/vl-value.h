@@ -46,6 +46,9 @@ VlVerdict     vl_value_suggest_verdict   (double      achieved,
 
 GArray       *vl_value_review_queue      (VlDocument *document,
                                           GDate      *today);
+gboolean      vl_value_queue_update      (GArray     *queue,
+                                          GPtrArray  *items,
+                                          GDate      *today);
 guint         vl_value_queue_count_overdue (GArray   *queue);
 guint         vl_value_count_overdue     (VlDocument *document,
                                           GDate      *today);

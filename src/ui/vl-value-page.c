@@ -56,7 +56,10 @@ struct _VlValuePage
 
   VlDocument    *document;       /* the loaded one */
   GArray        *queue;          /* VlReviewEntry, as queue_view shows them */
-  GArray        *next_queue;     /* worked out for the badge, not shown yet */
+  guint          queue_day;      /* the Julian day the queue's days late count from */
+  GArray        *row_keys;       /* RowKey: what the queue's rows show */
+  GHashTable    *positions;      /* item id → its place in the queue + 1 */
+  gboolean       review_dirty;   /* the review panel follows an edit */
   VlRecord      *item;           /* the review shown */
   VlVerdict      suggested;
   guint          refresh_id;
@@ -82,6 +85,10 @@ static const char *group_titles[VL_REVIEW_N_GROUPS] = {
 };
 
 static void refresh_all (VlValuePage *self);
+
+/* Only the section on screen is brought up to date after an edit; the
+ * others are marked and follow when shown. */
+enum { SECTION_REVIEWS, SECTION_LOOPS, SECTION_P1, SECTION_PORTFOLIO, N_SECTIONS };
 
 static void
 clear_box (GtkBox *box)
@@ -122,19 +129,26 @@ info_row (const char *title,
 
 /* ---- the badge ------------------------------------------------------------ */
 
-/* The badge and the queue come from one query per change: the badge's
- * queue is kept for the page to show. */
+/* The badge and the queue come from one queue: made from the plan once
+ * (and again on a merge or a new day), then kept up to date row by row
+ * as items change (vl_value_queue_update()): an edit never reads the
+ * whole plan again. */
+/* Where each item is in the queue, for the rows (made again whenever the
+ * queue changes, before any row is shown). */
 static void
-update_overdue (VlValuePage *self)
+index_queue (VlValuePage *self)
 {
-  VlDocument *doc = vl_page_get_document (VL_PAGE (self));
-  g_autoptr(GDate) today = vl_okr_today ();
-  guint n;
+  g_hash_table_remove_all (self->positions);
+  for (guint i = 0; i < self->queue->len; i++)
+    g_hash_table_insert (self->positions,
+                         GSIZE_TO_POINTER ((gsize) g_array_index (self->queue, VlReviewEntry, i).item),
+                         GUINT_TO_POINTER (i + 1));
+}
 
-  g_clear_pointer (&self->next_queue, g_array_unref);
-  if (doc != NULL)
-    self->next_queue = vl_value_review_queue (doc, today);
-  n = self->next_queue != NULL ? vl_value_queue_count_overdue (self->next_queue) : 0;
+static void
+update_badge (VlValuePage *self)
+{
+  guint n = self->queue != NULL ? vl_value_queue_count_overdue (self->queue) : 0;
 
   if (n == self->n_overdue)
     return;
@@ -142,16 +156,59 @@ update_overdue (VlValuePage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
 }
 
-/* Only items (their status, launch and review dates) and the status log
- * move a review between groups. */
+static void
+reload_queue (VlValuePage *self)
+{
+  VlDocument *doc = vl_page_get_document (VL_PAGE (self));
+  g_autoptr(GDate) today = vl_okr_today ();
+
+  g_clear_pointer (&self->queue, g_array_unref);
+  self->queue = doc != NULL ? vl_value_review_queue (doc, today) : g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
+  self->queue_day = g_date_get_julian (today);
+  self->dirty |= 1u << SECTION_REVIEWS;
+  index_queue (self);
+  update_badge (self);
+}
+
+/* Only items (their status, launch and review dates, their backlog) and
+ * the status log move a review between groups. */
 static void
 badge_rows_changed_cb (VlDocument  *doc,
                        guint        kind,
                        GPtrArray   *records,
                        VlValuePage *self)
 {
-  if (kind == VL_KIND_ITEM || kind == VL_KIND_TRANSITION)
-    update_overdue (self);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GDate) today = NULL;
+
+  if (kind == VL_KIND_BACKLOG)
+    {
+      reload_queue (self);   /* a backlog gone takes its items' reviews */
+      return;
+    }
+  if (kind != VL_KIND_ITEM && kind != VL_KIND_TRANSITION)
+    return;
+  today = vl_okr_today ();
+  if (self->queue == NULL || self->queue_day != g_date_get_julian (today))
+    {
+      reload_queue (self);
+      return;
+    }
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    {
+      VlRecord *item = kind == VL_KIND_ITEM ? g_object_ref (records->pdata[i])
+                                            : vl_record_dup_ref (records->pdata[i], "item");
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+  if (vl_value_queue_update (self->queue, items, today))
+    {
+      self->dirty |= 1u << SECTION_REVIEWS;
+      index_queue (self);
+      update_badge (self);
+    }
 }
 
 guint
@@ -294,12 +351,18 @@ show_review (VlValuePage *self)
 #define VL_TYPE_QUEUE_ROW (vl_queue_row_get_type ())
 G_DECLARE_FINAL_TYPE (VlQueueRow, vl_queue_row, VL, QUEUE_ROW, GObject)
 
+/* What a row shows: the rows change only where these do. */
+typedef struct
+{
+  int     heading;   /* the VlReviewGroup of a heading, or -1 */
+  gint64  item;      /* an entry's item */
+  guint   count;     /* a heading's number of entries */
+} RowKey;
+
 struct _VlQueueRow
 {
   GObject parent_instance;
-  int     heading;   /* the VlReviewGroup of a heading, or -1 */
-  guint   index;     /* an entry's place in the queue */
-  guint   count;     /* a heading's number of entries */
+  RowKey  key;
 };
 
 G_DEFINE_FINAL_TYPE (VlQueueRow, vl_queue_row, G_TYPE_OBJECT)
@@ -307,17 +370,25 @@ G_DEFINE_FINAL_TYPE (VlQueueRow, vl_queue_row, G_TYPE_OBJECT)
 static void vl_queue_row_class_init (VlQueueRowClass *klass) { }
 static void vl_queue_row_init (VlQueueRow *self) { }
 
-static VlQueueRow *
-queue_row_new (int   heading,
-               guint index,
-               guint count)
+static gpointer
+queue_row_new (const RowKey *key)
 {
   VlQueueRow *row = g_object_new (VL_TYPE_QUEUE_ROW, NULL);
 
-  row->heading = heading;
-  row->index = index;
-  row->count = count;
+  row->key = *key;
   return row;
+}
+
+/* The queue entry a row shows, or NULL. */
+static const VlReviewEntry *
+row_entry (VlValuePage *self,
+           VlQueueRow  *row)
+{
+  guint at = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, GSIZE_TO_POINTER ((gsize) row->key.item)));
+
+  if (row->key.heading >= 0 || at == 0 || at > self->queue->len)
+    return NULL;
+  return &g_array_index (self->queue, VlReviewEntry, at - 1);
 }
 
 static void
@@ -327,7 +398,7 @@ queue_selected_cb (VlValuePage *self)
   g_autoptr(VlQueueRow) row = g_list_model_get_item (G_LIST_MODEL (self->queue_store), position);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue_store));
 
-  if (row != NULL && row->heading >= 0)
+  if (row != NULL && row->key.heading >= 0)
     {
       /* A heading is no review: step on over it the way the keys went. */
       guint next = position >= self->last_position || position == 0 ? position + 1 : position - 1;
@@ -340,9 +411,8 @@ queue_selected_cb (VlValuePage *self)
     }
   self->last_position = position;
   g_clear_object (&self->item);
-  if (row != NULL && row->heading < 0 && row->index < self->queue->len && self->document != NULL)
-    self->item = vl_document_lookup (self->document, VL_KIND_ITEM,
-                                     g_array_index (self->queue, VlReviewEntry, row->index).item);
+  if (row != NULL && row_entry (self, row) != NULL && self->document != NULL)
+    self->item = vl_document_lookup (self->document, VL_KIND_ITEM, row->key.item);
   show_review (self);
 }
 
@@ -404,14 +474,14 @@ bind_queue_row (GtkSignalListItemFactory *factory,
   gtk_widget_remove_css_class (title, "heading");
   gtk_widget_remove_css_class (title, "error");
   gtk_widget_set_margin_top (box, 6);
-  if (row->heading >= 0)
+  if (row->key.heading >= 0)
     {
       /* Translators: a heading of the review queue: the group and how many are in it. */
-      g_autofree char *text = g_strdup_printf (_("%s (%u)"), _(group_titles[row->heading]), row->count);
+      g_autofree char *text = g_strdup_printf (_("%s (%u)"), _(group_titles[row->key.heading]), row->key.count);
 
       gtk_label_set_text (GTK_LABEL (title), text);
       gtk_widget_add_css_class (title, "heading");
-      if (row->heading == VL_REVIEW_OVERDUE)
+      if (row->key.heading == VL_REVIEW_OVERDUE)
         gtk_widget_add_css_class (title, "error");
       gtk_widget_set_visible (sub, FALSE);
       gtk_widget_set_margin_top (box, gtk_list_item_get_position (list_item) > 0 ? 18 : 6);
@@ -420,8 +490,8 @@ bind_queue_row (GtkSignalListItemFactory *factory,
       return;
     }
   {
-    const VlReviewEntry *e = &g_array_index (self->queue, VlReviewEntry, row->index);
-    g_autoptr(VlRecord) item = vl_document_lookup (self->document, VL_KIND_ITEM, e->item);
+    const VlReviewEntry *e = row_entry (self, row);
+    g_autoptr(VlRecord) item = e != NULL ? vl_document_lookup (self->document, VL_KIND_ITEM, e->item) : NULL;
     g_autofree char *detail = item != NULL ? describe_entry (e, item) : NULL;
 
     gtk_label_set_text (GTK_LABEL (title), item != NULL ? vl_record_get_title (item) : "");
@@ -432,47 +502,80 @@ bind_queue_row (GtkSignalListItemFactory *factory,
   }
 }
 
+/* The rows the queue shows now: a heading per group, then its entries. */
+static GArray *
+queue_keys (GArray *queue)
+{
+  GArray *keys = g_array_sized_new (FALSE, TRUE, sizeof (RowKey), queue->len + VL_REVIEW_N_GROUPS);
+
+  for (guint i = 0; i < queue->len; i++)
+    {
+      const VlReviewEntry *e = &g_array_index (queue, VlReviewEntry, i);
+      RowKey entry = { -1, e->item, 0 };
+
+      if (i == 0 || g_array_index (queue, VlReviewEntry, i - 1).group != e->group)
+        {
+          RowKey heading = { (int) e->group, 0, 0 };
+
+          for (guint j = i; j < queue->len && g_array_index (queue, VlReviewEntry, j).group == e->group; j++)
+            heading.count++;
+          g_array_append_val (keys, heading);
+        }
+      g_array_append_val (keys, entry);
+    }
+  return keys;
+}
+
+static gboolean
+same_key (const RowKey *a,
+          const RowKey *b)
+{
+  return a->heading == b->heading && a->item == b->item && a->count == b->count;
+}
+
+/* The list follows the queue: only the rows between the first and the
+ * last that differ are made again (an edit moves one review). */
 static void
 refresh_queue (VlValuePage *self)
 {
   g_autoptr(GDate) today = vl_okr_today ();
+  g_autoptr(GArray) keys = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 shown = self->item != NULL ? vl_record_get_rowid (self->item) : 0;
   guint select = GTK_INVALID_LIST_POSITION, first_entry = GTK_INVALID_LIST_POSITION;
+  guint old_n = self->row_keys->len, prefix = 0, suffix = 0;
 
-  g_clear_pointer (&self->queue, g_array_unref);
-  if (self->next_queue != NULL && self->document == vl_page_get_document (VL_PAGE (self)))
-    self->queue = g_steal_pointer (&self->next_queue);
-  else
-    self->queue = self->document != NULL ? vl_value_review_queue (self->document, today)
-                                         : g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
-  for (guint i = 0; i < self->queue->len; i++)
+  if (self->queue == NULL || self->queue_day != g_date_get_julian (today))
+    reload_queue (self);
+  keys = queue_keys (self->queue);
+  for (guint i = 0; i < keys->len; i++)
     {
-      const VlReviewEntry *e = &g_array_index (self->queue, VlReviewEntry, i);
+      const RowKey *k = &g_array_index (keys, RowKey, i);
 
-      if (i == 0 || g_array_index (self->queue, VlReviewEntry, i - 1).group != e->group)
-        {
-          guint n = 0;
-
-          for (guint j = i; j < self->queue->len && g_array_index (self->queue, VlReviewEntry, j).group == e->group; j++)
-            n++;
-          g_ptr_array_add (rows, queue_row_new ((int) e->group, 0, n));
-        }
-      if (first_entry == GTK_INVALID_LIST_POSITION)
-        first_entry = rows->len;
-      if (e->item == shown)
-        select = rows->len;
-      g_ptr_array_add (rows, queue_row_new (-1, i, 0));
+      if (k->heading < 0 && first_entry == GTK_INVALID_LIST_POSITION)
+        first_entry = i;
+      if (k->heading < 0 && k->item == shown)
+        select = i;
     }
+  while (prefix < old_n && prefix < keys->len &&
+         same_key (&g_array_index (self->row_keys, RowKey, prefix), &g_array_index (keys, RowKey, prefix)))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < keys->len - prefix &&
+         same_key (&g_array_index (self->row_keys, RowKey, old_n - 1 - suffix),
+                   &g_array_index (keys, RowKey, keys->len - 1 - suffix)))
+    suffix++;
+  for (guint i = prefix; i < keys->len - suffix; i++)
+    g_ptr_array_add (rows, queue_row_new (&g_array_index (keys, RowKey, i)));
   if (select == GTK_INVALID_LIST_POSITION)
     {
       g_clear_object (&self->item);   /* no longer in the queue: the most overdue instead */
       select = first_entry;
     }
   g_signal_handlers_block_by_func (self->queue_selection, queue_selected_cb, self);
-  g_list_store_splice (self->queue_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->queue_store)),
-                       rows->pdata, rows->len);
+  g_list_store_splice (self->queue_store, prefix, old_n - prefix - suffix, rows->pdata, rows->len);
   g_signal_handlers_unblock_by_func (self->queue_selection, queue_selected_cb, self);
+  g_array_unref (self->row_keys);
+  self->row_keys = g_steal_pointer (&keys);
   self->last_position = select;
   gtk_single_selection_set_selected (self->queue_selection, select);
   queue_selected_cb (self);
@@ -887,9 +990,6 @@ refresh_portfolio (VlValuePage *self)
 
 /* ---- following the plan ------------------------------------------------------ */
 
-/* Only the section on screen is brought up to date after an edit; the
- * others are marked and follow when shown. */
-enum { SECTION_REVIEWS, SECTION_LOOPS, SECTION_P1, SECTION_PORTFOLIO, N_SECTIONS };
 
 static const char *section_names[N_SECTIONS] = { "reviews", "loops", "p1", "portfolio" };
 
@@ -926,6 +1026,14 @@ refresh_visible (VlValuePage *self)
       refresh_section (self, i);
 }
 
+/* A merge can change anything: the queue is made again too. */
+static void
+merged_cb (VlValuePage *self)
+{
+  reload_queue (self);
+  refresh_all (self);
+}
+
 static void
 refresh_all (VlValuePage *self)
 {
@@ -939,6 +1047,9 @@ refresh_idle (gpointer data)
   VlValuePage *self = data;
 
   self->refresh_id = 0;
+  if (self->review_dirty && !(self->dirty & (1u << SECTION_REVIEWS)))
+    show_review (self);   /* (a rebuilt queue shows it anyway) */
+  self->review_dirty = FALSE;
   refresh_visible (self);
   return G_SOURCE_REMOVE;
 }
@@ -953,7 +1064,10 @@ rows_changed_cb (VlDocument  *doc,
       kind != VL_KIND_VALUE_LOOP && kind != VL_KIND_ITERATION && kind != VL_KIND_BACKLOG &&
       kind != VL_KIND_KEY_RESULT)
     return;
-  self->dirty = (1u << N_SECTIONS) - 1;
+  /* The queue follows row by row (badge_rows_changed_cb); the shown
+   * review and the other sections are worked out again. */
+  self->dirty |= (1u << N_SECTIONS) - 1 - (1u << SECTION_REVIEWS);
+  self->review_dirty = TRUE;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
@@ -1391,7 +1505,7 @@ badge_target_cb (VlValuePage *self,
                  gpointer     data)
 {
   g_signal_group_set_target (self->badge_signals, vl_page_get_document (VL_PAGE (self)));
-  update_overdue (self);
+  reload_queue (self);
 }
 
 static void
@@ -1427,12 +1541,14 @@ vl_value_page_dispose (GObject *object)
   g_clear_object (&self->badge_signals);
   g_clear_object (&self->item);
   g_clear_object (&self->document);
-  g_clear_pointer (&self->queue, g_array_unref);
-  g_clear_pointer (&self->next_queue, g_array_unref);
   g_clear_pointer (&self->loop_views, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_VALUE_PAGE);
+  g_clear_pointer (&self->queue, g_array_unref);
+  g_clear_pointer (&self->row_keys, g_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
   G_OBJECT_CLASS (vl_value_page_parent_class)->dispose (object);
 }
+
 
 static void
 vl_value_page_class_init (VlValuePageClass *klass)
@@ -1505,6 +1621,8 @@ vl_value_page_init (VlValuePage *self)
     g_object_unref (factory);
   }
   self->queue_store = g_list_store_new (VL_TYPE_QUEUE_ROW);
+  self->row_keys = g_array_new (FALSE, TRUE, sizeof (RowKey));
+  self->positions = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->queue_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->queue_store)));
   gtk_single_selection_set_autoselect (self->queue_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->queue_selection, TRUE);
@@ -1515,12 +1633,13 @@ vl_value_page_init (VlValuePage *self)
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
                                  G_CALLBACK (rows_changed_cb), self, 0);
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "merged",
-                                 G_CALLBACK (refresh_all), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",
                                  G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   /* The badge counts for a plan whose Value page was never opened too. */
   self->badge_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
   g_signal_group_connect_object (self->badge_signals, "rows-changed", G_CALLBACK (badge_rows_changed_cb), self, 0);
+  g_signal_group_connect_object (self->badge_signals, "merged", G_CALLBACK (reload_queue), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (badge_target_cb), NULL);
   g_signal_connect_swapped (self->sections, "notify::visible-child", G_CALLBACK (refresh_visible), self);
   g_signal_connect_after (self, "map", G_CALLBACK (map_cb), NULL);
