@@ -20,21 +20,6 @@
 
 static VlDocument *doc;
 
-static VlRecord *
-sample_map (VlMapKind kind)
-{
-  g_autoptr(GListModel) maps = vl_document_list (doc, VL_KIND_MAP, NULL, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
-    {
-      g_autoptr(VlRecord) map = g_list_model_get_item (maps, i);
-
-      if (vl_record_get_int (map, "kind") == (gint64) kind)
-        return g_steal_pointer (&map);
-    }
-  g_assert_not_reached ();
-}
-
 /* Whitespace runs as one space: lines of a wrapped title join up. */
 static char *
 squeeze (const char *text)
@@ -171,7 +156,7 @@ svg_text (const char *svg)
 static void
 test_png (void)
 {
-  g_autoptr(VlRecord) map = sample_map (VL_MAP_KIND_STORY);
+  g_autoptr(VlRecord) map = vl_test_sample_map (doc, VL_MAP_KIND_STORY);
   g_autoptr(VlMapLayout) layout = vl_map_build_layout (map, NULL);
   VlMapExportOptions options = { VL_MAP_EXPORT_PNG, 1, VL_PAPER_NONE, FALSE, NULL };
   g_autofree char *one = export_to (map, "story.png", &options, NULL), *two = NULL;
@@ -211,7 +196,7 @@ test_svg (void)
 {
   for (VlMapKind kind = VL_MAP_KIND_STORY; (int) kind >= 0; kind = kind == VL_MAP_KIND_STORY ? VL_MAP_KIND_IMPACT : (VlMapKind) -1)
     {
-      g_autoptr(VlRecord) map = sample_map (kind);
+      g_autoptr(VlRecord) map = vl_test_sample_map (doc, kind);
       g_autoptr(GPtrArray) titles = map_titles (map);
       VlMapExportOptions options = { VL_MAP_EXPORT_SVG, 1, VL_PAPER_NONE, FALSE, NULL };
       g_autofree char *path = export_to (map, kind == VL_MAP_KIND_STORY ? "story.svg" : "impact.svg", &options, NULL);
@@ -233,7 +218,7 @@ test_pdf (void)
 {
   for (VlMapKind kind = VL_MAP_KIND_STORY; (int) kind >= 0; kind = kind == VL_MAP_KIND_STORY ? VL_MAP_KIND_IMPACT : (VlMapKind) -1)
     {
-      g_autoptr(VlRecord) map = sample_map (kind);
+      g_autoptr(VlRecord) map = vl_test_sample_map (doc, kind);
       g_autoptr(GPtrArray) titles = map_titles (map);
       VlMapExportOptions options = { VL_MAP_EXPORT_PDF, 1, VL_PAPER_NONE, FALSE, NULL };
       g_autofree char *path = export_to (map, kind == VL_MAP_KIND_STORY ? "story.pdf" : "impact.pdf", &options, NULL);
@@ -266,7 +251,7 @@ test_handout (void)
 {
   for (VlMapKind kind = VL_MAP_KIND_STORY; (int) kind >= 0; kind = kind == VL_MAP_KIND_STORY ? VL_MAP_KIND_IMPACT : (VlMapKind) -1)
     {
-      g_autoptr(VlRecord) map = sample_map (kind);
+      g_autoptr(VlRecord) map = vl_test_sample_map (doc, kind);
       g_autoptr(VlMapLayout) layout = vl_map_build_layout (map, NULL);
       g_autoptr(GPtrArray) steps = vl_map_dup_steps (map, layout);
       VlMapExportOptions options = { VL_MAP_EXPORT_PDF, 1, VL_PAPER_A4, TRUE, NULL };
@@ -294,7 +279,7 @@ test_handout (void)
 static void
 test_bad_target (void)
 {
-  g_autoptr(VlRecord) map = sample_map (VL_MAP_KIND_IMPACT);
+  g_autoptr(VlRecord) map = vl_test_sample_map (doc, VL_MAP_KIND_IMPACT);
   g_autofree char *path = g_build_filename (vl_test_dir (), "no-such-folder", "map.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   VlMapExportOptions options = { VL_MAP_EXPORT_PDF, 1, VL_PAPER_NONE, FALSE, NULL };

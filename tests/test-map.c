@@ -556,22 +556,6 @@ test_rules_story (void)
   g_assert_true (slot->pdata[0] == card);
 }
 
-static VlRecord *
-sample_map (VlDocument *doc,
-            VlMapKind   kind)
-{
-  g_autoptr(GListModel) maps = vl_document_list (doc, VL_KIND_MAP, NULL, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
-    {
-      g_autoptr(VlRecord) map = g_list_model_get_item (maps, i);
-
-      if (vl_record_get_int (map, "kind") == (gint64) kind)
-        return g_steal_pointer (&map);
-    }
-  g_assert_not_reached ();
-}
-
 static gboolean
 lights (const VlMapStep *step,
         int              box)
@@ -609,7 +593,7 @@ test_steps (void)
   int release2 = -1, pay = -1;
 
   g_assert_true (vl_sample_fill (doc, &error));
-  story = sample_map (doc, VL_MAP_KIND_STORY);
+  story = vl_test_sample_map (doc, VL_MAP_KIND_STORY);
   layout = vl_map_build_layout (story, NULL);
   steps = vl_map_dup_steps (story, layout);
   /* Overview, 3 release slices (no card is Unplanned), 4 activities. */
@@ -691,7 +675,7 @@ test_steps (void)
   whole = vl_map_steps_split (steps, layout, 1920, 1080, 32, 0.92);
   g_assert_cmpuint (whole->len, ==, steps->len);
 
-  impact = sample_map (doc, VL_MAP_KIND_IMPACT);
+  impact = vl_test_sample_map (doc, VL_MAP_KIND_IMPACT);
   ilayout = vl_map_build_layout (impact, NULL);
   isteps = vl_map_dup_steps (impact, ilayout);
   for (guint s = 1; s < isteps->len; s++)

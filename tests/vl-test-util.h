@@ -124,3 +124,20 @@ vl_test_query_int (GFile      *file,
   sqlite3_close (db);
   return value;
 }
+
+/* The plan's first map of @kind (the sample plan has one of each). */
+static inline VlRecord *
+vl_test_sample_map (VlDocument *doc,
+                    VlMapKind   kind)
+{
+  g_autoptr(GListModel) maps = vl_document_list (doc, VL_KIND_MAP, NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (maps); i++)
+    {
+      g_autoptr(VlRecord) map = g_list_model_get_item (maps, i);
+
+      if (vl_record_get_int (map, "kind") == (gint64) kind)
+        return g_steal_pointer (&map);
+    }
+  g_assert_not_reached ();
+}
