@@ -118,6 +118,17 @@ check "export-csv writes the OKR review of a cycle" '[ $? -eq 0 ] && head -n 1 o
 out=$("$CLI" export-csv burndown plan.valueloop 2>&1); rc=$?
 check "export-csv refuses an unknown kind" '[ $rc -eq 2 ] && grep -q "okr-review" <<<"$out"' "$out"
 refused "export-csv names the plan when the cycle is not there" plan.valueloop "no cycle" -- "$CLI" export-csv okr-review plan.valueloop --cycle "1999 H1"
+# The sample plan in the language asked for (the build tree's catalogues).
+po_dir="${G_TEST_BUILDDIR:-}/../po"
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && [ -d "$po_dir/zh_CN" ]; then
+  out=$(LC_ALL=C VALUELOOP_LOCALEDIR="$po_dir" "$CLI" demo --lang zh_CN demo-zh.valueloop 2>&1)
+  check "demo --lang zh_CN writes the sample plan in Chinese" 'grep -q "年价值闭环" <<<"$out" && sqlite3 demo-zh.valueloop "SELECT title FROM item" | grep -qx "免注册游客结账"' "$out"
+  out=$(LC_ALL=zh_CN.UTF-8 VALUELOOP_LOCALEDIR="$po_dir" "$CLI" demo --lang en demo-en.valueloop 2>&1)
+  check "demo --lang en writes it in English under a Chinese locale" '"$CLI" info demo-en.valueloop | grep -q "Shoplane — value loops"' "$out"
+else
+  ok "demo --lang # SKIP no zh_CN.UTF-8 locale or no built catalogue (build-aux/dev test makes both)"
+  ok "demo --lang en # SKIP as above"
+fi
 # Maps as pictures and PDFs (tests/test-map-export.c checks their content).
 out=$("$CLI" export-map plan.valueloop "Shopper buys on mobile" -o story.png --scale 2 2>&1)
 check "export-map writes a PNG at 2×" '[ $? -eq 0 ] && [ "$(python3 -c "import struct; print(*struct.unpack(\">II\", open(\"story.png\", \"rb\").read(24)[16:]))")" = "3856 1296" ]' "$out"

@@ -157,18 +157,51 @@ cmd_new (int argc, char **argv)
   return 0;
 }
 
+/* The sample plan is written in the language of its messages: --lang
+ * chooses it (zh_CN, en…) whatever the locale. */
+static gboolean
+use_language (const char *lang)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* gettext reads LANGUAGE only outside the C locale. */
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    {
+      g_autofree char *utf8 = g_strconcat (lang, ".UTF-8", NULL);
+
+      if (setlocale (LC_MESSAGES, utf8) == NULL && setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+        return g_str_has_prefix (lang, "en");
+      setlocale (LC_CTYPE, setlocale (LC_MESSAGES, NULL));   /* and say it in UTF-8 */
+    }
+  textdomain (GETTEXT_PACKAGE);   /* (drops gettext's cache of the old choice) */
+  return TRUE;
+}
+
 static int
 cmd_demo (int argc, char **argv)
 {
+  g_autofree char *lang = NULL;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("The sample’s language, such as zh_CN or en (default: the locale’s)"), N_("LANG") },
+    { NULL }
+  };
   g_autoptr(GOptionContext) ctx = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(VlDocument) doc = NULL;
   GError *error = NULL;
   int status;
 
-  ctx = cli_parse (cli_find_command ("demo"), NULL, &argc, &argv, 1, &status);
+  ctx = cli_parse (cli_find_command ("demo"), entries, &argc, &argv, 1, &status);
   if (status != 0)
     return status;
+  if (lang != NULL && !use_language (lang))
+    {
+      g_autofree char *message = g_strdup_printf (_("No “%s” locale on this system to write the sample in"), lang);
+
+      return cli_usage (ctx, message);
+    }
   file = g_file_new_for_commandline_arg (argv[1]);
   doc = vl_document_create (file, "", &error);
   if (doc == NULL)
@@ -659,7 +692,8 @@ cmd_map (int argc, char **argv)
 
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },
-  { "demo", N_("FILE"), N_("Create the sample plan (Shoplane, an e-commerce SaaS company)."), cmd_demo },
+  { "demo", N_("FILE [--lang LANG]"), N_("Create the sample plan (Shoplane, an e-commerce SaaS company), in "
+                                        "the locale’s language or --lang’s."), cmd_demo },
   { "info", N_("FILE"), N_("Show the plan’s id, title, format and counts."), cmd_info },
   { "list", N_("FILE"), N_("List backlog items in rank order."), cmd_list },
   { "add", N_("FILE --title TITLE [--FIELD VALUE…]"), N_("Add an item."), cmd_add },
@@ -711,7 +745,8 @@ main (int argc, char *argv[])
   const Command *cmd;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* VALUELOOP_LOCALEDIR: the build tree's catalogues (tests, build-aux/dev) */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VALUELOOP_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("valueloop-cli");

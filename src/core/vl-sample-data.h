@@ -156,7 +156,9 @@ static const SampleItem checkout_items[] = {
   { N_("Pay Later in the Netherlands"), N_("The same Pay Later offer with iDEAL fallback for Dutch shoppers."), 'p', RV, KR_PAY_LATER },
   { N_("iDEAL 2.0 redirect flow"), N_("Move to the new iDEAL flow before the old one is switched off."), 'g', RV, KR_PAY_SHARE },
   { N_("Shoplane Pay onboarding in five minutes"), N_("Merchants verify identity and bank account inside the admin, no paper forms."), 'l', AC, KR_PAY_SHARE },
-  { N_("Instant payouts for verified merchants"), N_("Pay out to the merchant's card within 30 minutes for a 1% fee."), 'r', RV, KR_PAY_MARGIN },
+  { N_("Instant payouts for verified merchants"),
+    /* xgettext:no-c-format */
+    N_("Pay out to the merchant's card within 30 minutes for a 1% fee."), 'r', RV, KR_PAY_MARGIN },
   { N_("Payout schedule settings"), N_("Daily, weekly or monthly payouts chosen by the merchant."), 'v', RT, KR_PAY_SHARE },
   { N_("Dispute evidence assistant"), N_("Collect tracking, emails and receipts into the acquirer's dispute form."), 'p', RT, KR_PAY_MARGIN },
   { N_("Chargeback alerts by email and push"), N_("Tell merchants within the hour when a chargeback opens."), 'l', RT, KR_PAY_MARGIN },

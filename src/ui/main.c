@@ -15,7 +15,8 @@ main (int argc, char *argv[])
   g_autoptr(VlApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* VALUELOOP_LOCALEDIR: the build tree's catalogues (build-aux/dev run) */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VALUELOOP_LOCALEDIR") ?: LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
