@@ -784,6 +784,8 @@ static void update_match_count (VlBacklogPage *self);
 /* The list, or a page saying what to do: create a backlog, add an item,
  * or search for something else. The filters and the item panel show only
  * when there are items to filter and show. */
+static void update_panel (VlBacklogPage *self);
+
 static void
 update_content (VlBacklogPage *self)
 {
@@ -794,7 +796,7 @@ update_content (VlBacklogPage *self)
 
   gtk_stack_set_visible_child_name (self->content, shown > 0 ? "items" : "empty");
   gtk_widget_set_visible (self->filter_bar, all > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->item_panel), all > 0);
+  update_panel (self);
   if (backlog == NULL)
     {
       title = _("No Backlog Yet");
@@ -967,7 +969,15 @@ set_choices (GtkDropDown *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
-/* The panel shows the item when exactly one is selected. */
+/* The panel shows the item when exactly one is selected (and F9 has not
+ * hidden it); with nothing to show it takes no room: the titles get it. */
+static void
+update_panel (VlBacklogPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->item_panel), vl_item_panel_get_item (self->item_panel) != NULL &&
+                                                         vl_page_get_show_details (VL_PAGE (self)));
+}
+
 static void
 selection_changed_cb (GtkSelectionModel *selection,
                       guint              position,
@@ -980,6 +990,7 @@ selection_changed_cb (GtkSelectionModel *selection,
   if (gtk_bitset_get_size (set) == 1)
     item = g_list_model_get_item (G_LIST_MODEL (self->sorted), gtk_bitset_get_minimum (set));
   vl_item_panel_set_item (self->item_panel, item);
+  update_panel (self);
 }
 
 static void
@@ -1005,6 +1016,7 @@ show_backlog (VlBacklogPage *self)
       g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
     }
   vl_item_panel_set_item (self->item_panel, NULL);
+  update_panel (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   update_content (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
@@ -1839,6 +1851,7 @@ vl_backlog_page_init (VlBacklogPage *self)
       g_signal_connect_swapped (self->ref_filters[r], "notify::selected", G_CALLBACK (filter_changed_cb), self);
     }
   g_signal_connect (self->item_panel, "show-item", G_CALLBACK (show_item_cb), self);
+  g_signal_connect (self, "notify::show-details", G_CALLBACK (update_panel), NULL);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (apply_sort), self);
   {

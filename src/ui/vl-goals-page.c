@@ -894,6 +894,14 @@ tree_items_changed_cb (GListModel  *model,
 }
 
 static void
+show_details_cb (VlGoalsPage *self)
+{
+  g_autoptr(VlRecord) record = vl_goals_page_get_selected (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->panel), record != NULL && vl_page_get_show_details (VL_PAGE (self)));
+}
+
+static void
 selection_changed_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
                       VlGoalsPage        *self)
@@ -901,6 +909,7 @@ selection_changed_cb (GtkSingleSelection *selection,
   g_autoptr(VlRecord) record = vl_goals_page_get_selected (self);
 
   vl_goal_panel_set_record (self->panel, record);
+  show_details_cb (self);   /* nothing selected, or F9: the outline takes the room */
 }
 
 /* The tree over the top of the outline (made again when the objectives
@@ -952,6 +961,7 @@ goals_page_load (VlPage     *page,
   g_hash_table_remove_all (self->detached);
   g_clear_object (&self->cycle);
   vl_goal_panel_set_record (self->panel, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);
   if (doc != NULL)
     {
       g_hash_table_unref (self->detached);
@@ -1588,6 +1598,8 @@ vl_goals_page_init (VlGoalsPage *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
 
   self->panel = VL_GOAL_PANEL (vl_goal_panel_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);   /* until a row is selected */
+  g_signal_connect_swapped (self, "notify::show-details", G_CALLBACK (show_details_cb), self);
   gtk_widget_set_size_request (GTK_WIDGET (self->panel), 340, -1);
   gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
   gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->panel));

@@ -15,6 +15,7 @@ typedef struct
   GSignalGroup *signals;    /* follows `loaded` */
   char         *title;
   char         *icon_name;
+  gboolean      show_details; /* the window's F9: a details panel may show */
 } VlPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VlPage, vl_page, GTK_TYPE_WIDGET)
@@ -24,6 +25,7 @@ enum {
   PROP_DOCUMENT,
   PROP_TITLE,
   PROP_ICON_NAME,
+  PROP_SHOW_DETAILS,
   N_PROPS
 };
 
@@ -106,6 +108,15 @@ vl_page_get_document_signals (VlPage *self)
   return priv->signals;
 }
 
+gboolean
+vl_page_get_show_details (VlPage *self)
+{
+  VlPagePrivate *priv = vl_page_get_instance_private (self);
+
+  g_return_val_if_fail (VL_IS_PAGE (self), TRUE);
+  return priv->show_details;
+}
+
 const char *
 vl_page_get_title (VlPage *self)
 {
@@ -174,6 +185,9 @@ vl_page_get_property (GObject    *object,
     case PROP_ICON_NAME:
       g_value_set_string (value, priv->icon_name);
       break;
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, priv->show_details);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -198,6 +212,13 @@ vl_page_set_property (GObject      *object,
       break;
     case PROP_ICON_NAME:
       set_string (self, &priv->icon_name, g_value_get_string (value), PROP_ICON_NAME);
+      break;
+    case PROP_SHOW_DETAILS:
+      if (priv->show_details != g_value_get_boolean (value))
+        {
+          priv->show_details = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -252,6 +273,10 @@ vl_page_class_init (VlPageClass *klass)
   properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, VL_TYPE_DOCUMENT, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_ICON_NAME] = g_param_spec_string ("icon-name", NULL, NULL, NULL, flags);
+  /* Whether the page may show its details panel (F9 hides them all); a
+   * page shows it only while something is selected, so an empty panel
+   * never takes room. */
+  properties[PROP_SHOW_DETAILS] = g_param_spec_boolean ("show-details", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -263,4 +288,5 @@ vl_page_init (VlPage *self)
   VlPagePrivate *priv = vl_page_get_instance_private (self);
 
   priv->signals = g_signal_group_new (VL_TYPE_DOCUMENT);
+  priv->show_details = TRUE;
 }

@@ -41,6 +41,7 @@ void          vl_page_set_document         (VlPage     *self,
 VlDocument   *vl_page_get_loaded_document  (VlPage     *self);
 GSignalGroup *vl_page_get_document_signals (VlPage     *self);
 const char   *vl_page_get_title            (VlPage     *self);
+gboolean      vl_page_get_show_details     (VlPage     *self);
 const char   *vl_page_get_icon_name        (VlPage     *self);
 void          vl_page_ensure_loaded        (VlPage     *self);
 

@@ -23,6 +23,8 @@ struct _VlWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  gboolean              show_details;   /* F9: the pages' details panels */
+
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewSwitcherTitle *switcher_title;
@@ -51,6 +53,7 @@ G_DEFINE_FINAL_TYPE (VlWindow, vl_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_SHOW_DETAILS,
   N_PROPS
 };
 
@@ -800,6 +803,9 @@ vl_window_get_property (GObject    *object,
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
       break;
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -817,6 +823,13 @@ vl_window_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       vl_window_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_DETAILS:
+      if (self->show_details != g_value_get_boolean (value))
+        {
+          self->show_details = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -846,7 +859,14 @@ vl_window_class_init (VlWindowClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, VL_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* F9 hides and shows the details panels of every page (bound to them
+   * in vl-window.ui). */
+  properties[PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-details", NULL);
   widget_class->realize = vl_window_realize;
   widget_class->unrealize = vl_window_unrealize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request_cb;
@@ -899,6 +919,7 @@ vl_window_init (VlWindow *self)
 {
   GtkDropTarget *drop;
 
+  self->show_details = TRUE;   /* (before the template binds the pages to it) */
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   /* The backlog's columns, from the primary menu too (F10, then keys). */

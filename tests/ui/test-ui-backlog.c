@@ -720,9 +720,18 @@ test_item_panel_and_conflicts (void)
   items = vl_backlog_page_get_items (page);
   item = g_list_model_get_item (items, 0);
 
-  /* Selecting one item shows it; its status changes from the combo row. */
+  /* With nothing selected the panel takes no room; selecting one item
+   * shows it, F9 hides the panel and shows it again. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
   select_only (page, 0);
   g_assert_true (vl_item_panel_get_item (panel) == item);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  press_keys (GTK_WIDGET (window), "key", "F9");
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (panel)), 5);
+  press_keys (GTK_WIDGET (window), "key", "F9");
+  WAIT_UNTIL (gtk_widget_get_visible (GTK_WIDGET (panel)), 5);
+
+  /* Its status changes from the combo row. */
   row = vl_item_panel_get_row (panel, "status");
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), VL_STATUS_DROPPED);
   g_assert_cmpint (vl_record_get_int (item, "status"), ==, VL_STATUS_DROPPED);
