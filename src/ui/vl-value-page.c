@@ -633,6 +633,7 @@ typedef struct
   AdwEntryRow *entries[4];
   GtkWidget   *items, *verdicts, *cost, *change;
   GPtrArray   *item_rows;   /* the items' rows in the expander */
+  char        *shown;       /* what they show: made again only when it changes */
 } LoopView;
 
 static const char *loop_fields[] = { "name", "hypothesis", "owner", "metric" };
@@ -686,6 +687,7 @@ loop_view_free (gpointer data)
   LoopView *v = data;
 
   g_ptr_array_unref (v->item_rows);
+  g_free (v->shown);
   g_free (v);
 }
 
@@ -696,7 +698,23 @@ loop_view_show_items (LoopView *v,
                       VlRecord *loop)
 {
   g_autoptr(GListModel) items = vl_document_list (vl_record_get_document (loop), VL_KIND_ITEM, "value-loop", loop);
+  g_autoptr(GString) shown = g_string_new (NULL);
 
+  /* The rows stay while they would show the same (a button being pressed
+   * and the focus stay with them). */
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
+      g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
+
+      g_string_append_printf (shown, "%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1e",
+                              vl_record_get_rowid (item), vl_record_get_title (item),
+                              backlog != NULL ? vl_record_get_title (backlog) : "", vl_record_get_int (item, "status"));
+    }
+  if (g_strcmp0 (shown->str, v->shown) == 0)
+    return;
+  g_free (v->shown);
+  v->shown = g_strdup (shown->str);
   for (guint i = 0; i < v->item_rows->len; i++)
     adw_expander_row_remove (ADW_EXPANDER_ROW (v->items), v->item_rows->pdata[i]);
   g_ptr_array_set_size (v->item_rows, 0);

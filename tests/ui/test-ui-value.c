@@ -223,7 +223,7 @@ test_loops (void)
   VlValuePage *page;
   VlDocument *doc;
   g_autoptr(VlRecord) loop = NULL;
-  GtkWidget *metric = NULL;
+  GtkWidget *metric = NULL, *button = NULL;
   guint loops;
 
   g_assert_true (vl_window_open_file (window, file));
@@ -234,8 +234,11 @@ test_loops (void)
   doc = vl_window_get_document (window);
   gtk_stack_set_visible_child_name (find_sections (GTK_WIDGET (page)), "loops");
   loops = vl_document_count (doc, VL_KIND_VALUE_LOOP);
-  g_assert_true (gtk_widget_activate (find_by_label (GTK_WIDGET (page), _("_New Value Loop"))));
-  WAIT_UNTIL (vl_document_count (doc, VL_KIND_VALUE_LOOP) == loops + 1, 5);   /* a button clicks when released */
+  /* (A button clicks once realized: wait until the section is on screen.) */
+  WAIT_UNTIL ((button = find_by_label (GTK_WIDGET (page), _("_New Value Loop"))) != NULL &&
+              gtk_widget_get_mapped (button), 10);
+  g_assert_true (gtk_widget_activate (button));
+  WAIT_UNTIL (vl_document_count (doc, VL_KIND_VALUE_LOOP) == loops + 1, 10);   /* a button clicks when released */
   loop = vl_document_find (doc, VL_KIND_VALUE_LOOP, "New value loop");
   g_assert_nonnull (loop);
 
@@ -258,8 +261,10 @@ test_loops (void)
     GtkWidget *remove;
     g_autofree char *said = g_strdup_printf ("Take “%s” Out of the Loop", vl_record_get_title (item));
 
-    g_assert_true (gtk_widget_activate (find_last_button (GTK_WIDGET (page), _("_Add Items…"))));
-    WAIT_UNTIL ((chooser = find_chooser (toplevels)) != NULL, 5);
+    WAIT_UNTIL ((button = find_last_button (GTK_WIDGET (page), _("_Add Items…"))) != NULL &&
+                gtk_widget_get_mapped (button), 10);
+    g_assert_true (gtk_widget_activate (button));
+    WAIT_UNTIL ((chooser = find_chooser (toplevels)) != NULL, 20);
     vl_record_chooser_search (chooser, "Saved cards at checkout");
     WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) >= 1, 5);
     vl_record_chooser_choose (chooser, 0);
