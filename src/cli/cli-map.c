@@ -55,12 +55,9 @@ cmd_export_map (int argc, char **argv)
   doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
     return cli_fail (error);
-  map = vl_map_find (doc, argv[2]);
+  map = cli_find_map (doc, argv[1], argv[2]);
   if (map == NULL)
-    {
-      g_printerr (_("valueloop-cli: no map “%s” in “%s” (valueloop-cli maps lists them)\n"), argv[2], argv[1]);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   file = g_file_new_for_commandline_arg (out);
   if (!vl_map_export (map, file, &options, &n_pages, &error))
     return cli_fail (error);

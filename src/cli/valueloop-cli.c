@@ -677,18 +677,27 @@ cmd_map (int argc, char **argv)
   doc = cli_open_plan (argv[1], FALSE, &error);
   if (doc == NULL)
     return cli_fail (error);
-  map = vl_map_find (doc, argv[2]);
+  map = cli_find_map (doc, argv[1], argv[2]);
   if (map == NULL)
-    {
-      g_printerr (_("valueloop-cli: no map “%s” in “%s” (valueloop-cli maps lists them)\n"), argv[2],
-                  argv[1]);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   outline = vl_map_dup_outline (map);
   g_print ("%s", outline);
   return 0;
 }
 
+
+/* A map by id prefix or name; NULL after saying so. */
+VlRecord *
+cli_find_map (VlDocument *doc,
+              const char *path,
+              const char *id_or_name)
+{
+  VlRecord *map = vl_map_find (doc, id_or_name);
+
+  if (map == NULL)
+    g_printerr (_("valueloop-cli: no map “%s” in “%s” (valueloop-cli maps lists them)\n"), id_or_name, path);
+  return map;
+}
 
 static const Command commands[] = {
   { "new", N_("FILE"), N_("Create an empty plan."), cmd_new },

@@ -39,6 +39,9 @@ VlRecord       *cli_find_backlog  (VlDocument         *doc,
                                    GError            **error);
 VlRecord       *cli_find_any      (VlDocument         *doc,
                                    const char         *id);
+VlRecord       *cli_find_map      (VlDocument         *doc,
+                                   const char         *path,
+                                   const char         *id_or_name);
 
 /* cli-csv.c */
 int cmd_export_csv (int argc, char **argv);

@@ -445,30 +445,6 @@ box_strings (VlMapPaint     *self,
     }
 }
 
-/**
- * vl_map_paint_box_title:
- *
- * Returns: (transfer full): the title a box shows ("" for none)
- */
-char *
-vl_map_paint_box_title (VlDocument     *document,
-                        const VlMapBox *box)
-{
-  g_autoptr(VlRecord) record = vl_map_paint_box_record (document, box);
-  g_autoptr(VlRecord) item = NULL;
-
-  if (box->kind == VL_MAP_BOX_LOOSE)
-    return g_strdup (_("No step"));
-  if (box->kind == VL_MAP_BOX_UNPLANNED)
-    return g_strdup (_("Unplanned"));
-  if (record == NULL)
-    return g_strdup ("");
-  if (box->kind != VL_MAP_BOX_CARD)
-    return g_strdup (vl_record_get_title (record));
-  item = vl_record_dup_ref (record, "item");
-  return g_strdup (item != NULL ? vl_record_get_title (item) : "");
-}
-
 static double
 stripe_width (VlMapPaint *self)
 {

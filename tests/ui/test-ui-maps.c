@@ -64,21 +64,6 @@ boxes_shown (VlMapCanvas *canvas)
   return layout != NULL ? vl_map_layout_get_n_boxes (layout) : 0;
 }
 
-static VlRecordChooser *
-find_chooser (void)
-{
-  GListModel *windows = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (windows, i);
-
-      if (VL_IS_RECORD_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
-        return VL_RECORD_CHOOSER (w);
-    }
-  return NULL;
-}
-
 static VlRecord *
 shown_map (VlMapsPage *page)
 {
@@ -197,11 +182,11 @@ test_story_map_keys (void)
     VlRecordChooser *chooser = NULL;
     g_autoptr(VlRecord) placed = NULL;
 
-    WAIT_UNTIL ((chooser = find_chooser ()) != NULL, 5);
+    WAIT_UNTIL ((chooser = find_record_chooser ()) != NULL, 5);
     press_keys (GTK_WIDGET (chooser), "type", "guest");
     WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) == 1, 5);
     press_keys (GTK_WIDGET (chooser), "key", "Return");
-    WAIT_UNTIL (find_chooser () == NULL, 5);
+    WAIT_UNTIL (find_record_chooser () == NULL, 5);
     placed = vl_map_canvas_dup_selected (canvas);
     g_assert_true (VL_IS_MAP_CARD (placed));
     g_assert_cmpint (vl_record_get_ref_id (placed, "item"), ==, vl_record_get_rowid (guest));
@@ -309,11 +294,11 @@ test_impact_map_keys (void)
     VlRecordChooser *chooser = NULL;
     g_autoptr(VlRecord) measured = NULL;
 
-    WAIT_UNTIL ((chooser = find_chooser ()) != NULL, 5);
+    WAIT_UNTIL ((chooser = find_record_chooser ()) != NULL, 5);
     press_keys (GTK_WIDGET (chooser), "type", "mobile conv");
     WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) == 1, 5);
     press_keys (GTK_WIDGET (chooser), "key", "Return");
-    WAIT_UNTIL (find_chooser () == NULL, 5);
+    WAIT_UNTIL (find_record_chooser () == NULL, 5);
     measured = vl_record_dup_ref (goal, "key-result");
     g_assert_nonnull (measured);
     g_assert_cmpstr (vl_record_get_title (measured), ==, "Mobile conversion");

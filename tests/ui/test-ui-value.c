@@ -168,19 +168,6 @@ find_last_row (GtkWidget  *widget,
 }
 
 /* A new value loop, its metric typed in place, then deleted and undone. */
-static VlRecordChooser *
-find_chooser (GListModel *toplevels)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (VL_IS_RECORD_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
-        return VL_RECORD_CHOOSER (w);
-    }
-  return NULL;
-}
-
 /* The last button labelled @label (a new loop's group is listed last). */
 static GtkWidget *
 find_last_button (GtkWidget  *widget,
@@ -257,14 +244,13 @@ test_loops (void)
     g_autoptr(VlRecord) item = vl_document_find (doc, VL_KIND_ITEM, "Saved cards at checkout");
     g_autoptr(GListModel) members = vl_document_list (doc, VL_KIND_ITEM, "value-loop", loop);
     VlRecordChooser *chooser = NULL;
-    GListModel *toplevels = gtk_window_get_toplevels ();
     GtkWidget *remove;
     g_autofree char *said = g_strdup_printf ("Take “%s” Out of the Loop", vl_record_get_title (item));
 
     WAIT_UNTIL ((button = find_last_button (GTK_WIDGET (page), _("_Add Items…"))) != NULL &&
                 gtk_widget_get_mapped (button), 10);
     g_assert_true (gtk_widget_activate (button));
-    WAIT_UNTIL ((chooser = find_chooser (toplevels)) != NULL, 20);
+    WAIT_UNTIL ((chooser = find_record_chooser ()) != NULL, 20);
     vl_record_chooser_search (chooser, "Saved cards at checkout");
     WAIT_UNTIL (vl_record_chooser_get_n_shown (chooser) >= 1, 5);
     vl_record_chooser_choose (chooser, 0);

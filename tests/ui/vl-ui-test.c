@@ -6,6 +6,7 @@
 
 #include <sys/wait.h>
 
+#include "vl-record-chooser.h"
 #include "vl-ui-test.h"
 
 #ifdef GDK_WINDOWING_X11
@@ -321,4 +322,20 @@ wait_label_settled (GtkWidget  *window,
       y = ny;
     }
   g_assert_cmpuint (same, ==, 2);
+}
+
+/* The record chooser on screen (a search for an item or a key result). */
+VlRecordChooser *
+find_record_chooser (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (windows, i);
+
+      if (VL_IS_RECORD_CHOOSER (w) && gtk_widget_get_mapped (GTK_WIDGET (w)))
+        return VL_RECORD_CHOOSER (w);
+    }
+  return NULL;
 }

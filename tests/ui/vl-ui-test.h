@@ -19,6 +19,7 @@
 #include "vl-item-selection.h"
 #include "vl-merge.h"
 #include "vl-sample.h"
+#include "vl-record-chooser.h"
 #include "vl-text-cell.h"
 #include "vl-test-util.h"
 #include "vl-window.h"
@@ -53,6 +54,7 @@ gboolean pointer_drag (GtkWidget *window, double x0, double y0, double x1, doubl
 gboolean label_point (GtkWidget *widget, GtkWidget *window, const char *text, double *x, double *y);
 void wait_label_settled (GtkWidget *window, const char *text);
 gboolean press_keys (GtkWidget *window, const char *verb, const char *keys);
+VlRecordChooser *find_record_chooser (void);
 
 /* Every program: the tests' private data folder, GTK and libadwaita;
  * FALSE (after printing why) when there is no display. */
