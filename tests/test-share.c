@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include <glib/gstdio.h>
+
 #include "vl-test-util.h"
 
 static char *
@@ -365,6 +367,16 @@ published_three (gpointer data)
   return published_count (published_file, "backlog") == 3;
 }
 
+/* The file is renamed in place by a thread; the state follows on the
+ * main loop. */
+static gboolean
+last_state_saved (gpointer data)
+{
+  GList *states = ((Watch *) data)->states;
+
+  return states != NULL && GPOINTER_TO_INT (g_list_last (states)->data) == VL_SHARE_STATE_SAVED;
+}
+
 /* The app's way: the folder is watched, changes come in by themselves and
  * the open models update in place; edits are published after idling. */
 static void
@@ -421,10 +433,116 @@ test_watching (void)
   g_assert_cmpint (vl_document_get_share_state (a), ==, VL_SHARE_STATE_PENDING);
   published_file = file;
   g_assert_true (wait_until (published_three, NULL, 15));
+  g_assert_true (wait_until (last_state_saved, &w, 15));
   g_assert_cmpint (GPOINTER_TO_INT (g_list_last (w.states)->data), ==, VL_SHARE_STATE_SAVED);
   g_assert_nonnull (g_list_find (w.states, GINT_TO_POINTER (VL_SHARE_STATE_PENDING)));
   vl_document_set_watching (a, FALSE);
   g_list_free (w.states);
+}
+
+/* ---- publishing in the background --------------------------------------- */
+
+typedef struct
+{
+  GFile  *file;
+  gint64  count;
+} Published;
+
+static gboolean
+published_reaches (gpointer data)
+{
+  Published *p = data;
+
+  return published_count (p->file, "backlog") == p->count;
+}
+
+static guint64
+inode_of (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_ino;
+}
+
+/* No snapshot left behind in the working copies' folder. */
+static void
+assert_no_snapshot_left (VlDocument *doc)
+{
+  g_autofree char *dir = g_path_get_dirname (vl_document_get_store_path (doc));
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".publish"));
+}
+
+/* The app publishes in steps between frames and writes the file in a
+ * thread: an edit between two steps is in what is published, an edit
+ * after the snapshot is published next, and closing the plan (a quit)
+ * in the middle of it all still publishes every edit. */
+static void
+test_publish_in_background (void)
+{
+  g_autoptr(GFile) file = new_plan ("share-background.valueloop");
+  g_autoptr(VlDocument) doc = open_as (file, "a");
+  g_autofree char *filler = g_strnfill (4000, 'x');
+  g_autoptr(GError) error = NULL;
+  Published p = { file, 0 };
+  guint steps = 0;
+  guint64 before;
+
+  /* About 8 MB, far more than one step copies. */
+  vl_document_begin (doc, "Fill");
+  for (guint i = 0; i < 1500; i++)
+    {
+      g_autoptr(VlRecord) b = vl_document_insert (doc, VL_KIND_BACKLOG, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_object_set (b, "name", "Filler", "description", filler, NULL);
+    }
+  g_assert_true (vl_document_commit (doc, &error));
+  g_assert_true (vl_document_publish (doc, &error));
+  g_assert_cmpint (published_count (file, "backlog"), ==, 1500);
+
+  /* An edit between two steps of the snapshot. */
+  before = inode_of (file);
+  g_object_unref (add_backlog (doc, "Before the publish"));
+  vl_document_begin_publish (doc);
+  g_assert_true (g_main_context_iteration (NULL, FALSE));        /* the first step */
+  g_assert_cmpint (published_count (file, "backlog"), ==, 1500); /* nothing renamed yet */
+  g_object_unref (add_backlog (doc, "During the snapshot"));
+  p.count = 1502;
+  /* Until the file is replaced (a new inode), stepping the main loop. */
+  while (inode_of (file) == before && steps++ < 100000)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_true (published_reaches (&p));
+  g_assert_true (steps > 1);
+  assert_folder_clean (file);
+
+  /* An edit once the file is written: published by the next publish. */
+  p.count = 1503;
+  g_object_unref (add_backlog (doc, "After the snapshot"));
+  g_assert_true (vl_document_get_unpublished (doc));
+  g_assert_true (vl_document_publish (doc, &error));
+  g_assert_true (published_reaches (&p));
+  g_assert_false (vl_document_get_unpublished (doc));
+
+  /* A quit in the middle of a publish, with an edit in the middle of it. */
+  g_object_unref (add_backlog (doc, "Before quitting"));
+  vl_document_begin_publish (doc);
+  g_assert_true (g_main_context_iteration (NULL, FALSE));
+  g_object_unref (add_backlog (doc, "While quitting"));
+  g_clear_object (&doc);
+  p.count = 1505;
+  g_assert_true (published_reaches (&p));
+  assert_folder_clean (file);
+  doc = open_as (file, "a");
+  assert_no_snapshot_left (doc);
+  g_assert_false (vl_document_get_unpublished (doc));
 }
 
 /* ---- crash safety ------------------------------------------------------ */
@@ -554,6 +672,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/share/moved-and-copied", test_moved_and_copied);
   g_test_add_func ("/share/conflict-copies", test_conflict_copies);
   g_test_add_func ("/share/watching", test_watching);
+  g_test_add_func ("/share/publish-in-background", test_publish_in_background);
   g_test_add_func ("/share/kill-while-publishing", test_kill_while_publishing);
   return g_test_run ();
 }

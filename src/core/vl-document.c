@@ -80,6 +80,10 @@ struct _VlDocument
   VlShare       *share;
   char          *data_dir;
   gboolean       unpublished;
+  guint64        edit_serial;   /* counts the edits, for a publish to know which it took */
+  guint          publish_races; /* publishes in a row that met another writer */
+  gboolean       publish_waiting;
+  GError        *publish_error; /* of a background publish someone waits for */
   VlShareState   share_state;
   gboolean       watching;
   GFileMonitor  *monitor;       /* watching the shared file's folder */
@@ -467,6 +471,7 @@ vl_document_finalize (GObject *object)
     }
   g_hash_table_unref (self->lists);
   g_hash_table_unref (self->list_keys);
+  g_clear_error (&self->publish_error);
   g_ptr_array_unref (self->undo_stack);
   g_ptr_array_unref (self->redo_stack);
   g_clear_pointer (&self->clock, vl_clock_free);
@@ -882,6 +887,9 @@ vl_document_close (VlDocument *self)
 
   if (self->db != NULL && self->depth == 0 && !vl_document_publish (self, &error))
     g_warning ("%s", error->message);
+  /* Even inside an action: the snapshot must not outlive the connection. */
+  if (self->share != NULL)
+    vl_share_publish_wait (self->share);
 
   for (guint k = 0; k < VL_N_KINDS; k++)
     {
@@ -1206,6 +1214,7 @@ vl_document_commit (VlDocument *self,
   if (step->entries->len > 0)
     {
       self->unpublished = TRUE;
+      self->edit_serial++;
       schedule_publish (self);
     }
   if (step->entries->len == 0)
@@ -2423,11 +2432,30 @@ _vl_document_is_live (VlDocument *self,
 
 /* ---- publishing --------------------------------------------------------- */
 
+/* A publish in the background ends before anything else reads or writes
+ * the shared file; its failure is then the caller's. */
+static gboolean
+finish_publishing (VlDocument *self,
+                   GError    **error)
+{
+  self->publish_waiting = TRUE;
+  while (vl_share_is_publishing (self->share))
+    vl_share_publish_wait (self->share);
+  self->publish_waiting = FALSE;
+  if (self->publish_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->publish_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * vl_document_publish:
  *
  * Writes the working copy's state to the shared file, atomically, if it
- * holds anything the file lacks. Nothing happens for a read-only plan.
+ * holds anything the file lacks; a publish in the background is finished
+ * first. Nothing happens for a read-only plan.
  */
 gboolean
 vl_document_publish (VlDocument *self,
@@ -2436,7 +2464,11 @@ vl_document_publish (VlDocument *self,
   g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
 
-  if (self->share == NULL || self->read_only_reason != NULL || !self->unpublished)
+  if (self->share == NULL || self->read_only_reason != NULL)
+    return TRUE;
+  if (!finish_publishing (self, error))
+    return FALSE;
+  if (!self->unpublished)
     return TRUE;
   _vl_document_end_reads (self);
   if (!vl_share_publish (self->share, self, self->db, error))
@@ -2444,6 +2476,76 @@ vl_document_publish (VlDocument *self,
   self->unpublished = vl_share_get_state (self->share) != VL_SHARE_STATE_SAVED;
   update_share_state (self);
   return TRUE;
+}
+
+static gboolean
+publish_can_step (gpointer data)
+{
+  VlDocument *self = data;
+
+  return self->depth == 0;
+}
+
+static void
+published_cb (gpointer      data,
+              gboolean      raced,
+              const GError *error,
+              guint64       serial)
+{
+  VlDocument *self = data;
+
+  if (error != NULL)
+    {
+      if (self->publish_waiting && self->publish_error == NULL)
+        self->publish_error = g_error_copy (error);
+      else if (!self->publish_waiting)
+        g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+      return;
+    }
+  if (raced && ++self->publish_races < 3)
+    {
+      vl_document_begin_publish (self);   /* imports the other writer's file first */
+      return;
+    }
+  /* A file that keeps changing is tried again after the usual pause. */
+  self->publish_races = 0;
+  self->unpublished = raced || serial != self->edit_serial ||
+                      vl_share_get_state (self->share) != VL_SHARE_STATE_SAVED;
+  update_share_state (self);
+  if (self->unpublished)
+    schedule_publish (self);
+}
+
+/**
+ * vl_document_begin_publish:
+ *
+ * Publishes as vl_document_publish() does without blocking the main loop
+ * (DESIGN §4): the snapshot of the working copy is taken in steps of a few
+ * milliseconds between frames and the file is written in a thread. Edits
+ * made meanwhile are published by the next publish; #VlDocument:share-state
+ * follows, and a failure is reported through #VlDocument::write-failed.
+ * vl_document_publish() and vl_document_close() finish it.
+ */
+void
+vl_document_begin_publish (VlDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+
+  if (self->share == NULL || self->read_only_reason != NULL || !self->unpublished ||
+      vl_share_is_publishing (self->share) || self->depth > 0)
+    return;
+  _vl_document_end_reads (self);
+  if (!vl_share_publish_begin (self->share, self, self->db, publish_can_step, published_cb, self,
+                               &self->edit_serial, &error))
+    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+  else if (!vl_share_is_publishing (self->share))
+    {
+      /* Nowhere to publish to (the shared file is missing). */
+      self->unpublished = vl_share_get_state (self->share) != VL_SHARE_STATE_SAVED;
+      update_share_state (self);
+    }
 }
 
 /**
@@ -2471,6 +2573,8 @@ vl_document_sync (VlDocument  *self,
   memset (stats, 0, sizeof *stats);
   if (self->share == NULL || self->read_only_reason != NULL)
     return TRUE;
+  if (!finish_publishing (self, error))
+    return FALSE;
   was_unpublished = self->unpublished;
   if (!vl_share_import (self->share, self, &merged, error))
     return FALSE;
@@ -2498,6 +2602,7 @@ void
 _vl_document_mark_unpublished (VlDocument *self)
 {
   self->unpublished = TRUE;
+  self->edit_serial++;
 }
 
 gboolean
@@ -2559,8 +2664,8 @@ sync_cb (gpointer data)
   g_autoptr(GError) error = NULL;
   VlSyncStats stats;
 
-  if (self->depth > 0)
-    return G_SOURCE_CONTINUE; /* after the action in progress */
+  if (self->depth > 0 || vl_share_is_publishing (self->share))
+    return G_SOURCE_CONTINUE; /* after the action or the publish in progress */
   self->sync_id = 0;
   if (!vl_document_sync (self, &stats, &error))
     g_signal_emit (self, signals[WRITE_FAILED], 0, error);
@@ -2580,13 +2685,12 @@ static gboolean
 publish_cb (gpointer data)
 {
   VlDocument *self = data;
-  g_autoptr(GError) error = NULL;
 
   if (self->depth > 0)
     return G_SOURCE_CONTINUE;
   self->publish_id = 0;
-  if (!vl_document_publish (self, &error))
-    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+  /* One in progress publishes again when it ends, if edits came since. */
+  vl_document_begin_publish (self);
   return G_SOURCE_REMOVE;
 }
 

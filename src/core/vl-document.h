@@ -51,6 +51,7 @@ VlDocument  *vl_document_open_for_device (GFile             *file,
                                           GError           **error);
 gboolean     vl_document_publish       (VlDocument *self,
                                         GError    **error);
+void         vl_document_begin_publish (VlDocument *self);
 typedef struct
 {
   gboolean imported;        /* the shared file brought changes */

@@ -9,8 +9,8 @@
  *    $XDG_DATA_HOME/valueloop/working/DOC-ID.valueloop, bound to the
  *    shared file's path in DOC-ID.binding with the shared file's identity
  *    (inode, size, mtime) as last imported or published;
- *  - publishing writes a consistent snapshot privately (VACUUM INTO),
- *    fsyncs it, copies it beside the shared file as ~$NAME.PID.tmp,
+ *  - publishing writes a consistent snapshot privately (the backup API,
+ *    in steps when it must not block), fsyncs it, copies it beside the shared file as ~$NAME.PID.tmp,
  *    fsyncs, checks the shared file is still the one we last saw (else
  *    imports it first), renames over it and fsyncs the folder;
  *  - importing merges the shared file (through a private snapshot) into
@@ -58,6 +58,7 @@ struct _VlShare
   gboolean      needs_import;
   Identity      seen;           /* the shared file as last imported or published */
   VlShareState  state;
+  VlSharePublish *job;          /* a publish in progress */
 };
 
 static char *
@@ -225,6 +226,7 @@ vl_share_free (VlShare *self)
 {
   if (self == NULL)
     return;
+  vl_share_publish_wait (self);
   if (self->snapshot_only && self->db_path != NULL)
     g_unlink (self->db_path);
   g_clear_object (&self->shared);
@@ -472,62 +474,260 @@ remove_stale_temps (const char *dir,
     }
 }
 
-static gboolean
-publish_once (VlShare  *self,
-              sqlite3  *db,
-              gboolean *raced,
-              GError  **error)
+/* One publish: a snapshot of the working copy taken with SQLite's backup
+ * API into a private file (in steps, on the thread that owns the
+ * connection: an edit made through that connection between two steps is
+ * copied into the snapshot by SQLite itself), then the file work —
+ * fsync, copy beside the shared file, the identity check and the rename —
+ * which touches no connection and may run in a thread of its own. */
+struct _VlSharePublish
 {
-  g_autofree char *dir = g_path_get_dirname (self->shared_path);
-  g_autofree char *base = g_path_get_basename (self->shared_path);
+  VlShare          *share;        /* NULL once its result is applied */
+  char             *private_path;
+  char             *shared_path;
+  char             *display;
+  Identity          seen;
+  sqlite3          *dest;
+  sqlite3_backup   *backup;
+  int               pages;        /* per step */
+  guint             step_id;
+  VlShareCanStep    can_step;
+  VlSharePublished  done;
+  gpointer          data;
+  guint64           serial;       /* *serial_of when the snapshot was complete */
+  const guint64    *serial_of;
+
+  GMutex            lock;         /* the file work's end, for a waiting caller */
+  GCond             cond;
+  gboolean          filed;
+  gboolean          raced;
+  Identity          after;
+  GError           *error;
+};
+
+#define STEP_USEC 4000   /* a step of the snapshot fits in a frame with room to spare */
+
+static void
+publish_free (VlSharePublish *job)
+{
+  if (job->backup != NULL)
+    sqlite3_backup_finish (job->backup);
+  if (job->dest != NULL)
+    sqlite3_close (job->dest);
+  if (!job->filed)
+    g_unlink (job->private_path);  /* after the file work, it may be the next publish's */
+  g_free (job->private_path);
+  g_free (job->shared_path);
+  g_free (job->display);
+  g_clear_error (&job->error);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+static VlSharePublish *
+publish_new (VlShare  *self,
+             sqlite3  *db,
+             GError  **error)
+{
+  VlSharePublish *job = g_new0 (VlSharePublish, 1);
+
+  job->share = self;
+  job->private_path = g_strconcat (self->db_path, ".publish", NULL);
+  job->shared_path = g_strdup (self->shared_path);
+  job->display = g_strdup (self->display);
+  job->seen = self->seen;
+  job->pages = 256;
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  g_unlink (job->private_path);
+  /* The snapshot is a scratch file: fsynced once, when it is complete. */
+  if (sqlite3_open_v2 (job->private_path, &job->dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       NULL) != SQLITE_OK ||
+      sqlite3_exec (job->dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF",
+                    NULL, NULL, NULL) != SQLITE_OK ||
+      (job->backup = sqlite3_backup_init (job->dest, "main", db, "main")) == NULL)
+    {
+      g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
+                   _("Could not write a snapshot of “%s”: %s"), self->display,
+                   job->dest != NULL ? sqlite3_errmsg (job->dest) : g_strerror (ENOMEM));
+      publish_free (job);
+      return NULL;
+    }
+  return job;
+}
+
+/* Copies @pages more pages (-1: all); TRUE once the snapshot is complete
+ * and closed, FALSE with @error on a failure, else FALSE (more to do). */
+static gboolean
+publish_step (VlSharePublish *job,
+              int             pages,
+              GError        **error)
+{
+  int rc = sqlite3_backup_step (job->backup, pages);
+
+  if (pages >= 0 && (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED))
+    return FALSE;
+  rc = rc == SQLITE_DONE ? sqlite3_backup_finish (job->backup) : rc;
+  job->backup = NULL;
+  if (rc == SQLITE_OK && sqlite3_close (job->dest) == SQLITE_OK)
+    {
+      job->dest = NULL;
+      if (job->serial_of != NULL)
+        job->serial = *job->serial_of;
+      return TRUE;
+    }
+  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
+               _("Could not write a snapshot of “%s”: %s"), job->display, sqlite3_errstr (rc));
+  return FALSE;
+}
+
+/* The file work; touches only @job, so it may run in a thread. */
+static void
+publish_files (VlSharePublish *job)
+{
+  g_autofree char *dir = g_path_get_dirname (job->shared_path);
+  g_autofree char *base = g_path_get_basename (job->shared_path);
   g_autofree char *tmp_name = g_strdup_printf ("~$%s.%d.tmp", base, (int) getpid ());
   g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
-  g_autofree char *private = g_strconcat (self->db_path, ".publish", NULL);
-  sqlite3_stmt *stmt;
+  GError *error = NULL;
   gboolean ok;
   int saved;
 
-  *raced = FALSE;
   remove_stale_temps (dir, base);
-  g_unlink (private);
-  ok = sqlite3_prepare_v2 (db, "VACUUM INTO ?", -1, &stmt, NULL) == SQLITE_OK;
-  if (ok)
+  ok = fsync_path (job->private_path, FALSE, &error) &&
+       copy_synced (job->private_path, tmp, &error);
+  g_unlink (job->private_path);
+  if (ok && !same_identity (identify (job->shared_path), job->seen))
     {
-      sqlite3_bind_text (stmt, 1, private, -1, SQLITE_STATIC);
-      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      /* The last moment to notice that someone else replaced the file. */
+      job->raced = TRUE;
+      ok = FALSE;
     }
-  if (!ok)
-    g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
-                 _("Could not write a snapshot of “%s”: %s"), self->display, sqlite3_errmsg (db));
-  sqlite3_finalize (stmt);
-  ok = ok && fsync_path (private, FALSE, error) && copy_synced (private, tmp, error);
-  g_unlink (private);
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  /* The last moment to notice that someone else replaced the file. */
-  if (!same_identity (identify (self->shared_path), self->seen))
-    {
-      g_unlink (tmp);
-      *raced = TRUE;
-      return TRUE;
-    }
-  if (g_rename (tmp, self->shared_path) != 0)
+  else if (ok && g_rename (tmp, job->shared_path) != 0)
     {
       saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not replace “%s”: %s"), self->display, g_strerror (saved));
-      return FALSE;
+      g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not replace “%s”: %s"), job->display, g_strerror (saved));
+      ok = FALSE;
     }
-  if (!fsync_path (dir, TRUE, error))
-    return FALSE;
-  self->seen = identify (self->shared_path);
-  save_binding (self);
-  self->state = VL_SHARE_STATE_SAVED;
-  return TRUE;
+  if (!ok)
+    g_unlink (tmp);
+  else if (fsync_path (dir, TRUE, &error))
+    job->after = identify (job->shared_path);
+  g_mutex_lock (&job->lock);
+  job->error = error;
+  job->filed = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+/* On the share's thread, once: records what was published and tells. */
+static void
+publish_apply (VlSharePublish *job)
+{
+  VlShare *self = job->share;
+
+  if (self == NULL)
+    return;
+  job->share = NULL;
+  if (self->job == job)
+    self->job = NULL;
+  if (job->error == NULL && !job->raced)
+    {
+      self->seen = job->after;
+      save_binding (self);
+      self->state = VL_SHARE_STATE_SAVED;
+    }
+  if (job->done != NULL)
+    job->done (job->data, job->raced, job->error, job->serial);
+}
+
+static void
+files_thread_run (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  publish_files (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+files_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  publish_apply (g_task_get_task_data (G_TASK (result)));
+}
+
+/* A snapshot that failed ends the publish at once. */
+static void
+publish_fail (VlSharePublish *job,
+              GError         *error)
+{
+  if (job->backup != NULL)
+    sqlite3_backup_finish (job->backup);
+  job->backup = NULL;
+  g_clear_pointer (&job->dest, sqlite3_close);
+  g_unlink (job->private_path);
+  job->filed = TRUE;
+  job->error = error;
+  publish_apply (job);
+  publish_free (job);
+}
+
+static gboolean
+publish_step_cb (gpointer data)
+{
+  VlSharePublish *job = data;
+  GError *error = NULL;
+  gint64 start;
+
+  if (job->can_step != NULL && !job->can_step (job->data))
+    return G_SOURCE_CONTINUE;
+  start = g_get_monotonic_time ();
+  if (publish_step (job, job->pages, &error))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, files_done_cb, NULL);
+
+      job->step_id = 0;
+      g_task_set_task_data (task, job, (GDestroyNotify) publish_free);
+      g_task_run_in_thread (task, files_thread_run);
+      return G_SOURCE_REMOVE;
+    }
+  if (error != NULL)
+    {
+      job->step_id = 0;
+      publish_fail (job, error);
+      return G_SOURCE_REMOVE;
+    }
+  /* Steps of about STEP_USEC, whatever the disk and the pages. */
+  job->pages = (int) CLAMP ((gint64) job->pages * STEP_USEC /
+                            MAX (g_get_monotonic_time () - start, 1), 16, 65536);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+shared_file_present (VlShare *self)
+{
+  if (identify (self->shared_path).exists)
+    return TRUE;
+  /* Not recreated: it may be in the middle of a sync. */
+  self->state = VL_SHARE_STATE_MISSING;
+  return FALSE;
+}
+
+/* Imports the shared file first if someone else changed it. */
+static gboolean
+import_if_changed (VlShare    *self,
+                   VlDocument *doc,
+                   GError    **error)
+{
+  VlMergeStats merged;
+
+  return (same_identity (identify (self->shared_path), self->seen) && !self->needs_import) ||
+         vl_share_import (self, doc, &merged, error);
 }
 
 /**
@@ -536,6 +736,7 @@ publish_once (VlShare  *self,
  * Replaces the shared file with the working copy's state, importing the
  * shared file first if someone else changed it. A missing shared file is
  * not recreated (it may be in the middle of a sync); the state says so.
+ * A publish begun by vl_share_publish_begin() is finished first.
  */
 gboolean
 vl_share_publish (VlShare    *self,
@@ -545,21 +746,29 @@ vl_share_publish (VlShare    *self,
 {
   if (self->snapshot_only)
     return TRUE;
+  vl_share_publish_wait (self);
   for (int attempt = 0; attempt < 3; attempt++)
     {
-      VlMergeStats merged;
-      gboolean raced;
-      Identity now = identify (self->shared_path);
+      VlSharePublish *job;
+      gboolean raced, failed;
 
-      if (!now.exists)
-        {
-          self->state = VL_SHARE_STATE_MISSING;
-          return TRUE;
-        }
-      if ((!same_identity (now, self->seen) || self->needs_import) &&
-          !vl_share_import (self, doc, &merged, error))
+      if (!shared_file_present (self))
+        return TRUE;
+      if (!import_if_changed (self, doc, error) || (job = publish_new (self, db, error)) == NULL)
         return FALSE;
-      if (!publish_once (self, db, &raced, error))
+      if (!publish_step (job, -1, error))
+        {
+          publish_free (job);
+          return FALSE;
+        }
+      publish_files (job);
+      publish_apply (job);
+      raced = job->raced;
+      failed = job->error != NULL;
+      if (failed)
+        g_propagate_error (error, g_steal_pointer (&job->error));
+      publish_free (job);
+      if (failed)
         return FALSE;
       if (!raced)
         return TRUE;
@@ -568,6 +777,92 @@ vl_share_publish (VlShare    *self,
                _("“%s” kept changing while Valueloop saved it; your edits are safe and will be "
                  "saved again"), self->display);
   return FALSE;
+}
+
+/**
+ * vl_share_publish_begin:
+ * @can_step: whether the snapshot may take a step now (not inside a
+ *   transaction of @db)
+ * @done: called once, on this thread, when the publish ended; a publish
+ *   that raced with another writer of the shared file did nothing and
+ *   may be begun again
+ * @serial_of: (nullable): a counter of edits, read when the snapshot is
+ *   complete and passed to @done (the edits after it are not published)
+ *
+ * Publishes without blocking the thread's main loop: the snapshot is
+ * taken in steps of a few milliseconds from idle callbacks, the file work
+ * runs in a thread. The shared file is imported first, right away, if
+ * someone else changed it. Returns %FALSE with @error if it could not
+ * begin; %TRUE with nothing begun (vl_share_is_publishing() says) if there
+ * is nothing to publish to (a read-only snapshot, a missing shared file).
+ */
+gboolean
+vl_share_publish_begin (VlShare          *self,
+                        VlDocument       *doc,
+                        sqlite3          *db,
+                        VlShareCanStep    can_step,
+                        VlSharePublished  done,
+                        gpointer          data,
+                        const guint64    *serial_of,
+                        GError          **error)
+{
+  VlSharePublish *job;
+
+  g_return_val_if_fail (self->job == NULL, FALSE);
+
+  if (self->snapshot_only || !shared_file_present (self))
+    return TRUE;
+  if (!import_if_changed (self, doc, error) || (job = publish_new (self, db, error)) == NULL)
+    return FALSE;
+  job->can_step = can_step;
+  job->done = done;
+  job->data = data;
+  job->serial_of = serial_of;
+  self->job = job;
+  job->step_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, publish_step_cb, job, NULL);
+  return TRUE;
+}
+
+gboolean
+vl_share_is_publishing (VlShare *self)
+{
+  return self->job != NULL;
+}
+
+/**
+ * vl_share_publish_wait:
+ *
+ * Finishes the publish in progress, if any, on this thread (the rest of
+ * the snapshot at once, or waiting for the file work); its @done is
+ * called before this returns. Not from inside a transaction.
+ */
+void
+vl_share_publish_wait (VlShare *self)
+{
+  VlSharePublish *job = self->job;
+  GError *error = NULL;
+
+  if (job == NULL)
+    return;
+  if (job->step_id != 0)
+    {
+      g_clear_handle_id (&job->step_id, g_source_remove);
+      if (!publish_step (job, -1, &error))
+        {
+          publish_fail (job, error);
+          return;
+        }
+      publish_files (job);
+      publish_apply (job);
+      publish_free (job);
+      return;
+    }
+  /* The thread has it; its task frees it once its callback ran. */
+  g_mutex_lock (&job->lock);
+  while (!job->filed)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+  publish_apply (job);
 }
 
 /* ---- conflict copies --------------------------------------------------- */

@@ -31,6 +31,22 @@ gboolean     vl_share_publish        (VlShare     *share,
                                       VlDocument  *doc,
                                       sqlite3     *db,
                                       GError     **error);
+typedef struct _VlSharePublish VlSharePublish;
+typedef gboolean (*VlShareCanStep)   (gpointer      data);
+typedef void     (*VlSharePublished) (gpointer      data,
+                                      gboolean      raced,
+                                      const GError *error,
+                                      guint64       serial);
+gboolean     vl_share_publish_begin  (VlShare          *share,
+                                      VlDocument       *doc,
+                                      sqlite3          *db,
+                                      VlShareCanStep    can_step,
+                                      VlSharePublished  done,
+                                      gpointer          data,
+                                      const guint64    *serial_of,
+                                      GError          **error);
+gboolean     vl_share_is_publishing  (VlShare     *share);
+void         vl_share_publish_wait   (VlShare     *share);
 GPtrArray   *vl_share_merge_conflict_copies (VlShare    *share,
                                              VlDocument *doc,
                                              const char *data_dir,
