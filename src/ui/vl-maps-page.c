@@ -38,6 +38,7 @@ struct _VlMapsPage
   GListModel         *backlogs;
   GSignalGroup       *map_signals;   /* the map shown */
   gboolean            choosing;      /* the backlog choice follows the map */
+  gboolean            panel_open;    /* an item is open, shown unless F9 hid the panels */
 };
 
 G_DEFINE_FINAL_TYPE (VlMapsPage, vl_maps_page, VL_TYPE_PAGE)
@@ -150,12 +151,24 @@ row_unbind_cb (GtkSignalListItemFactory *factory,
 
 /* The panel takes no room while it is closed. */
 static void
-show_panel (VlMapsPage *self,
-            gboolean    shown)
+update_panel (VlMapsPage *self)
 {
+  gboolean shown = self->panel_open && vl_page_get_show_details (VL_PAGE (self));
+
   if (shown)
     gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->panel_revealer, shown);
+}
+
+static void
+show_panel (VlMapsPage *self,
+            gboolean    shown)
+{
+  self->panel_open = shown;
+  /* Opening an item is asking for the details: F9 had hidden them. */
+  if (shown && !vl_page_get_show_details (VL_PAGE (self)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-details", NULL);
+  update_panel (self);
 }
 
 static void
@@ -591,6 +604,7 @@ vl_maps_page_init (VlMapsPage *self)
   vl_map_outline_set_canvas (self->outline, self->canvas);
   g_signal_connect_swapped (self->panel_revealer, "notify::child-revealed", G_CALLBACK (panel_revealed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), FALSE);
+  g_signal_connect (self, "notify::show-details", G_CALLBACK (update_panel), NULL);
   g_signal_connect_swapped (self->backlog_choice, "notify::selected", G_CALLBACK (backlog_chosen_cb), self);
   g_signal_connect_swapped (self->highlight_entry, "search-changed", G_CALLBACK (highlight_changed_cb), self);
   g_signal_connect_swapped (self->highlight_entry, "stop-search", G_CALLBACK (highlight_stop_cb), self);

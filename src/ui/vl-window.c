@@ -29,6 +29,8 @@ struct _VlWindow
   GtkStack             *stack;
   AdwViewSwitcherTitle *switcher_title;
   GtkLabel             *status_label;
+  GtkLabel             *plan_title_label;
+  GtkWidget            *plan_heading;
   AdwViewStack         *view_stack;
   VlBacklogPage        *backlog_page;
   VlBoardPage          *board_page;
@@ -153,8 +155,8 @@ set_status (VlWindow   *self,
 {
   g_free (self->status);
   self->status = g_strdup (status);
-  /* The switcher replaces the subtitle in wide windows: say it at the end
-   * of the header bar too, where it always shows. */
+  /* The switcher replaces the title in wide windows: say it under the
+   * plan's title at the start of the header bar too. */
   adw_view_switcher_title_set_subtitle (self->switcher_title, status);
   gtk_label_set_text (self->status_label, status);
 }
@@ -215,6 +217,8 @@ title_cb (VlDocument *doc,
 
   title = title != NULL && *title != '\0' ? title : name;
   adw_view_switcher_title_set_title (self->switcher_title, title);
+  gtk_label_set_text (self->plan_title_label, title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_title_label), title);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
@@ -881,6 +885,8 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, plan_title_label);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, plan_heading);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, backlog_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, board_page);
@@ -926,8 +932,8 @@ vl_window_init (VlWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   vl_backlog_page_get_column_actions (self->backlog_page));
   g_menu_append_section (self->columns_submenu, NULL, vl_backlog_page_get_column_menu (self->backlog_page));
-  /* Narrow windows show the status as the title's subtitle instead. */
-  g_object_bind_property (self->switcher_title, "title-visible", self->status_label, "visible",
+  /* Narrow windows show the title and status in the switcher's place. */
+  g_object_bind_property (self->switcher_title, "title-visible", self->plan_heading, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
   self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);

@@ -580,7 +580,15 @@ test_backlog_columns (void)
   other_page = open_backlog (other, file);
   view = vl_backlog_page_get_column_view (page);
   other_view = vl_backlog_page_get_column_view (other_page);
-  g_assert_true (column_shown (view, 8));                /* Cost */
+  /* By default the score shows and its parts do not (the title has room);
+   * show Cost for what follows. */
+  g_assert_false (column_shown (view, 8));               /* Cost */
+  g_assert_true (column_shown (view, 9));                /* Score */
+  g_assert_true (column_shown (view, 10));               /* Key Result */
+  g_assert_false (column_shown (view, 11));              /* Iteration */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "columns.cost", NULL));
+  g_assert_true (column_shown (view, 8));
+  g_assert_true (column_shown (other_view, 8));
 
   /* The menu lists the columns that can be hidden, not # and Title. */
   g_assert_cmpint (g_menu_model_get_n_items (section), ==, 11);
@@ -619,7 +627,10 @@ test_backlog_columns (void)
   g_assert_true (column_shown (view, 9));
   g_strfreev (hidden);
   hidden = g_settings_get_strv (settings, "backlog-hidden-columns");
-  g_assert_cmpuint (g_strv_length (hidden), ==, 0);
+  g_assert_cmpuint (g_strv_length (hidden), ==, 4);     /* the defaults but Cost */
+  g_assert_false (g_strv_contains ((const char *const *) hidden, "cost"));
+  g_assert_true (g_strv_contains ((const char *const *) hidden, "business-value"));
+  g_settings_reset (settings, "backlog-hidden-columns");
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
 }

@@ -155,6 +155,23 @@ test_story_map_keys (void)
   press_keys (GTK_WIDGET (window), "key", "Return");
   WAIT_UNTIL (gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
   g_assert_true (vl_item_panel_get_item (VL_ITEM_PANEL (vl_maps_page_get_item_panel (page))) == saved);
+  /* F9 hides the panel and shows it again; opening an item shows it too. */
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  press_keys (GTK_WIDGET (window), "key", "F9");
+  WAIT_UNTIL (!gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
+  press_keys (GTK_WIDGET (window), "key", "F9");
+  WAIT_UNTIL (gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
+  press_keys (GTK_WIDGET (window), "key", "F9");
+  WAIT_UNTIL (!gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  press_keys (GTK_WIDGET (window), "key", "Return");
+  WAIT_UNTIL (gtk_widget_get_mapped (vl_maps_page_get_item_panel (page)), 5);
+  {
+    gboolean details = FALSE;
+
+    g_object_get (window, "show-details", &details, NULL);
+    g_assert_true (details);
+  }
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
   press_keys (GTK_WIDGET (window), "key", "Escape");
   WAIT_UNTIL (!gtk_widget_get_visible (vl_maps_page_get_item_panel (page)) ||
