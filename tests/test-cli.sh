@@ -171,10 +171,20 @@ out=$("$CLI" portfolio plan.valueloop --backlog Storefront 2>&1)
 check "portfolio shows the cost per stage, key result and backlog" 'grep -q "^# AARRR stage" <<<"$out" && grep -q "^# Key result" <<<"$out" && grep -qE "100.0%  .* Storefront$" <<<"$out"' "$out"
 check "portfolio counts as delivered what launched in the current cycle" 'grep -qE "^Delivered: launched in the cycle “[0-9]{4} H[12]”" <<<"$out"' "$out"
 refused "portfolio names the plan when the cycle is not there" plan.valueloop "no cycle" -- "$CLI" portfolio plan.valueloop --cycle "1999 H1"
+out=$("$CLI" report cycle-time plan.valueloop --backlog Storefront 2>&1)
+check "report cycle-time says its clock and its percentiles" 'grep -q "^# From In Progress to Launched" <<<"$out" && grep -qE "^# Cycle Time of [0-9]+ items: 50th percentile [0-9.]+ days" <<<"$out"' "$out"
+out=$("$CLI" report cfd plan.valueloop --csv 2>&1)
+check "report cfd --csv has a row for each of the last 90 days" '[ "$(grep -c "^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]," <<<"$out")" -eq 90 ] && head -1 <<<"$out" | grep -q "^Date,Idea,Ready,Planned,In Progress,Launched,Reviewed,Dropped"' "$out"
+out=$("$CLI" report throughput plan.valueloop --from 2026-02-30 2>&1); rc=$?
+check "report refuses an impossible date and says which option" '[ $rc -ne 0 ] && grep -qF -- "--from: “2026-02-30” is not a date" <<<"$out"' "$out"
+out=$("$CLI" report velocity plan.valueloop 2>&1); rc=$?
+check "report names the reports it knows" '[ $rc -eq 2 ] && grep -q "cfd, cycle-time, lead-time, throughput, aging, calibration" <<<"$out"' "$out"
+out=$("$CLI" calendar plan.valueloop -o releases.ics 2>&1)
+check "calendar writes an iCalendar file" 'grep -qE "^Wrote [0-9]+ events to releases.ics" <<<"$out" && head -1 releases.ics | grep -q "^BEGIN:VCALENDAR"' "$out"
 
 out=$("$CLI" frobnicate 2>&1); rc=$?
 check "an unknown command is a usage error" '[ $rc -eq 2 ] && grep -q "unknown command" <<<"$out"' "$out"
-for c in new demo info list add set maps map export-json import-json export-csv import-csv sync merge independent check reviews reading review portfolio; do
+for c in new demo info list add set maps map export-json import-json export-csv import-csv sync merge independent check reviews reading review portfolio report calendar; do
   out=$("$CLI" "$c" --help 2>&1); rc=$?
   check "$c --help" '[ $rc -eq 0 ] && grep -qi "usage" <<<"$out"' "$out"
 done

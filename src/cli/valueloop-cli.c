@@ -728,6 +728,10 @@ static const Command commands[] = {
   { "reading", N_("FILE ITEM VALUE"), N_("Record a reading of a launched item's metric."), cmd_reading },
   { "review", N_("FILE ITEM --verdict V"), N_("Complete an item's value review with a verdict."), cmd_review },
   { "portfolio", N_("FILE"), N_("Cost per AARRR stage, key result and backlog."), cmd_portfolio },
+  { "report", N_("KIND FILE"), N_("A flow or value report from the status history: cfd, cycle-time, lead-time, "
+                                  "throughput, aging or calibration (--from, --to, --backlog, --csv)."), cmd_report },
+  { "calendar", N_("FILE -o OUT.ics"), N_("Write the release calendar (launches, planned launches, value "
+                                          "reviews due) as an iCalendar file."), cmd_calendar },
 };
 
 const Command *

@@ -50,6 +50,10 @@ int cmd_import_csv (int argc, char **argv);
 /* cli-map.c */
 int cmd_export_map (int argc, char **argv);
 
+/* cli-reports.c */
+int cmd_report     (int argc, char **argv);
+int cmd_calendar   (int argc, char **argv);
+
 /* cli-value.c */
 int cmd_reviews    (int argc, char **argv);
 int cmd_reading    (int argc, char **argv);

@@ -42,6 +42,8 @@ enum {
   SETTING_TARGET = SETTING_WIP + VL_N_STATUSES,
   SETTING_VALIDATED = SETTING_TARGET + N_STAGES,
   SETTING_INVALIDATED,
+  SETTING_CLOCK_START,   /* the statuses a cycle time runs between */
+  SETTING_CLOCK_END,
   N_SETTINGS
 };
 
@@ -74,6 +76,8 @@ struct _VlDocument
   double         targets[N_STAGES];    /* NaN: none */
   double         validated_at;
   double         invalidated_at;
+  VlStatus       clock_statuses[2];    /* a cycle time's start and end statuses */
+  int            clock_set[2];         /* as written, -1: not set */
   int            schema_version;
   char          *read_only_reason;
 
@@ -625,6 +629,9 @@ document_new (GFile *file)
     self->targets[i] = NAN;
   self->validated_at = VL_DEFAULT_VALIDATED_AT;
   self->invalidated_at = VL_DEFAULT_INVALIDATED_AT;
+  self->clock_statuses[0] = VL_STATUS_IN_PROGRESS;
+  self->clock_statuses[1] = VL_STATUS_LAUNCHED;
+  self->clock_set[0] = self->clock_set[1] = -1;
   return self;
 }
 
@@ -638,6 +645,8 @@ setting_key (guint setting)
     return g_strdup_printf ("wip-limit.%u", setting - SETTING_WIP);
   if (setting < SETTING_VALIDATED)
     return g_strdup_printf ("aarrr-target.%u", setting - SETTING_TARGET);
+  if (setting >= SETTING_CLOCK_START)
+    return g_strdup (setting == SETTING_CLOCK_START ? "report.clock-start" : "report.clock-end");
   return g_strdup (setting == SETTING_VALIDATED ? "verdict.validated" : "verdict.invalidated");
 }
 
@@ -1879,7 +1888,32 @@ get_setting (VlDocument *self,
     return g_strdup_printf ("%u", self->wip_limits[setting - SETTING_WIP]);
   if (setting < SETTING_VALIDATED)
     return format_share (self->targets[setting - SETTING_TARGET]);
+  if (setting >= SETTING_CLOCK_START)
+    return g_strdup_printf ("%d", (int) self->clock_statuses[setting - SETTING_CLOCK_START]);
   return format_share (setting == SETTING_VALIDATED ? self->validated_at : self->invalidated_at);
+}
+
+/* A pair another copy wrote that is out of range or out of order counts as
+ * not set: the defaults, in progress to launched. */
+static void
+apply_clock_setting (VlDocument *self,
+                     guint       setting,
+                     const char *value)
+{
+  guint64 n;
+  VlStatus before[2] = { self->clock_statuses[0], self->clock_statuses[1] };
+
+  self->clock_set[setting - SETTING_CLOCK_START] =
+    value != NULL && g_ascii_string_to_unsigned (value, 10, 0, VL_STATUS_REVIEWED, &n, NULL) ? (int) n : -1;
+  self->clock_statuses[0] = self->clock_set[0] >= 0 ? (VlStatus) self->clock_set[0] : VL_STATUS_IN_PROGRESS;
+  self->clock_statuses[1] = self->clock_set[1] >= 0 ? (VlStatus) self->clock_set[1] : VL_STATUS_LAUNCHED;
+  if (self->clock_statuses[0] >= self->clock_statuses[1])
+    {
+      self->clock_statuses[0] = VL_STATUS_IN_PROGRESS;
+      self->clock_statuses[1] = VL_STATUS_LAUNCHED;
+    }
+  if (before[0] != self->clock_statuses[0] || before[1] != self->clock_statuses[1])
+    g_signal_emit (self, signals[VALUE_SETTINGS_CHANGED], 0);
 }
 
 /* A value setting (targets, thresholds) shown: emits value-settings-changed
@@ -1910,6 +1944,11 @@ apply_setting (VlDocument *self,
   guint status = setting - SETTING_WIP;
   guint limit;
 
+  if (setting >= SETTING_CLOCK_START)
+    {
+      apply_clock_setting (self, setting, value);
+      return;
+    }
   if (setting >= SETTING_TARGET)
     {
       apply_value_setting (self, setting, value);
@@ -2091,6 +2130,45 @@ vl_document_set_verdict_thresholds (VlDocument *self,
   invalidated = format_share (invalidated_at);
   vl_document_begin (self, _("Set Verdict Thresholds"));
   ok = write_setting (self, SETTING_VALIDATED, validated) && write_setting (self, SETTING_INVALIDATED, invalidated);
+  return end_write (self, ok, error);
+}
+
+/**
+ * vl_document_get_clock_statuses:
+ *
+ * The statuses a cycle time runs between (a plan setting): from the first
+ * entry into @start to the first entry into @end.
+ */
+void
+vl_document_get_clock_statuses (VlDocument *self,
+                                VlStatus   *start,
+                                VlStatus   *end)
+{
+  g_return_if_fail (VL_IS_DOCUMENT (self));
+  *start = self->clock_statuses[0];
+  *end = self->clock_statuses[1];
+}
+
+gboolean
+vl_document_set_clock_statuses (VlDocument *self,
+                                VlStatus    start,
+                                VlStatus    end,
+                                GError    **error)
+{
+  g_autofree char *a = NULL, *b = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
+  if (!(start < end && end <= VL_STATUS_REVIEWED))
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                           _("The cycle time must start at a status before the one it ends at"));
+      return FALSE;
+    }
+  a = g_strdup_printf ("%d", (int) start);
+  b = g_strdup_printf ("%d", (int) end);
+  vl_document_begin (self, _("Set Cycle Time Statuses"));
+  ok = write_setting (self, SETTING_CLOCK_START, a) && write_setting (self, SETTING_CLOCK_END, b);
   return end_write (self, ok, error);
 }
 

@@ -95,6 +95,13 @@ gboolean     vl_document_set_title     (VlDocument *self,
                                         GError    **error);
 guint        vl_document_get_wip_limit (VlDocument *self,
                                         VlStatus    status);
+void         vl_document_get_clock_statuses (VlDocument *self,
+                                             VlStatus   *start,
+                                             VlStatus   *end);
+gboolean     vl_document_set_clock_statuses (VlDocument *self,
+                                             VlStatus    start,
+                                             VlStatus    end,
+                                             GError    **error);
 gboolean     vl_document_set_wip_limit (VlDocument *self,
                                         VlStatus    status,
                                         guint       limit,

@@ -27,6 +27,8 @@ typedef struct
   GRand      *rand;
   gint64      today_ms;   /* now: the sample's stamps must never lie in the future */
   gint64      now_ms;     /* the fake wall clock while building */
+  GPtrArray  *made;       /* backlogs and items made months ago, taken in order */
+  guint       next_made;
   VlRecord   *krs[N_SAMPLE_KRS];
   VlRecord   *loops[2];
   VlRecord   *months[3];
@@ -59,6 +61,20 @@ add (Sample   *s,
   if (*s->error != NULL)
     return NULL;
   r = vl_document_insert (s->doc, kind, parent, NULL, NULL, s->error);
+  return r;
+}
+
+/* A backlog or an item made in make_rows(), in the same order. */
+static VlRecord *
+take_made (Sample *s,
+           VlKind  kind)
+{
+  VlRecord *r;
+
+  if (*s->error != NULL || s->next_made >= s->made->len)
+    return NULL;
+  r = g_object_ref (g_ptr_array_index (s->made, s->next_made++));
+  g_assert (vl_record_get_kind (r) == kind);
   return r;
 }
 
@@ -232,7 +248,7 @@ advance_status (Sample   *s,
     {
       int days_ago = path[i] == VL_STATUS_LAUNCHED ? launched_days_ago
                      : path[i] == VL_STATUS_REVIEWED ? launched_days_ago - 31
-                     : path[i] == VL_STATUS_IN_PROGRESS ? MIN (start - 40, launched_days_ago + 20)
+                     : path[i] == VL_STATUS_IN_PROGRESS ? launched_days_ago + 3 + (launched_days_ago * 13) % 35
                      : start - 20 * (int) i;
 
       s->now_ms = s->today_ms - (gint64) MAX (days_ago, 1) * DAY_MS;
@@ -329,7 +345,7 @@ add_item (Sample           *s,
           const char       *owner,
           guint             index)
 {
-  g_autoptr(VlRecord) item = add (s, VL_KIND_ITEM, backlog);
+  g_autoptr(VlRecord) item = take_made (s, VL_KIND_ITEM);
   int status = (int) (strchr (status_codes, it->status) - status_codes);
   int moscow = status == VL_STATUS_DROPPED ? VL_MOSCOW_WONT : 1 + (int) (index * 7 % 11) % 3;
   int launched_days_ago = status == VL_STATUS_REVIEWED ? g_rand_int_range (s->rand, 62, 150)
@@ -372,7 +388,7 @@ add_backlog (Sample           *s,
              const SampleItem *items,
              guint             n_items)
 {
-  VlRecord *backlog = add (s, VL_KIND_BACKLOG, NULL);
+  VlRecord *backlog = take_made (s, VL_KIND_BACKLOG);
   const char *team[] = { owner, "Priya Nair", "Lukas Meyer", "Chen Jing", "Ana Costa" };
 
   if (backlog == NULL)
@@ -382,6 +398,39 @@ add_backlog (Sample           *s,
   for (guint i = 0; i < n_items && *s->error == NULL; i++)
     add_item (s, backlog, &items[i], team[i % G_N_ELEMENTS (team)], i);
   return backlog;
+}
+
+/* The backlogs and their items are made first, their creation spread
+ * from 260 to 120 days ago (the stamps only move forward, so this comes
+ * before anything dated later): the reports' history starts with them. */
+static void
+make_rows (Sample *s)
+{
+  const guint sizes[] = { G_N_ELEMENTS (storefront_items), G_N_ELEMENTS (checkout_items),
+                          G_N_ELEMENTS (growth_items), G_N_ELEMENTS (platform_items) };
+  guint total = 0, k = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (sizes); b++)
+    total += sizes[b];
+  for (guint b = 0; b < G_N_ELEMENTS (sizes) && *s->error == NULL; b++)
+    {
+      VlRecord *backlog;
+
+      s->now_ms = s->today_ms - (gint64) (260 - 140 * k / total) * DAY_MS;
+      backlog = add (s, VL_KIND_BACKLOG, NULL);
+      if (backlog == NULL)
+        return;
+      g_ptr_array_add (s->made, backlog);
+      for (guint i = 0; i < sizes[b] && *s->error == NULL; i++, k++)
+        {
+          VlRecord *item;
+
+          s->now_ms = s->today_ms - (gint64) (260 - 140 * k / total) * DAY_MS + i * 60000;
+          item = add (s, VL_KIND_ITEM, backlog);
+          if (item != NULL)
+            g_ptr_array_add (s->made, item);
+        }
+    }
 }
 
 static void
@@ -563,7 +612,10 @@ vl_sample_fill (VlDocument *document,
   s.items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   vl_document_set_clock_func (document, sample_now, &s);
 
+  s.made = g_ptr_array_new_with_free_func (g_object_unref);
   vl_document_begin (document, _("Add Sample Plan"));
+  make_rows (&s);
+  s.now_ms = s.today_ms;
   add_goals (&s);
   add_iterations (&s);
   add_loops (&s);
@@ -596,6 +648,7 @@ vl_sample_fill (VlDocument *document,
   for (guint i = 0; i < G_N_ELEMENTS (s.weeks); i++)
     g_clear_object (&s.weeks[i]);
   g_hash_table_unref (s.items);
+  g_ptr_array_unref (s.made);
   g_rand_free (s.rand);
   if (local != NULL)
     {

@@ -1,0 +1,37 @@
+/* vl-calendar.h — the release calendar: launches, planned launches and
+ * value reviews by day, and its iCalendar file (RFC 5545)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vl-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VL_CALENDAR_LAUNCH,          /* the item's launch date */
+  VL_CALENDAR_PLANNED_LAUNCH,  /* not launched yet: the end of its iteration */
+  VL_CALENDAR_REVIEW_DUE,      /* launched, not reviewed: its value review */
+} VlCalendarKind;
+
+typedef struct
+{
+  VlCalendarKind kind;
+  gint64         item;        /* row id */
+  GDate          day;
+  char          *title;
+  char          *uid;         /* stable: importing the file again updates the event */
+  char          *description;
+} VlCalendarEvent;
+
+GPtrArray *vl_calendar_events      (VlDocument  *document,
+                                    const GDate *from,
+                                    const GDate *to);
+char      *vl_calendar_to_ical     (VlDocument  *document,
+                                    GPtrArray   *events);
+gboolean   vl_calendar_write_ical  (VlDocument  *document,
+                                    GFile       *file,
+                                    GError     **error);
+
+G_END_DECLS
