@@ -328,6 +328,8 @@ test_calibration (void)
   g_assert_cmpint (g_date_get_day (&point->reviewed), ==, 22);   /* day 20 */
   g_assert_cmpfloat (point->expected_change, ==, 0.4);           /* the hypothesis changed to 3.4 */
   g_assert_cmpfloat (point->achieved_change, ==, 0.45);
+  g_assert_cmpfloat (point->expected_pct, ==, 13.3);             /* 0.4 of 3: 13.3 % */
+  g_assert_cmpfloat (point->achieved_pct, ==, 15.0);
   g_assert_cmpint (point->verdict, ==, VL_VERDICT_VALIDATED);
   g_assert_cmpuint (r->calibration_months->len, ==, 1);
   month = &g_array_index (r->calibration_months, VlCalibrationMonth, 0);

@@ -23,6 +23,7 @@ event_free (gpointer data)
   VlCalendarEvent *event = data;
 
   g_free (event->title);
+  g_free (event->name);
   g_free (event->uid);
   g_free (event->description);
   g_free (event);
@@ -50,7 +51,7 @@ add_event (GPtrArray      *events,
            const char     *title,
            const char     *backlog)
 {
-  static const char *const prefixes[] = { "launch", "planned", "review" };
+  static const char *const prefixes[] = { "launch", "planned", "review", "iteration-start", "iteration-end" };
   VlCalendarEvent *event;
 
   if ((from != NULL && g_date_compare (day, from) < 0) || (to != NULL && g_date_compare (day, to) > 0))
@@ -59,6 +60,7 @@ add_event (GPtrArray      *events,
   event->kind = kind;
   event->item = item;
   event->day = *day;
+  event->name = g_strdup (title);
   switch (kind)
     {
     case VL_CALENDAR_LAUNCH:
@@ -70,9 +72,17 @@ add_event (GPtrArray      *events,
       event->title = g_strdup_printf (_("Planned launch: %s"), title);
       break;
     case VL_CALENDAR_REVIEW_DUE:
-    default:
       /* Translators: a calendar event; %s is the item's title */
       event->title = g_strdup_printf (_("Value review due: %s"), title);
+      break;
+    case VL_CALENDAR_ITERATION_START:
+      /* Translators: on the release calendar; %s is an iteration's name */
+      event->title = g_strdup_printf (_("%s begins"), title);
+      break;
+    case VL_CALENDAR_ITERATION_END:
+    default:
+      /* Translators: on the release calendar; %s is an iteration's name */
+      event->title = g_strdup_printf (_("%s ends"), title);
       break;
     }
   event->uid = g_strdup_printf ("%s-%s@valueloop", prefixes[kind], uuid);
@@ -149,6 +159,43 @@ vl_calendar_events (VlDocument  *document,
   vl_document_release_reads (document);
   g_ptr_array_sort (events, compare_events);
   return events;
+}
+
+/**
+ * vl_calendar_add_iterations:
+ *
+ * Adds the first and last days of the iterations to @events (for the
+ * month grid; the iCalendar file is about launches and reviews).
+ */
+void
+vl_calendar_add_iterations (VlDocument  *document,
+                            GPtrArray   *events,
+                            const GDate *from,
+                            const GDate *to)
+{
+  sqlite3 *db = _vl_document_get_db (document);
+  sqlite3_stmt *stmt;
+
+  if (db == NULL || sqlite3_prepare_v2 (db, "SELECT id, uuid, name, start_date, end_date FROM iteration "
+                                            "WHERE deleted <> 1", -1, &stmt, NULL) != SQLITE_OK)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char uuid[VL_UUID_STRING_LEN + 1] = "";
+      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      GDate day;
+
+      if (sqlite3_column_bytes (stmt, 1) == VL_UUID_LEN)
+        vl_uuid_to_string (sqlite3_column_blob (stmt, 1), uuid);
+      if (parse_day ((const char *) sqlite3_column_text (stmt, 3), &day))
+        add_event (events, VL_CALENDAR_ITERATION_START, sqlite3_column_int64 (stmt, 0), &day, from, to, uuid,
+                   name != NULL ? name : "", NULL);
+      if (parse_day ((const char *) sqlite3_column_text (stmt, 4), &day))
+        add_event (events, VL_CALENDAR_ITERATION_END, sqlite3_column_int64 (stmt, 0), &day, from, to, uuid,
+                   name != NULL ? name : "", NULL);
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (events, compare_events);
 }
 
 /* A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline. */
@@ -232,7 +279,7 @@ char *
 vl_calendar_to_ical (VlDocument *document,
                      GPtrArray  *events)
 {
-  static const char *const categories[] = { N_("Launch"), N_("Planned launch"), N_("Value review") };
+  static const char *const categories[] = { N_("Launch"), N_("Planned launch"), N_("Value review"), "", "" };
   GString *out = g_string_new (NULL), *line = g_string_new (NULL);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
@@ -252,6 +299,9 @@ vl_calendar_to_ical (VlDocument *document,
       const VlCalendarEvent *event = events->pdata[i];
       GDate next = event->day;
       char start[9], end[9];
+
+      if (event->kind >= VL_CALENDAR_ITERATION_START)
+        continue;
 
       g_date_add_days (&next, 1);
       g_date_strftime (start, sizeof start, "%Y%m%d", &event->day);

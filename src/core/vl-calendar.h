@@ -13,14 +13,17 @@ typedef enum {
   VL_CALENDAR_LAUNCH,          /* the item's launch date */
   VL_CALENDAR_PLANNED_LAUNCH,  /* not launched yet: the end of its iteration */
   VL_CALENDAR_REVIEW_DUE,      /* launched, not reviewed: its value review */
+  VL_CALENDAR_ITERATION_START, /* an iteration's first day (the grid only, not the file) */
+  VL_CALENDAR_ITERATION_END,   /* its last day */
 } VlCalendarKind;
 
 typedef struct
 {
   VlCalendarKind kind;
-  gint64         item;        /* row id */
+  gint64         item;        /* row id: an item, or an iteration */
   GDate          day;
-  char          *title;
+  char          *title;       /* "Launch: Saved cards" */
+  char          *name;        /* the item's (or iteration's) own title */
   char          *uid;         /* stable: importing the file again updates the event */
   char          *description;
 } VlCalendarEvent;
@@ -28,6 +31,10 @@ typedef struct
 GPtrArray *vl_calendar_events      (VlDocument  *document,
                                     const GDate *from,
                                     const GDate *to);
+void       vl_calendar_add_iterations (VlDocument *document,
+                                       GPtrArray  *events,
+                                       const GDate *from,
+                                       const GDate *to);
 char      *vl_calendar_to_ical     (VlDocument  *document,
                                     GPtrArray   *events);
 gboolean   vl_calendar_write_ical  (VlDocument  *document,

@@ -551,7 +551,14 @@ vl_report_compute (VlDocument          *document,
           if (review_day (tz, item, first_in[VL_STATUS_REVIEWED], &day) && day >= from && day <= to)
             {
               VlCalibrationPoint point = { item->id, { 0 }, change (item->baseline, item->expected),
-                                           change (item->baseline, item->actual), (VlVerdict) item->verdict };
+                                           change (item->baseline, item->actual), NAN, NAN,
+                                           (VlVerdict) item->verdict };
+
+              if (item->baseline != 0)
+                {
+                  point.expected_pct = round (point.expected_change / fabs (item->baseline) * 1000) / 10;
+                  point.achieved_pct = round (point.achieved_change / fabs (item->baseline) * 1000) / 10;
+                }
 
               day_gdate (day, &point.reviewed);
               g_array_append_val (report->calibration, point);
@@ -796,6 +803,8 @@ vl_report_write_csv (VlDocument     *document,
       vl_csv_text (w, _("Reviewed"));
       vl_csv_text (w, _("Expected Change"));
       vl_csv_text (w, _("Achieved Change"));
+      vl_csv_text (w, _("Expected, % of Baseline"));
+      vl_csv_text (w, _("Achieved, % of Baseline"));
       vl_csv_text (w, _("Verdict"));
       vl_csv_end_row (w);
       for (guint i = 0; i < report->calibration->len; i++)
@@ -806,6 +815,16 @@ vl_report_write_csv (VlDocument     *document,
           csv_date (w, &p->reviewed);
           vl_csv_number (w, p->expected_change);
           vl_csv_number (w, p->achieved_change);
+          if (isnan (p->expected_pct))
+            {
+              vl_csv_empty (w);
+              vl_csv_empty (w);
+            }
+          else
+            {
+              vl_csv_number (w, p->expected_pct);
+              vl_csv_number (w, p->achieved_pct);
+            }
           vl_csv_text (w, vl_enum_label ("verdict", (int) p->verdict));
           vl_csv_end_row (w);
         }

@@ -71,6 +71,8 @@ typedef struct
   GDate     reviewed;
   double    expected_change;   /* expected − baseline */
   double    achieved_change;   /* actual − baseline */
+  double    expected_pct;      /* the same in % of the baseline (comparable across metrics); */
+  double    achieved_pct;      /* NaN when the baseline is 0 */
   VlVerdict verdict;
 } VlCalibrationPoint;
 

@@ -21,6 +21,7 @@
 #include "vl-labels.h"
 #include "vl-map.h"
 #include "vl-map-paint.h"
+#include "vl-node-writer.h"
 #include "vl-okr.h"
 
 #define TEXT_MIN_ZOOM 0.33   /* on screen, below this boxes are drawn without text */
@@ -625,50 +626,14 @@ draw_edge (VlMapPaint     *self,
   gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (mid, y1 - line / 2, x1 - mid, line));
 }
 
-/* A layout, run by run, as GTK would draw it; exports tag each run with
- * its characters (an elided run with the text it stands for, so a
- * cut title is still whole in a PDF's text). */
+/* Exports tag each text run with its characters (vl-node-writer.c). */
 static void
 append_layout (VlMapPaint    *self,
                GtkSnapshot   *snapshot,
                PangoLayout   *layout,
                const GdkRGBA *color)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  const char *text = pango_layout_get_text (layout);
-
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
-      GskRenderNode *node;
-      int baseline;
-
-      if (run == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      baseline = pango_layout_iter_get_baseline (iter);
-      node = gsk_text_node_new (run->item->analysis.font, run->glyphs, color,
-                                &GRAPHENE_POINT_INIT (logical.x / (float) PANGO_SCALE,
-                                                      baseline / (float) PANGO_SCALE));
-      if (node == NULL)
-        continue;
-      if (self->style == VL_MAP_STYLE_PRINT)
-        {
-          g_autofree char *chars = g_strndup (text + run->item->offset, (gsize) run->item->length);
-          gboolean elided = (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
-          GskRenderNode *tagged = gsk_debug_node_new (node, g_strconcat (elided ? VL_MAP_ELIDED_TAG
-                                                                                : VL_MAP_TEXT_TAG,
-                                                                         chars, NULL));
-
-          gsk_render_node_unref (node);
-          node = tagged;
-        }
-      gtk_snapshot_append_node (snapshot, node);
-      gsk_render_node_unref (node);
-    }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
+  vl_node_append_layout (snapshot, layout, color, self->style == VL_MAP_STYLE_PRINT);
 }
 
 static void

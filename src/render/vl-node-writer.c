@@ -518,3 +518,54 @@ vl_node_to_svg (GskRenderNode         *node,
   g_string_append (svg.out, "</svg>\n");
   return g_string_free (svg.out, FALSE);
 }
+
+/**
+ * vl_node_append_layout:
+ * @tagged: wrap each run in a debug node carrying its characters, for the
+ *   exports (an elided run carries the text it stands for, so a cut title
+ *   is still whole in a PDF's or SVG's text)
+ *
+ * Appends @layout run by run, as GTK would draw it.
+ */
+void
+vl_node_append_layout (GtkSnapshot   *snapshot,
+                       PangoLayout   *layout,
+                       const GdkRGBA *color,
+                       gboolean       tagged)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+      GskRenderNode *node;
+      int baseline;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      baseline = pango_layout_iter_get_baseline (iter);
+      node = gsk_text_node_new (run->item->analysis.font, run->glyphs, color,
+                                &GRAPHENE_POINT_INIT (logical.x / (float) PANGO_SCALE,
+                                                      baseline / (float) PANGO_SCALE));
+      if (node == NULL)
+        continue;
+      if (tagged)
+        {
+          g_autofree char *chars = g_strndup (text + run->item->offset, (gsize) run->item->length);
+          gboolean elided = (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
+          GskRenderNode *wrapped = gsk_debug_node_new (node, g_strconcat (elided ? VL_MAP_ELIDED_TAG
+                                                                                 : VL_MAP_TEXT_TAG,
+                                                                          chars, NULL));
+
+          gsk_render_node_unref (node);
+          node = wrapped;
+        }
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+}

@@ -23,4 +23,9 @@ char    *vl_node_to_svg     (GskRenderNode         *node,
                              double                 height,
                              const char            *title);
 
+void     vl_node_append_layout (GtkSnapshot       *snapshot,
+                                PangoLayout       *layout,
+                                const GdkRGBA     *color,
+                                gboolean           tagged);
+
 G_END_DECLS

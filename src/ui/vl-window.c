@@ -16,6 +16,7 @@
 #include "vl-maps-page.h"
 #include "vl-sample.h"
 #include "vl-toast.h"
+#include "vl-reports-page.h"
 #include "vl-value-page.h"
 #include "vl-window.h"
 
@@ -37,6 +38,7 @@ struct _VlWindow
   VlGoalsPage          *goals_page;
   VlMapsPage           *maps_page;
   VlValuePage          *value_page;
+  VlReportsPage        *reports_page;
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *recent_group;
   GMenu                *columns_submenu;
@@ -94,6 +96,13 @@ vl_window_get_maps_page (VlWindow *self)
 {
   g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->maps_page);
+}
+
+GtkWidget *
+vl_window_get_reports_page (VlWindow *self)
+{
+  g_return_val_if_fail (VL_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->reports_page);
 }
 
 GtkWidget *
@@ -668,8 +677,16 @@ show_page_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VlWindow *self = VL_WINDOW (widget);
 
-  if (self->document != NULL)
-    vl_window_show_page (self, g_variant_get_string (param, NULL));
+  GtkWidget *page, *focus;
+
+  if (self->document == NULL)
+    return;
+  vl_window_show_page (self, g_variant_get_string (param, NULL));
+  /* The keyboard goes along: the page's own keys work at once. */
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -879,6 +896,7 @@ vl_window_class_init (VlWindowClass *klass)
   g_type_ensure (VL_TYPE_BOARD_PAGE);
   g_type_ensure (VL_TYPE_GOALS_PAGE);
   g_type_ensure (VL_TYPE_MAPS_PAGE);
+  g_type_ensure (VL_TYPE_REPORTS_PAGE);
   g_type_ensure (VL_TYPE_VALUE_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VlWindow, toast_overlay);
@@ -893,6 +911,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, goals_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, maps_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, value_page);
+  gtk_widget_class_bind_template_child (widget_class, VlWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, columns_submenu);
@@ -918,6 +937,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "board");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "maps");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "value");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "reports");
 }
 
 static void

@@ -28,6 +28,7 @@ GtkWidget  *vl_window_get_backlog_page (VlWindow  *self);
 GtkWidget  *vl_window_get_board_page   (VlWindow  *self);
 GtkWidget  *vl_window_get_goals_page   (VlWindow  *self);
 GtkWidget  *vl_window_get_maps_page    (VlWindow  *self);
+GtkWidget  *vl_window_get_reports_page (VlWindow *self);
 GtkWidget  *vl_window_get_value_page   (VlWindow  *self);
 void        vl_window_show_page        (VlWindow  *self,
                                         const char *name);

@@ -21,6 +21,7 @@
 #include "vl-enums.h"
 #include "vl-item-search.h"
 #include "vl-merge.h"
+#include "vl-reports.h"
 
 static const char *words[] = {
   "checkout", "mobile", "saved", "cards", "loyalty", "points", "search", "filters", "campaign",
@@ -556,6 +557,122 @@ bench_file_size (GFile *file,
   g_unlink (without);
 }
 
+/* The five reports of a year over 100,000 items with about 400,000
+ * transitions, against the same answers from SQL run by SQLite on the
+ * same file (fair SQL: window functions, one pass each, no per-day join). */
+static const char *const report_sql[] = {
+  /* cumulative flow: +1 on the day a status is entered, −1 on the day it is left, summed */
+  "WITH moves AS (SELECT item, to_status AS s, at / 86400000 AS a, "
+  "    lead (at / 86400000) OVER (PARTITION BY item ORDER BY at) AS b "
+  "  FROM transition WHERE deleted <> 1 AND from_status <> to_status), "
+  "deltas AS (SELECT a AS day, s, 1 AS d FROM moves UNION ALL "
+  "  SELECT b, s, -1 FROM moves WHERE b IS NOT NULL) "
+  "SELECT day, s, sum (sum (d)) OVER (PARTITION BY s ORDER BY day) FROM deltas "
+  "WHERE day <= ?2 / 86400000 GROUP BY s, day",
+  /* cycle time: first entries into In Progress and Launched */
+  "SELECT item, (en - st) / 86400000.0 AS days FROM (SELECT item, "
+  "    min (CASE WHEN to_status = 3 THEN at END) AS st, min (CASE WHEN to_status = 4 THEN at END) AS en "
+  "  FROM transition WHERE deleted <> 1 AND from_status <> to_status GROUP BY item) "
+  "WHERE en BETWEEN ?1 AND ?2 AND st <= en ORDER BY days",
+  /* lead time: from the item's creation stamp */
+  "SELECT i.id, (t.en - (i.hlc >> 16)) / 86400000.0 AS days FROM item i JOIN (SELECT item, "
+  "    min (CASE WHEN to_status = 4 THEN at END) AS en FROM transition "
+  "  WHERE deleted <> 1 AND from_status <> to_status GROUP BY item) t ON t.item = i.id "
+  "WHERE i.deleted <> 1 AND t.en BETWEEN ?1 AND ?2 ORDER BY days",
+  /* throughput per week */
+  "SELECT strftime ('%Y-%W', en / 1000, 'unixepoch'), count (*) FROM (SELECT "
+  "    min (CASE WHEN to_status = 4 THEN at END) AS en FROM transition "
+  "  WHERE deleted <> 1 AND from_status <> to_status GROUP BY item) WHERE en BETWEEN ?1 AND ?2 GROUP BY 1",
+  /* aging: in progress now, since the first entry */
+  "SELECT i.id, (?2 - t.st) / 86400000.0 AS days FROM item i JOIN (SELECT item, "
+  "    min (CASE WHEN to_status = 3 THEN at END) AS st FROM transition "
+  "  WHERE deleted <> 1 AND from_status <> to_status GROUP BY item) t ON t.item = i.id "
+  "WHERE i.deleted <> 1 AND i.status = 3 ORDER BY days DESC",
+  /* calibration: reviewed items, by the day of their first entry into Reviewed */
+  "SELECT i.id, i.expected - i.baseline, i.actual - i.baseline, i.verdict, t.rv FROM item i JOIN (SELECT item, "
+  "    min (CASE WHEN to_status = 5 THEN at END) AS rv FROM transition "
+  "  WHERE deleted <> 1 AND from_status <> to_status GROUP BY item) t ON t.item = i.id "
+  "WHERE i.deleted <> 1 AND i.verdict <> 0 AND t.rv BETWEEN ?1 AND ?2 ORDER BY t.rv",
+};
+
+static double
+median3 (double a, double b, double c)
+{
+  return MAX (MIN (a, b), MIN (MAX (a, b), c));
+}
+
+static void
+bench_reports (GFile      *file,
+               const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "bench-reports.valueloop", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VlDocument) doc = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 now_ms = g_date_time_to_unix (now) * 1000, from_ms = now_ms - 365 * (gint64) 86400000;
+  double c_ms[3], sql_ms[3];
+  sqlite3 *db;
+  gint64 start, n_moves;
+  VlReportQuery query;
+
+  g_unlink (path);
+  g_assert_true (g_file_copy (file, copy, 0, NULL, NULL, NULL, &error));
+  /* A year of history: four moves an item, spread over the year. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO transition (uuid, hlc, site, item, from_status, to_status, at) "
+      "SELECT randomblob (16), (%" G_GINT64_FORMAT " + ((id * 7919) %% 300 + s * (id %% 9 + 2)) * 86400000) << 16, "
+      "  (SELECT min (id) FROM site), id, s - 1, s, "
+      "  %" G_GINT64_FORMAT " + ((id * 7919) %% 300 + s * (id %% 9 + 2)) * 86400000 + (id %% 86400) * 1000 "
+      "FROM item, (SELECT 1 AS s UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)",
+      (gint64) (from_ms - 40 * (gint64) 86400000), (gint64) (from_ms - 40 * (gint64) 86400000));
+
+    if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+      g_error ("%s", sqlite3_errmsg (db));
+  }
+  n_moves = vl_test_query_int (copy, "SELECT count(*) FROM transition");
+  doc = vl_document_open (copy, VL_DOCUMENT_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  printf ("Reports over a year, 100,000 items, %" G_GINT64_FORMAT " transitions (median of 3)\n", n_moves);
+  vl_report_query_init (&query, doc, 365);
+  for (int run = 0; run < 3; run++)
+    {
+      g_autoptr(VlReport) report = NULL;
+
+      start = g_get_monotonic_time ();
+      report = vl_report_compute (doc, &query, &error);
+      c_ms[run] = seconds_since (start) * 1000;
+      g_assert_no_error (error);
+      if (run == 0 && g_getenv ("VL_BENCH_VERBOSE"))
+        printf ("    %u days, %u cycle times (p85 %.1f d), %u aging, %u weeks\n", report->flow->len,
+                report->cycle->len, report->cycle_pct.p85, report->aging->len, report->throughput->len);
+    }
+  for (int run = 0; run < 3; run++)
+    {
+      start = g_get_monotonic_time ();
+      for (guint q = 0; q < G_N_ELEMENTS (report_sql); q++)
+        {
+          sqlite3_stmt *stmt;
+
+          if (sqlite3_prepare_v2 (db, report_sql[q], -1, &stmt, NULL) != SQLITE_OK)
+            g_error ("%s", sqlite3_errmsg (db));
+          sqlite3_bind_int64 (stmt, 1, from_ms);
+          sqlite3_bind_int64 (stmt, 2, now_ms);
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            ;
+          sqlite3_finalize (stmt);
+        }
+      sql_ms[run] = seconds_since (start) * 1000;
+    }
+  sqlite3_close (db);
+  report ("all five reports, one pass in the core", median3 (c_ms[0], c_ms[1], c_ms[2]), "ms", 0, TRUE);
+  report ("the same from SQL, run by SQLite", median3 (sql_ms[0], sql_ms[1], sql_ms[2]), "ms", 0, TRUE);
+  report ("reports / SQL", median3 (c_ms[0], c_ms[1], c_ms[2]) / median3 (sql_ms[0], sql_ms[1], sql_ms[2]),
+          "×", 1.0, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -593,6 +710,7 @@ main (int argc, char *argv[])
   bench_csv (file, dir);
   bench_file_size (file, dir);
   bench_merge (dir);
+  bench_reports (file, dir);
 
   if (keep == NULL)
     vl_test_remove_tree (dir);   /* the plans, replicas and working copies */
