@@ -803,7 +803,9 @@ vl_report_write_csv (VlDocument     *document,
       vl_csv_text (w, _("Reviewed"));
       vl_csv_text (w, _("Expected Change"));
       vl_csv_text (w, _("Achieved Change"));
+      /* xgettext:no-c-format */
       vl_csv_text (w, _("Expected, % of Baseline"));
+      /* xgettext:no-c-format */
       vl_csv_text (w, _("Achieved, % of Baseline"));
       vl_csv_text (w, _("Verdict"));
       vl_csv_end_row (w);

@@ -379,7 +379,10 @@ fill_chart (VlReportsPage *self)
                                       vl_enum_label ("verdict", (int) p->verdict), when));
         }
       vl_chart_set_data (self->chart, VL_CHART_SCATTER, points, series, colours, FALSE,
-                         _("Expected change, % of the baseline"), _("Achieved change, % of the baseline"));
+                         /* xgettext:no-c-format */
+                         _("Expected change, % of the baseline"),
+                         /* xgettext:no-c-format */
+                         _("Achieved change, % of the baseline"));
       vl_chart_set_diagonal (self->chart, TRUE);
       break;
     }
