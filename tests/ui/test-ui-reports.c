@@ -301,6 +301,19 @@ test_calendar (void)
   spin (50);
 }
 
+/* Every key of the page and its chart is in the shortcuts window's
+ * Reports group, and every key listed there does something. */
+static void
+test_shortcuts_listed (void)
+{
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *page = vl_window_get_reports_page (window);
+  GtkWidget *widgets[] = { page, GTK_WIDGET (vl_reports_page_get_chart (VL_REPORTS_PAGE (page))), NULL };
+
+  g_assert_cmpuint (assert_shortcuts_listed (widgets, "Reports"), >=, 19);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -312,6 +325,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/reports/click-opens-item", test_click_opens_item);
   g_test_add_func ("/ui/reports/table-exports-and-choices", test_table_exports_and_choices);
   g_test_add_func ("/ui/reports/calendar", test_calendar);
+  g_test_add_func ("/ui/reports/shortcuts-listed", test_shortcuts_listed);
   status = g_test_run ();
   vl_test_dir_cleanup ();
   return status;

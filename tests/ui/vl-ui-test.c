@@ -339,3 +339,123 @@ find_record_chooser (void)
     }
   return NULL;
 }
+
+/* ---- the shortcuts window ---------------------------------------------------------- */
+
+/* Keys that are aliases of one shown in the shortcuts window. */
+static void
+canonical_key (guint           *keyval,
+               GdkModifierType *mods)
+{
+  switch (*keyval)
+    {
+    case GDK_KEY_KP_Enter: *keyval = GDK_KEY_Return; break;
+    case GDK_KEY_KP_Add: case GDK_KEY_equal: *keyval = GDK_KEY_plus; break;
+    case GDK_KEY_KP_Subtract: *keyval = GDK_KEY_minus; break;
+    default: break;
+    }
+  *mods &= gtk_accelerator_get_default_mod_mask ();
+}
+
+static char *
+key_name (guint           keyval,
+          GdkModifierType mods)
+{
+  canonical_key (&keyval, &mods);
+  return gtk_accelerator_name (keyval, mods);
+}
+
+/* Every key bound on @widget's class (its shortcut controllers). */
+static void
+collect_bindings (GtkWidget  *widget,
+                  GHashTable *keys)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger))
+            g_hash_table_add (keys, key_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+}
+
+/* The accelerators the shortcuts window lists in its @title group. */
+static void
+collect_listed (const char *title,
+                GHashTable *keys)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/valueloop/Valueloop/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, overlay);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      g_autofree char *group = NULL;
+
+      if (GTK_IS_SHORTCUTS_GROUP (w))
+        g_object_get (w, "title", &group, NULL);
+      if (g_strcmp0 (group, title) == 0)
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+          {
+            g_autofree char *accel = NULL;
+            g_auto(GStrv) parts = NULL;
+
+            if (!GTK_IS_SHORTCUTS_SHORTCUT (c))
+              continue;
+            g_object_get (c, "accelerator", &accel, NULL);
+            parts = g_strsplit (accel != NULL ? accel : "", " ", -1);
+            for (guint k = 0; parts[k] != NULL; k++)
+              {
+                guint keyval;
+                GdkModifierType mods;
+
+                if (*parts[k] == '\0')
+                  continue;
+                g_assert_true (gtk_accelerator_parse (parts[k], &keyval, &mods));
+                g_hash_table_add (keys, key_name (keyval, mods));
+              }
+          }
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Every key bound on @widgets (their classes' shortcut controllers) is
+ * in the shortcuts window's @group, and every key listed there is bound
+ * on one of them. Returns how many keys are bound. */
+guint
+assert_shortcuts_listed (GtkWidget  **widgets,
+                         const char  *group)
+{
+  g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *key;
+
+  for (guint i = 0; widgets[i] != NULL; i++)
+    collect_bindings (widgets[i], bound);
+  collect_listed (group, listed);
+  g_hash_table_iter_init (&iter, bound);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is bound on the %s page but not in the shortcuts window", key, group);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (bound, key))
+      g_error ("%s is in the shortcuts window's %s group but bound to nothing there", key, group);
+  return g_hash_table_size (bound);
+}

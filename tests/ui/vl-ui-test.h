@@ -55,6 +55,7 @@ gboolean label_point (GtkWidget *widget, GtkWidget *window, const char *text, do
 void wait_label_settled (GtkWidget *window, const char *text);
 gboolean press_keys (GtkWidget *window, const char *verb, const char *keys);
 VlRecordChooser *find_record_chooser (void);
+guint assert_shortcuts_listed (GtkWidget **widgets, const char *group);
 
 /* Every program: the tests' private data folder, GTK and libadwaita;
  * FALSE (after printing why) when there is no display. */
