@@ -185,33 +185,96 @@ column_number (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, column);
 }
 
-/* The items in scope; @index maps a row id to its place + 1. */
-static GArray *
-load_items (sqlite3             *db,
-            const VlReportQuery *q,
-            GHashTable          *index,
-            GError             **error)
+/* Row id → place + 1 (0: not in scope); row ids are dense, so an array. */
+static guint
+place_of (GArray *index,
+          gint64  rowid)
 {
-  GArray *items = g_array_new (FALSE, TRUE, sizeof (Item));
-  g_autoptr(GString) sql = g_string_new ("SELECT id, hlc, status, verdict, baseline, expected, actual, "
-                                         "review_due FROM item WHERE deleted <> 1");
-  sqlite3_stmt *stmt;
+  return rowid > 0 && (guint64) rowid < index->len ? g_array_index (index, guint, rowid) : 0;
+}
+
+/* ---- the job: read in chunks, then each item's history once ---------------- */
+
+typedef enum {
+  STAGE_ITEMS,
+  STAGE_MOVES,
+  STAGE_HISTORIES,
+  STAGE_DONE,
+} Stage;
+
+#define ITEMS_CHUNK 4096
+#define MOVES_CHUNK 16384
+#define HISTORIES_CHUNK 8192
+
+struct _VlReportJob
+{
+  VlDocument *document;
+  Stage       stage;
+  GArray     *items;     /* Item */
+  GArray     *index;     /* guint by row id */
+  GArray     *read;      /* Move, as read */
+  GArray     *moves;     /* Move, by item, in time order */
+  gint64      after;     /* the last row id read: each chunk is a query of its own */
+  guint       next;      /* the next item whose history is counted */
+  GTimeZone  *tz;
+  int         from, to, n_days, first_monday;
+  int        *delta;     /* [status][day]: items entering − leaving */
+  VlReport   *report;
+  GError     *error;
+};
+
+/* @history: whether the status history failed to read, else the items. */
+static void
+job_fail (VlReportJob *job,
+          gboolean     history)
+{
+  sqlite3 *db = _vl_document_get_db (job->document);
+  const char *why = db != NULL ? sqlite3_errmsg (db) : "";
+
+  if (history)
+    g_set_error (&job->error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
+                 _("Could not read the status history: %s"), why);
+  else
+    g_set_error (&job->error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("Could not read the items: %s"), why);
+  job->stage = STAGE_DONE;
+}
+
+/* The next rows of the items in scope, by row id. */
+static void
+items_chunk (VlReportJob *job)
+{
+  const VlReportQuery *q = &job->report->query;
+  const char *sql = q->backlog != 0 && q->key_result != 0
+    ? "SELECT id, hlc, status, verdict, baseline, expected, actual, review_due FROM item "
+      "WHERE id > ?3 AND deleted <> 1 AND backlog = ?1 AND key_result = ?2 ORDER BY id LIMIT ?4"
+    : q->backlog != 0
+    ? "SELECT id, hlc, status, verdict, baseline, expected, actual, review_due FROM item "
+      "WHERE id > ?3 AND deleted <> 1 AND backlog = ?1 AND ?2 = ?2 ORDER BY id LIMIT ?4"
+    : q->key_result != 0
+    ? "SELECT id, hlc, status, verdict, baseline, expected, actual, review_due FROM item "
+      "WHERE id > ?3 AND deleted <> 1 AND ?1 = ?1 AND key_result = ?2 ORDER BY id LIMIT ?4"
+    : "SELECT id, hlc, status, verdict, baseline, expected, actual, review_due FROM item "
+      "WHERE id > ?3 AND deleted <> 1 AND ?1 = ?1 AND ?2 = ?2 ORDER BY id LIMIT ?4";
+  sqlite3_stmt *stmt = _vl_document_statement (job->document, sql);
+  guint n = 0;
   int rc;
 
-  if (q->backlog != 0)
-    g_string_append (sql, " AND backlog = ?1");
-  if (q->key_result != 0)
-    g_string_append (sql, " AND key_result = ?2");
-  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
-    goto failed;
+  if (stmt == NULL)
+    {
+      job_fail (job, FALSE);
+      return;
+    }
   sqlite3_bind_int64 (stmt, 1, q->backlog);
   sqlite3_bind_int64 (stmt, 2, q->key_result);
+  sqlite3_bind_int64 (stmt, 3, job->after);
+  sqlite3_bind_int (stmt, 4, ITEMS_CHUNK);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Item item = { 0 };
       const char *due = (const char *) sqlite3_column_text (stmt, 7);
 
-      item.id = sqlite3_column_int64 (stmt, 0);
+      n++;
+      item.id = job->after = sqlite3_column_int64 (stmt, 0);
       item.created_ms = VL_HLC_MS (sqlite3_column_int64 (stmt, 1));
       item.status = sqlite3_column_int (stmt, 2);
       item.verdict = sqlite3_column_int (stmt, 3);
@@ -219,17 +282,22 @@ load_items (sqlite3             *db,
       item.expected = column_number (stmt, 5);
       item.actual = column_number (stmt, 6);
       g_strlcpy (item.review_due, due != NULL ? due : "", sizeof item.review_due);
-      g_array_append_val (items, item);
-      g_hash_table_insert (index, GSIZE_TO_POINTER ((gsize) item.id), GUINT_TO_POINTER (items->len));
+      g_array_append_val (job->items, item);
+      if (item.id > 0 && item.id < G_MAXINT32)
+        {
+          if ((guint64) item.id >= job->index->len)
+            g_array_set_size (job->index, MAX ((guint) item.id + 1, job->index->len * 2));
+          g_array_index (job->index, guint, item.id) = job->items->len;
+        }
     }
-  sqlite3_finalize (stmt);
-  if (rc == SQLITE_DONE)
-    return items;
-failed:
-  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("Could not read the items: %s"),
-               sqlite3_errmsg (db));
-  g_array_unref (items);
-  return NULL;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    job_fail (job, FALSE);
+  else if (n < ITEMS_CHUNK)
+    {
+      job->stage = STAGE_MOVES;
+      job->after = 0;
+    }
 }
 
 static int
@@ -241,41 +309,13 @@ compare_moves (gconstpointer a,
   return (x->at > y->at) - (x->at < y->at);
 }
 
-/* The status changes of the items in scope, grouped by item (a counting
- * sort), each item's in time order. */
-static GArray *
-load_moves (sqlite3     *db,
-            GArray      *items,
-            GHashTable  *index,
-            GError     **error)
+/* The moves, grouped by item (a counting sort), each item's in time order. */
+static void
+bucket_moves (VlReportJob *job)
 {
-  g_autoptr(GArray) read = g_array_new (FALSE, FALSE, sizeof (Move));
-  GArray *moves;
-  sqlite3_stmt *stmt;
-  int rc;
+  GArray *items = job->items;
   guint at = 0;
 
-  if (sqlite3_prepare_v2 (db, "SELECT item, from_status, to_status, at FROM transition "
-                              "WHERE deleted <> 1 AND from_status <> to_status", -1, &stmt, NULL) != SQLITE_OK)
-    goto failed;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (index,
-                                      GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0))));
-      Move move;
-
-      if (place == 0)
-        continue;
-      move.item = place - 1;
-      move.from = (gint8) CLAMP (sqlite3_column_int (stmt, 1), 0, VL_N_STATUSES - 1);
-      move.to = (gint8) CLAMP (sqlite3_column_int (stmt, 2), 0, VL_N_STATUSES - 1);
-      move.at = sqlite3_column_int64 (stmt, 3);
-      g_array_append_val (read, move);
-      g_array_index (items, Item, move.item).n++;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    goto failed;
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = &g_array_index (items, Item, i);
@@ -284,27 +324,71 @@ load_moves (sqlite3     *db,
       at += item->n;
       item->n = 0;
     }
-  moves = g_array_sized_new (FALSE, FALSE, sizeof (Move), read->len);
-  g_array_set_size (moves, read->len);
-  for (guint i = 0; i < read->len; i++)
+  job->moves = g_array_sized_new (FALSE, FALSE, sizeof (Move), job->read->len);
+  g_array_set_size (job->moves, job->read->len);
+  for (guint i = 0; i < job->read->len; i++)
     {
-      const Move *move = &g_array_index (read, Move, i);
+      const Move *move = &g_array_index (job->read, Move, i);
       Item *item = &g_array_index (items, Item, move->item);
 
-      g_array_index (moves, Move, item->first + item->n++) = *move;
+      g_array_index (job->moves, Move, item->first + item->n++) = *move;
     }
+  g_clear_pointer (&job->read, g_array_unref);
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = &g_array_index (items, Item, i);
+      const Move *m = &g_array_index (job->moves, Move, item->first);
+      gboolean sorted = TRUE;
 
-      if (item->n > 1)
-        qsort (&g_array_index (moves, Move, item->first), item->n, sizeof (Move), compare_moves);
+      /* One device's moves come in time order already; merged ones may not. */
+      for (guint k = 1; k < item->n && sorted; k++)
+        sorted = m[k - 1].at <= m[k].at;
+      if (!sorted)
+        qsort (&g_array_index (job->moves, Move, item->first), item->n, sizeof (Move), compare_moves);
     }
-  return moves;
-failed:
-  g_set_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
-               _("Could not read the status history: %s"), sqlite3_errmsg (db));
-  return NULL;
+}
+
+/* The next status changes of the items in scope, by row id. */
+static void
+moves_chunk (VlReportJob *job)
+{
+  sqlite3_stmt *stmt = _vl_document_statement (job->document,
+    "SELECT id, item, from_status, to_status, at FROM transition "
+    "WHERE id > ?1 AND deleted <> 1 AND from_status <> to_status ORDER BY id LIMIT ?2");
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    {
+      job_fail (job, TRUE);
+      return;
+    }
+  sqlite3_bind_int64 (stmt, 1, job->after);
+  sqlite3_bind_int (stmt, 2, MOVES_CHUNK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint place = place_of (job->index, sqlite3_column_int64 (stmt, 1));
+      Move move;
+
+      n++;
+      job->after = sqlite3_column_int64 (stmt, 0);
+      if (place == 0)
+        continue;
+      move.item = place - 1;
+      move.from = (gint8) CLAMP (sqlite3_column_int (stmt, 2), 0, VL_N_STATUSES - 1);
+      move.to = (gint8) CLAMP (sqlite3_column_int (stmt, 3), 0, VL_N_STATUSES - 1);
+      move.at = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (job->read, move);
+      g_array_index (job->items, Item, move.item).n++;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    job_fail (job, TRUE);
+  else if (n < MOVES_CHUNK)
+    {
+      bucket_moves (job);
+      job->stage = STAGE_HISTORIES;
+    }
 }
 
 static int
@@ -422,72 +506,23 @@ review_day (GTimeZone  *tz,
   return TRUE;
 }
 
-/**
- * vl_report_compute:
- *
- * Every report for @query (see the opening comment for the rules).
- *
- * Returns: (transfer full): the reports, or %NULL with @error
- */
-VlReport *
-vl_report_compute (VlDocument          *document,
-                   const VlReportQuery *query,
-                   GError             **error)
+/* Counts the next items' histories. */
+static void
+histories_chunk (VlReportJob *job)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) items = NULL, moves = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(VlReport) report = g_new0 (VlReport, 1);
-  sqlite3 *db = _vl_document_get_db (document);
-  int from, to, n_days, first_monday;
-  g_autofree int *delta = NULL;   /* [status][day]: items entering − leaving */
-  guint counts[VL_N_STATUSES] = { 0 };
+  VlReport *report = job->report;
+  const VlReportQuery *query = &report->query;
   VlStatus start = query->clock_start, end = query->clock_end;
 
-  g_return_val_if_fail (VL_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (g_date_valid (&query->from) && g_date_valid (&query->to), NULL);
-
-  report->query = *query;
-  if (g_date_compare (&query->from, &query->to) > 0 || start >= end)
+  for (guint i = job->next; i < MIN (job->next + HISTORIES_CHUNK, job->items->len); i++)
     {
-      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
-                           g_date_compare (&query->from, &query->to) > 0
-                           ? _("The report’s period ends before it begins")
-                           : _("The cycle time must start at a status before the one it ends at"));
-      return NULL;
-    }
-  if (db == NULL)
-    {
-      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("The plan is closed"));
-      return NULL;
-    }
-  vl_document_hold_reads (document);
-  items = load_items (db, query, index, error);
-  moves = items != NULL ? load_moves (db, items, index, error) : NULL;
-  vl_document_release_reads (document);
-  if (moves == NULL)
-    return NULL;
-
-  from = gdate_day (&query->from);
-  to = gdate_day (&query->to);
-  n_days = to - from + 1;
-  delta = g_new0 (int, (gsize) VL_N_STATUSES * (n_days + 1));
-  report->cycle = g_array_new (FALSE, TRUE, sizeof (VlDuration));
-  report->lead = g_array_new (FALSE, TRUE, sizeof (VlDuration));
-  report->throughput = weeks_of (from, to, &first_monday);
-  report->aging = g_array_new (FALSE, TRUE, sizeof (VlAgingItem));
-  report->calibration = g_array_new (FALSE, TRUE, sizeof (VlCalibrationPoint));
-  report->calibration_months = g_array_new (FALSE, TRUE, sizeof (VlCalibrationMonth));
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      const Item *item = &g_array_index (items, Item, i);
-      const Move *m = item->n > 0 ? &g_array_index (moves, Move, item->first) : NULL;
+      const Item *item = &g_array_index (job->items, Item, i);
+      const Move *m = item->n > 0 ? &g_array_index (job->moves, Move, item->first) : NULL;
       gint64 first_in[VL_N_STATUSES];
       int status = m != NULL ? m[0].from : CLAMP (item->status, 0, VL_N_STATUSES - 1);
       /* A device whose clock was behind may have moved it "before" it was made. */
       gint64 created_ms = m != NULL ? MIN (item->created_ms, m[0].at) : item->created_ms;
-      int since = local_day (tz, created_ms);
+      int since = local_day (job->tz, created_ms);
 
       for (guint s = 0; s < VL_N_STATUSES; s++)
         first_in[s] = -1;
@@ -500,13 +535,13 @@ vl_report_compute (VlDocument          *document,
        * entered that day counts). */
       for (guint k = 0; k <= item->n; k++)
         {
-          int until = k < item->n ? local_day (tz, m[k].at) : to + 1;
-          int a = MAX (since, from), b = MIN (until, to + 1);
+          int until = k < item->n ? local_day (job->tz, m[k].at) : job->to + 1;
+          int a = MAX (since, job->from), b = MIN (until, job->to + 1);
 
           if (a < b)
             {
-              delta[status * (n_days + 1) + (a - from)]++;
-              delta[status * (n_days + 1) + (b - from)]--;
+              job->delta[status * (job->n_days + 1) + (a - job->from)]++;
+              job->delta[status * (job->n_days + 1) + (b - job->from)]--;
             }
           if (k == item->n)
             break;
@@ -519,16 +554,16 @@ vl_report_compute (VlDocument          *document,
       /* Done in the period: cycle and lead time, throughput. */
       if (first_in[end] >= 0)
         {
-          int done = local_day (tz, first_in[end]);
+          int done = local_day (job->tz, first_in[end]);
 
-          if (done >= from && done <= to)
+          if (done >= job->from && done <= job->to)
             {
               if (first_in[start] >= 0 && first_in[start] <= first_in[end])
                 add_duration (report->cycle, item->id, done, (first_in[end] - first_in[start]) / MS_PER_DAY);
               else
                 report->done_without_start++;
               add_duration (report->lead, item->id, done, (first_in[end] - created_ms) / MS_PER_DAY);
-              g_array_index (report->throughput, VlWeek, (done - first_monday) / 7).launched++;
+              g_array_index (report->throughput, VlWeek, (done - job->first_monday) / 7).launched++;
             }
         }
 
@@ -548,7 +583,7 @@ vl_report_compute (VlDocument          *document,
         {
           int day;
 
-          if (review_day (tz, item, first_in[VL_STATUS_REVIEWED], &day) && day >= from && day <= to)
+          if (review_day (job->tz, item, first_in[VL_STATUS_REVIEWED], &day) && day >= job->from && day <= job->to)
             {
               VlCalibrationPoint point = { item->id, { 0 }, change (item->baseline, item->expected),
                                            change (item->baseline, item->actual), NAN, NAN,
@@ -566,6 +601,140 @@ vl_report_compute (VlDocument          *document,
         }
     }
 
+  job->next = MIN (job->next + HISTORIES_CHUNK, job->items->len);
+  if (job->next == job->items->len)
+    job->stage = STAGE_DONE;
+}
+
+/**
+ * vl_report_job_new:
+ *
+ * Begins computing every report for @query (see the opening comment for
+ * the rules), to be stepped with vl_report_job_step() between frames: the
+ * rows are read in chunks, each a query of its own, so nothing stays open
+ * on the plan between two steps. An edit between steps is counted or not;
+ * the caller computes again after rows-changed.
+ *
+ * Returns: (transfer full): the job, or %NULL with @error for a query
+ *   that cannot be answered
+ */
+VlReportJob *
+vl_report_job_new (VlDocument          *document,
+                   const VlReportQuery *query,
+                   GError             **error)
+{
+  VlReportJob *job;
+  VlReport *report;
+
+  g_return_val_if_fail (VL_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (g_date_valid (&query->from) && g_date_valid (&query->to), NULL);
+
+  if (g_date_compare (&query->from, &query->to) > 0 || query->clock_start >= query->clock_end)
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID,
+                           g_date_compare (&query->from, &query->to) > 0
+                           ? _("The report’s period ends before it begins")
+                           : _("The cycle time must start at a status before the one it ends at"));
+      return NULL;
+    }
+  if (_vl_document_get_db (document) == NULL)
+    {
+      g_set_error_literal (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("The plan is closed"));
+      return NULL;
+    }
+  job = g_new0 (VlReportJob, 1);
+  job->document = g_object_ref (document);
+  job->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  job->index = g_array_new (FALSE, TRUE, sizeof (guint));
+  job->read = g_array_new (FALSE, FALSE, sizeof (Move));
+  job->tz = g_time_zone_new_local ();
+  job->report = report = g_new0 (VlReport, 1);
+  report->query = *query;
+  job->from = gdate_day (&query->from);
+  job->to = gdate_day (&query->to);
+  job->n_days = job->to - job->from + 1;
+  job->delta = g_new0 (int, (gsize) VL_N_STATUSES * (job->n_days + 1));
+  report->cycle = g_array_new (FALSE, TRUE, sizeof (VlDuration));
+  report->lead = g_array_new (FALSE, TRUE, sizeof (VlDuration));
+  report->throughput = weeks_of (job->from, job->to, &job->first_monday);
+  report->aging = g_array_new (FALSE, TRUE, sizeof (VlAgingItem));
+  report->calibration = g_array_new (FALSE, TRUE, sizeof (VlCalibrationPoint));
+  report->calibration_months = g_array_new (FALSE, TRUE, sizeof (VlCalibrationMonth));
+  return job;
+}
+
+void
+vl_report_job_free (VlReportJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_object (&job->document);
+  g_clear_pointer (&job->items, g_array_unref);
+  g_clear_pointer (&job->index, g_array_unref);
+  g_clear_pointer (&job->read, g_array_unref);
+  g_clear_pointer (&job->moves, g_array_unref);
+  g_clear_pointer (&job->tz, g_time_zone_unref);
+  g_free (job->delta);
+  vl_report_free (job->report);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+/**
+ * vl_report_job_step:
+ * @budget_us: how long to work, in microseconds; -1: to the end
+ *
+ * Returns: %TRUE when the job is done (vl_report_job_finish() gives the
+ *   reports or the error)
+ */
+gboolean
+vl_report_job_step (VlReportJob *job,
+                    gint64       budget_us)
+{
+  gint64 until = budget_us < 0 ? G_MAXINT64 : g_get_monotonic_time () + budget_us;
+
+  while (job->stage != STAGE_DONE && g_get_monotonic_time () < until)
+    {
+      if (_vl_document_get_db (job->document) == NULL)
+        {
+          g_set_error_literal (&job->error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED, _("The plan is closed"));
+          job->stage = STAGE_DONE;
+        }
+      else if (job->stage == STAGE_ITEMS)
+        items_chunk (job);
+      else if (job->stage == STAGE_MOVES)
+        moves_chunk (job);
+      else
+        histories_chunk (job);
+    }
+  return job->stage == STAGE_DONE;
+}
+
+/**
+ * vl_report_job_finish:
+ *
+ * Frees @job, done.
+ *
+ * Returns: (transfer full): the reports, or %NULL with @error
+ */
+VlReport *
+vl_report_job_finish (VlReportJob *job,
+                      GError     **error)
+{
+  VlReport *report;
+  guint counts[VL_N_STATUSES] = { 0 };
+  int from, n_days;
+
+  g_return_val_if_fail (job->stage == STAGE_DONE, NULL);
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      vl_report_job_free (job);
+      return NULL;
+    }
+  report = g_steal_pointer (&job->report);
+  from = job->from;
+  n_days = job->n_days;
   report->flow = g_array_sized_new (FALSE, TRUE, sizeof (VlFlowDay), n_days);
   for (int d = 0; d < n_days; d++)
     {
@@ -574,7 +743,7 @@ vl_report_compute (VlDocument          *document,
       day_gdate (from + d, &day.day);
       for (guint s = 0; s < VL_N_STATUSES; s++)
         {
-          counts[s] += delta[s * (n_days + 1) + d];
+          counts[s] += job->delta[s * (n_days + 1) + d];
           day.counts[s] = counts[s];
         }
       g_array_append_val (report->flow, day);
@@ -591,7 +760,28 @@ vl_report_compute (VlDocument          *document,
     }
   report->cycle_pct = vl_percentiles (report->cycle);
   report->lead_pct = vl_percentiles (report->lead);
-  return g_steal_pointer (&report);
+  vl_report_job_free (job);
+  return report;
+}
+
+/**
+ * vl_report_compute:
+ *
+ * Every report for @query, at once (the CLI, tests); see vl_report_job_new().
+ *
+ * Returns: (transfer full): the reports, or %NULL with @error
+ */
+VlReport *
+vl_report_compute (VlDocument          *document,
+                   const VlReportQuery *query,
+                   GError             **error)
+{
+  VlReportJob *job = vl_report_job_new (document, query, error);
+
+  if (job == NULL)
+    return NULL;
+  vl_report_job_step (job, -1);
+  return vl_report_job_finish (job, error);
 }
 
 /* ---- kinds and CSV ---------------------------------------------------------- */

@@ -102,6 +102,15 @@ typedef struct
 void           vl_report_query_init      (VlReportQuery  *query,
                                           VlDocument     *document,
                                           guint           days);
+typedef struct _VlReportJob VlReportJob;
+VlReportJob   *vl_report_job_new         (VlDocument     *document,
+                                          const VlReportQuery *query,
+                                          GError        **error);
+gboolean       vl_report_job_step        (VlReportJob    *job,
+                                          gint64          budget_us);
+VlReport      *vl_report_job_finish      (VlReportJob    *job,
+                                          GError        **error);
+void           vl_report_job_free        (VlReportJob    *job);
 VlReport      *vl_report_compute         (VlDocument     *document,
                                           const VlReportQuery *query,
                                           GError        **error);
@@ -123,5 +132,6 @@ void           vl_report_write_csv       (VlDocument     *document,
                                           VlCsvWriter    *writer);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VlReport, vl_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VlReportJob, vl_report_job_free)
 
 G_END_DECLS

@@ -66,6 +66,8 @@ struct _VlReportsPage
   GDate           custom_to;
   GDate           month;          /* the calendar's, its first day */
   VlCsvTable     *rows;           /* the table view's */
+  VlReportJob    *job;            /* the reports being counted, between frames */
+  guint           step_id;
   guint           refresh_id;
   gboolean        show_table;
   gboolean        panel_open;
@@ -688,7 +690,11 @@ show_kind (VlReportsPage *self)
     }
   gtk_label_set_text (self->report_title, vl_report_kind_title ((VlReportKind) self->kind));
   if (self->report == NULL)
-    return;
+    {
+      gtk_label_set_text (self->report_subtitle, "");
+      gtk_stack_set_visible_child_name (self->view_stack, self->job != NULL ? "counting" : "empty");
+      return;
+    }
   subtitle = summary (self);
   gtk_label_set_text (self->report_subtitle, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->report_subtitle), *subtitle != '\0');
@@ -711,6 +717,40 @@ show_kind (VlReportsPage *self)
     }
 }
 
+#define STEP_USEC 8000   /* a step of the counting, between two frames */
+
+static void
+cancel_job (VlReportsPage *self)
+{
+  g_clear_handle_id (&self->step_id, g_source_remove);
+  g_clear_pointer (&self->job, vl_report_job_free);
+}
+
+static gboolean
+step_cb (gpointer data)
+{
+  VlReportsPage *self = data;
+  g_autoptr(GError) error = NULL;
+  VlReport *report;
+
+  if (!vl_report_job_step (self->job, STEP_USEC))
+    return G_SOURCE_CONTINUE;
+  self->step_id = 0;
+  report = vl_report_job_finish (g_steal_pointer (&self->job), &error);
+  if (report == NULL)
+    {
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+  g_clear_pointer (&self->report, vl_report_free);
+  self->report = report;
+  show_kind (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts the reports again, in steps between frames (a 100,000-item plan
+ * takes a few hundred milliseconds): the page shows the reports it has,
+ * or that it is counting, meanwhile. */
 static void
 refresh (VlReportsPage *self)
 {
@@ -718,14 +758,24 @@ refresh (VlReportsPage *self)
   VlReportQuery q;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  cancel_job (self);
   if (self->document == NULL)
     return;
   make_query (self, &q);
-  g_clear_pointer (&self->report, vl_report_free);
-  self->report = vl_report_compute (self->document, &q, &error);
-  if (self->report == NULL)
-    vl_toast (GTK_WIDGET (self), error->message, FALSE);
-  show_kind (self);
+  self->job = vl_report_job_new (self->document, &q, &error);
+  if (self->job == NULL)
+    {
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+  self->step_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_cb, self, NULL);
+  if (self->report == NULL || self->report->query.backlog != q.backlog ||
+      g_date_compare (&self->report->query.from, &q.from) != 0 || g_date_compare (&self->report->query.to, &q.to) != 0)
+    {
+      /* Other data: not the old chart meanwhile. */
+      g_clear_pointer (&self->report, vl_report_free);
+      show_kind (self);
+    }
 }
 
 static gboolean
@@ -781,6 +831,7 @@ reports_page_load (VlPage     *page,
   VlReportsPage *self = VL_REPORTS_PAGE (page);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  cancel_job (self);
   g_set_object (&self->document, document);
   g_clear_pointer (&self->report, vl_report_free);
   self->panel_open = FALSE;
@@ -1200,6 +1251,7 @@ vl_reports_page_dispose (GObject *object)
   VlReportsPage *self = VL_REPORTS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  cancel_job (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_REPORTS_PAGE);
   g_clear_pointer (&self->report, vl_report_free);
   g_clear_pointer (&self->rows, vl_csv_table_free);

@@ -239,11 +239,11 @@ test_table_exports_and_choices (void)
 
   /* One backlog; then the last 30 days. */
   gtk_drop_down_set_selected (choice_showing (page, _("All Backlogs")), 1);
-  WAIT_UNTIL (vl_reports_page_get_report (page)->query.backlog != 0, 5);
+  WAIT_UNTIL (vl_reports_page_get_report (page) != NULL && vl_reports_page_get_report (page)->query.backlog != 0, 10);
   n_storefront = vl_reports_page_get_report (page)->cycle->len;
   g_assert_cmpuint (n_storefront, <, n_all);
   gtk_drop_down_set_selected (choice_showing (page, _("Last 90 Days")), 0);
-  WAIT_UNTIL (vl_reports_page_get_report (page)->flow->len == 30, 5);
+  WAIT_UNTIL (vl_reports_page_get_report (page) != NULL && vl_reports_page_get_report (page)->flow->len == 30, 10);
   n_30 = vl_reports_page_get_report (page)->cycle->len;
   g_assert_cmpuint (n_30, <=, n_storefront);
   gtk_window_destroy (GTK_WINDOW (window));
