@@ -261,6 +261,9 @@ maps_page_load (VlPage     *page,
   GtkExpression *name = gtk_property_expression_new (VL_TYPE_BACKLOG, NULL, "name");
 
   g_set_object (&self->document, document);
+  /* A new model selects its first row: not the user's choice, no write
+   * (show_map() then shows the map's own). */
+  self->choosing = TRUE;
   gtk_list_view_set_model (self->map_list, NULL);
   gtk_drop_down_set_model (self->backlog_choice, NULL);
   g_clear_object (&self->maps);
@@ -273,6 +276,7 @@ maps_page_load (VlPage     *page,
       gtk_drop_down_set_expression (self->backlog_choice, name);
       gtk_drop_down_set_model (self->backlog_choice, self->backlogs);
     }
+  self->choosing = FALSE;
   gtk_expression_unref (name);
   gtk_list_view_set_model (self->map_list, GTK_SELECTION_MODEL (self->maps));
   show_map (self);

@@ -27,6 +27,8 @@ open_maps (VlWindow *window,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "maps"));
   page = vl_window_get_maps_page (window);
   wait_shown (page);
+  /* Looking changes nothing (the backlog choice filling in did once). */
+  g_assert_false (vl_document_can_undo (vl_window_get_document (window)));
   return VL_MAPS_PAGE (page);
 }
 
