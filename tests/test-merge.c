@@ -460,7 +460,8 @@ test_readings_and_verdicts (void)
   replica_close (&r[1]);
 }
 
-/* Targets and thresholds set on two devices: the later write wins on both. */
+/* Targets, thresholds and the cycle time's statuses set on two devices:
+ * the later write wins on both. */
 static void
 test_value_settings (void)
 {
@@ -475,10 +476,18 @@ test_value_settings (void)
   g_assert_true (vl_document_set_aarrr_target (r[1].doc, VL_AARRR_RETENTION, 0.4, &error));
   g_assert_true (vl_document_set_aarrr_target (r[0].doc, VL_AARRR_REVENUE, 0.2, &error));
   g_assert_true (vl_document_set_verdict_thresholds (r[1].doc, 0.9, 0.3, &error));
+  g_assert_true (vl_document_set_clock_statuses (r[0].doc, VL_STATUS_READY, VL_STATUS_REVIEWED, &error));
+  r[1].now += 1000;
+  g_assert_true (vl_document_set_clock_statuses (r[1].doc, VL_STATUS_PLANNED, VL_STATUS_LAUNCHED, &error));
   merge_into (&r[0], &r[1], NULL);
   merge_into (&r[1], &r[0], NULL);
   for (int i = 0; i < 2; i++)
     {
+      VlStatus start, end;
+
+      vl_document_get_clock_statuses (r[i].doc, &start, &end);
+      g_assert_cmpint (start, ==, VL_STATUS_PLANNED);
+      g_assert_cmpint (end, ==, VL_STATUS_LAUNCHED);
       g_assert_cmpfloat (vl_document_get_aarrr_target (r[i].doc, VL_AARRR_RETENTION), ==, 0.4);
       g_assert_cmpfloat (vl_document_get_aarrr_target (r[i].doc, VL_AARRR_REVENUE), ==, 0.2);
       vl_document_get_verdict_thresholds (r[i].doc, &validated, &invalidated);

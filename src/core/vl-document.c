@@ -42,8 +42,7 @@ enum {
   SETTING_TARGET = SETTING_WIP + VL_N_STATUSES,
   SETTING_VALIDATED = SETTING_TARGET + N_STAGES,
   SETTING_INVALIDATED,
-  SETTING_CLOCK_START,   /* the statuses a cycle time runs between */
-  SETTING_CLOCK_END,
+  SETTING_CLOCK,         /* the statuses a cycle time runs between, "start,end" */
   N_SETTINGS
 };
 
@@ -77,7 +76,6 @@ struct _VlDocument
   double         validated_at;
   double         invalidated_at;
   VlStatus       clock_statuses[2];    /* a cycle time's start and end statuses */
-  int            clock_set[2];         /* as written, -1: not set */
   int            schema_version;
   char          *read_only_reason;
 
@@ -631,7 +629,6 @@ document_new (GFile *file)
   self->invalidated_at = VL_DEFAULT_INVALIDATED_AT;
   self->clock_statuses[0] = VL_STATUS_IN_PROGRESS;
   self->clock_statuses[1] = VL_STATUS_LAUNCHED;
-  self->clock_set[0] = self->clock_set[1] = -1;
   return self;
 }
 
@@ -645,8 +642,8 @@ setting_key (guint setting)
     return g_strdup_printf ("wip-limit.%u", setting - SETTING_WIP);
   if (setting < SETTING_VALIDATED)
     return g_strdup_printf ("aarrr-target.%u", setting - SETTING_TARGET);
-  if (setting >= SETTING_CLOCK_START)
-    return g_strdup (setting == SETTING_CLOCK_START ? "report.clock-start" : "report.clock-end");
+  if (setting == SETTING_CLOCK)
+    return g_strdup ("report.clock");
   return g_strdup (setting == SETTING_VALIDATED ? "verdict.validated" : "verdict.invalidated");
 }
 
@@ -1888,8 +1885,8 @@ get_setting (VlDocument *self,
     return g_strdup_printf ("%u", self->wip_limits[setting - SETTING_WIP]);
   if (setting < SETTING_VALIDATED)
     return format_share (self->targets[setting - SETTING_TARGET]);
-  if (setting >= SETTING_CLOCK_START)
-    return g_strdup_printf ("%d", (int) self->clock_statuses[setting - SETTING_CLOCK_START]);
+  if (setting == SETTING_CLOCK)
+    return g_strdup_printf ("%d,%d", (int) self->clock_statuses[0], (int) self->clock_statuses[1]);
   return format_share (setting == SETTING_VALIDATED ? self->validated_at : self->invalidated_at);
 }
 
@@ -1897,17 +1894,20 @@ get_setting (VlDocument *self,
  * not set: the defaults, in progress to launched. */
 static void
 apply_clock_setting (VlDocument *self,
-                     guint       setting,
                      const char *value)
 {
-  guint64 n;
   VlStatus before[2] = { self->clock_statuses[0], self->clock_statuses[1] };
+  g_auto(GStrv) parts = g_strsplit (value != NULL ? value : "", ",", 3);
+  guint64 start, end;
 
-  self->clock_set[setting - SETTING_CLOCK_START] =
-    value != NULL && g_ascii_string_to_unsigned (value, 10, 0, VL_STATUS_REVIEWED, &n, NULL) ? (int) n : -1;
-  self->clock_statuses[0] = self->clock_set[0] >= 0 ? (VlStatus) self->clock_set[0] : VL_STATUS_IN_PROGRESS;
-  self->clock_statuses[1] = self->clock_set[1] >= 0 ? (VlStatus) self->clock_set[1] : VL_STATUS_LAUNCHED;
-  if (self->clock_statuses[0] >= self->clock_statuses[1])
+  if (g_strv_length (parts) == 2 &&
+      g_ascii_string_to_unsigned (parts[0], 10, 0, VL_STATUS_REVIEWED, &start, NULL) &&
+      g_ascii_string_to_unsigned (parts[1], 10, 0, VL_STATUS_REVIEWED, &end, NULL) && start < end)
+    {
+      self->clock_statuses[0] = (VlStatus) start;
+      self->clock_statuses[1] = (VlStatus) end;
+    }
+  else
     {
       self->clock_statuses[0] = VL_STATUS_IN_PROGRESS;
       self->clock_statuses[1] = VL_STATUS_LAUNCHED;
@@ -1944,9 +1944,9 @@ apply_setting (VlDocument *self,
   guint status = setting - SETTING_WIP;
   guint limit;
 
-  if (setting >= SETTING_CLOCK_START)
+  if (setting == SETTING_CLOCK)
     {
-      apply_clock_setting (self, setting, value);
+      apply_clock_setting (self, value);
       return;
     }
   if (setting >= SETTING_TARGET)
@@ -2155,7 +2155,7 @@ vl_document_set_clock_statuses (VlDocument *self,
                                 VlStatus    end,
                                 GError    **error)
 {
-  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *value = NULL;
   gboolean ok;
 
   g_return_val_if_fail (VL_IS_DOCUMENT (self), FALSE);
@@ -2165,10 +2165,9 @@ vl_document_set_clock_statuses (VlDocument *self,
                            _("The cycle time must start at a status before the one it ends at"));
       return FALSE;
     }
-  a = g_strdup_printf ("%d", (int) start);
-  b = g_strdup_printf ("%d", (int) end);
+  value = g_strdup_printf ("%d,%d", (int) start, (int) end);
   vl_document_begin (self, _("Set Cycle Time Statuses"));
-  ok = write_setting (self, SETTING_CLOCK_START, a) && write_setting (self, SETTING_CLOCK_END, b);
+  ok = write_setting (self, SETTING_CLOCK, value);
   return end_write (self, ok, error);
 }
 

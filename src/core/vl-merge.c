@@ -606,7 +606,7 @@ merge_conflicts (Merge *m)
 }
 
 /* Plan settings (the title, WIP limits, AARRR targets, verdict
- * thresholds): last writer wins, like a row's
+ * thresholds, the cycle time's statuses): last writer wins, like a row's
  * register. A setting only one side has was written by that side. */
 static gboolean
 merge_settings (Merge *m)
@@ -615,7 +615,8 @@ merge_settings (Merge *m)
                                    "JOIN temp.sm s ON s.r = x.site "
                                    "LEFT JOIN main.meta l ON l.key = x.key "
                                    "WHERE x.key = 'title' OR x.key GLOB 'wip-limit.[0-9]' "
-                                   "OR x.key GLOB 'aarrr-target.[0-9]' OR x.key GLOB 'verdict.*'");
+                                   "OR x.key GLOB 'aarrr-target.[0-9]' OR x.key GLOB 'verdict.*' "
+                                   "OR x.key = 'report.clock'");
   gboolean ok = stmt != NULL;
 
   while (ok && sqlite3_step (stmt) == SQLITE_ROW)

@@ -1143,6 +1143,90 @@ export_calendar_action (GtkWidget  *widget,
   choose_file (VL_REPORTS_PAGE (widget), NULL, _("Export Calendar"), _("Releases.ics"));
 }
 
+typedef struct
+{
+  VlReportsPage *page;
+  GtkDropDown   *start, *end;
+} Clock;
+
+static void
+clock_free (gpointer  data,
+            GClosure *closure)
+{
+  Clock *c = data;
+
+  g_object_unref (c->page);
+  g_free (c);
+}
+
+static void
+clock_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Clock            *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "set") &&
+      !vl_document_set_clock_statuses (c->page->document, (VlStatus) gtk_drop_down_get_selected (c->start),
+                                       (VlStatus) gtk_drop_down_get_selected (c->end), &error))
+    vl_toast (GTK_WIDGET (c->page), error->message, FALSE);
+}
+
+static GtkDropDown *
+status_choice (GtkWidget  *box,
+               const char *caption,
+               VlStatus    status)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *label = gtk_label_new_with_mnemonic (caption), *choice;
+
+  for (int s = 0; s <= VL_STATUS_REVIEWED; s++)
+    gtk_string_list_append (names, vl_enum_label ("status", s));
+  choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), status);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), choice);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), choice);
+  return GTK_DROP_DOWN (choice);
+}
+
+/* "reports.set-clock": the plan's cycle time statuses (synced, undoable). */
+static void
+set_clock_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VlReportsPage *self = VL_REPORTS_PAGE (widget);
+  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  Clock *c;
+  VlStatus start, end;
+
+  if (self->document == NULL)
+    return;
+  vl_document_get_clock_statuses (self->document, &start, &end);
+  c = g_new0 (Clock, 1);
+  c->page = g_object_ref (self);
+  c->start = status_choice (box, _("_Starts at the first entry into"), start);
+  c->end = status_choice (box, _("_Stops at the first entry into"), end);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Cycle Time Statuses"),
+                                   _("The cycle time, aging and the percentiles run between these statuses, "
+                                     "for everyone who shares the plan."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (clock_response_cb), c, clock_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+settings_changed_cb (VlDocument    *doc,
+                     VlReportsPage *self)
+{
+  refresh (self);
+}
+
 static void
 close_item_action (GtkWidget  *widget,
                    const char *name,
@@ -1306,6 +1390,7 @@ vl_reports_page_class_init (VlReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "reports.export-calendar-to", "s", export_calendar_to_action);
   gtk_widget_class_install_action (widget_class, "reports.close-item", NULL, close_item_action);
+  gtk_widget_class_install_action (widget_class, "reports.set-clock", NULL, set_clock_action);
   gtk_widget_class_install_action (widget_class, "reports.previous-month", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "reports.next-month", NULL, month_action);
   gtk_widget_class_install_action (widget_class, "reports.show-report", "i", show_report_action);
@@ -1356,6 +1441,8 @@ vl_reports_page_init (VlReportsPage *self)
   g_signal_connect (self, "notify::show-details", G_CALLBACK (update_panel), NULL);
   g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
                           G_CALLBACK (rows_changed_cb), self);
+  g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",
+                          G_CALLBACK (settings_changed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), FALSE);
   show_kind (self);
 }

@@ -15,6 +15,7 @@
 
 #include "vl-calendar.h"
 #include "vl-item-panel.h"
+#include "vl-labels.h"
 #include "vl-okr.h"
 #include "vl-reports-page.h"
 #include "vl-ui-test.h"
@@ -167,7 +168,35 @@ test_click_opens_item (void)
   spin (50);
 }
 
-/* The drop-down that shows @text. */
+/* The first label whose text begins with @text. */
+static GtkWidget *
+find_label_prefix (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_prefix (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The drop-down in @widget that shows @text. */
+static GtkDropDown *
+choice_showing_in (GtkWidget  *widget,
+                   const char *text)
+{
+  GtkWidget *label = find_label (widget, text);
+  GtkWidget *choice = label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_DROP_DOWN) : NULL;
+
+  g_assert_nonnull (choice);
+  return GTK_DROP_DOWN (choice);
+}
+
 static GtkDropDown *
 choice_showing (VlReportsPage *page,
                 const char    *text)
@@ -246,6 +275,29 @@ test_table_exports_and_choices (void)
   WAIT_UNTIL (vl_reports_page_get_report (page) != NULL && vl_reports_page_get_report (page)->flow->len == 30, 10);
   n_30 = vl_reports_page_get_report (page)->cycle->len;
   g_assert_cmpuint (n_30, <=, n_storefront);
+
+  /* The clock's statuses, a plan setting: from Ready; the chart says so;
+   * undone like any edit. */
+  {
+    AdwMessageDialog *dialog = NULL;
+    GtkDropDown *start = NULL;
+    VlStatus s, e;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.set-clock", NULL));
+    WAIT_UNTIL ((dialog = find_dialog_with ("set")) != NULL, 5);
+    start = choice_showing_in (GTK_WIDGET (dialog), vl_enum_label ("status", VL_STATUS_IN_PROGRESS));
+    gtk_drop_down_set_selected (start, VL_STATUS_READY);
+    adw_message_dialog_response (dialog, "set");
+    vl_document_get_clock_statuses (vl_window_get_document (window), &s, &e);
+    g_assert_cmpint (s, ==, VL_STATUS_READY);
+    WAIT_UNTIL (vl_reports_page_get_report (page) != NULL &&
+                vl_reports_page_get_report (page)->query.clock_start == VL_STATUS_READY, 10);
+    WAIT_UNTIL (find_label (GTK_WIDGET (page), "From Ready to Launched") != NULL ||
+                (find_label_prefix (GTK_WIDGET (page), "From Ready to Launched") != NULL), 5);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    vl_document_get_clock_statuses (vl_window_get_document (window), &s, &e);
+    g_assert_cmpint (s, ==, VL_STATUS_IN_PROGRESS);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
 }
