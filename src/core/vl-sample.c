@@ -174,7 +174,10 @@ add_iterations (Sample *s)
       g_autoptr(GDateTime) start = g_date_time_add_months (first, m - 1);
       g_autoptr(GDateTime) next = g_date_time_add_months (start, 1);
       g_autoptr(GDateTime) end = g_date_time_add_days (next, -1);
-      g_autofree char *name = g_date_time_format (start, "%B %Y");
+      /* Translators: a month's iteration in the sample plan (strftime);
+       * --lang may differ from the locale's, so spell the month in the
+       * format if the locale's names would be in another language. */
+      g_autofree char *name = g_date_time_format (start, C_("sample iteration", "%B %Y"));
       g_autofree char *a = g_date_time_format (start, "%Y-%m-%d");
       g_autofree char *b = g_date_time_format (end, "%Y-%m-%d");
 
