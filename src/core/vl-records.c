@@ -35,6 +35,7 @@ VL_DEFINE_RECORD (VlMap, vl_map, VL_KIND_MAP)
 VL_DEFINE_RECORD (VlMapNode, vl_map_node, VL_KIND_MAP_NODE)
 VL_DEFINE_RECORD (VlMapCard, vl_map_card, VL_KIND_MAP_CARD)
 VL_DEFINE_RECORD (VlReading, vl_reading, VL_KIND_READING)
+VL_DEFINE_RECORD (VlView, vl_view, VL_KIND_VIEW)
 
 GType
 vl_kind_get_gtype (VlKind kind)
@@ -54,6 +55,7 @@ vl_kind_get_gtype (VlKind kind)
     case VL_KIND_MAP_NODE: return VL_TYPE_MAP_NODE;
     case VL_KIND_MAP_CARD: return VL_TYPE_MAP_CARD;
     case VL_KIND_READING: return VL_TYPE_READING;
+    case VL_KIND_VIEW: return VL_TYPE_VIEW;
     case VL_N_KINDS:
     default:
       g_return_val_if_reached (G_TYPE_INVALID);

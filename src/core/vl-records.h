@@ -37,5 +37,7 @@ G_DECLARE_FINAL_TYPE (VlMapNode, vl_map_node, VL, MAP_NODE, VlRecord)
 G_DECLARE_FINAL_TYPE (VlMapCard, vl_map_card, VL, MAP_CARD, VlRecord)
 #define VL_TYPE_READING (vl_reading_get_type ())
 G_DECLARE_FINAL_TYPE (VlReading, vl_reading, VL, READING, VlRecord)
+#define VL_TYPE_VIEW (vl_view_get_type ())
+G_DECLARE_FINAL_TYPE (VlView, vl_view, VL, VIEW, VlRecord)
 
 G_END_DECLS

@@ -154,6 +154,16 @@ static const VlField reading_fields[] = {
   S ("note", "note", 1),
 };
 
+/* A saved view of a backlog ("Operations — launching this month"): the
+ * backlog, and its search, filters, sort and columns as JSON (alignment
+ * filters by row uuid, so the view means the same on every device).
+ * (v7) */
+static const VlField view_fields[] = {
+  S ("name", "name", 1),
+  R ("backlog", "backlog", 2, VL_KIND_BACKLOG),
+  S ("spec", "spec", 3),
+};
+
 /* A story card: the item hangs under a step, in a release slice. */
 static const VlField map_card_fields[] = {
   R ("map", "map", 1, VL_KIND_MAP),
@@ -195,6 +205,7 @@ static const KindSpec specs[VL_N_KINDS] = {
   KIND (VL_KIND_MAP_NODE, "map_node", N_("map node"), "title", FALSE, "parent", "rank", map_node_fields),
   KIND (VL_KIND_MAP_CARD, "map_card", N_("story card"), NULL, FALSE, "step", "rank", map_card_fields),
   KIND (VL_KIND_READING, "reading", N_("reading"), "note", TRUE, NULL, NULL, reading_fields),
+  KIND (VL_KIND_VIEW, "saved_view", N_("saved view"), "name", FALSE, NULL, NULL, view_fields),
 };
 
 static VlKindInfo kinds[VL_N_KINDS];
@@ -390,6 +401,10 @@ static const char *const migrations[] = {
    * changes (the review measures against the hypothesis frozen at launch):
    * a transition from its status to the same status, with what changed. */
   "ALTER TABLE transition ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+
+  /* v7: saved views of the backlog (they sync like any row). */
+  "CREATE TABLE saved_view (" COMMON "name TEXT NOT NULL DEFAULT '', backlog INTEGER, "
+  "  spec TEXT NOT NULL DEFAULT '');",
 };
 
 const char *const *

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define VL_APPLICATION_ID 0x564C4F50 /* "VLOP" */
-#define VL_SCHEMA_VERSION 6
+#define VL_SCHEMA_VERSION 7
 
 typedef enum {
   VL_KIND_CYCLE,
@@ -28,6 +28,7 @@ typedef enum {
   VL_KIND_MAP_NODE,
   VL_KIND_MAP_CARD,
   VL_KIND_READING,     /* v5: a measurement of a launched item's metric */
+  VL_KIND_VIEW,        /* v7: a saved view of a backlog */
   VL_N_KINDS
 } VlKind;
 
