@@ -498,6 +498,45 @@ test_value_settings (void)
   replica_close (&r[1]);
 }
 
+/* Saved views made on two devices are both kept after a merge, each
+ * pointing at the same backlog on both (a reference, remapped by uuid). */
+static void
+test_saved_views (void)
+{
+  Replica r[2] = { { 0 } };
+  g_autoptr(GError) error = NULL;
+
+  make_replicas (r, 2, "views");
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(VlRecord) backlog = vl_document_find (r[i].doc, VL_KIND_BACKLOG, i == 0 ? "Storefront" : "Platform");
+      g_autoptr(VlRecord) view = vl_document_insert (r[i].doc, VL_KIND_VIEW, NULL, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_object_set (view, "name", i == 0 ? "Storefront launches" : "Platform in progress", "backlog", backlog,
+                    "spec", "{\"status\": 3}", NULL);
+    }
+  merge_into (&r[0], &r[1], NULL);
+  merge_into (&r[1], &r[0], NULL);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(VlRecord) a = vl_document_find (r[i].doc, VL_KIND_VIEW, "Storefront launches");
+      g_autoptr(VlRecord) b = vl_document_find (r[i].doc, VL_KIND_VIEW, "Platform in progress");
+      g_autoptr(VlRecord) ab = NULL, bb = NULL;
+
+      g_assert_cmpuint (vl_document_count (r[i].doc, VL_KIND_VIEW), ==, 2);
+      g_assert_nonnull (a);
+      g_assert_nonnull (b);
+      ab = vl_record_dup_ref (a, "backlog");
+      bb = vl_record_dup_ref (b, "backlog");
+      g_assert_cmpstr (vl_record_get_title (ab), ==, "Storefront");
+      g_assert_cmpstr (vl_record_get_title (bb), ==, "Platform");
+      g_assert_cmpstr (vl_record_get_string (b, "spec"), ==, "{\"status\": 3}");
+    }
+  replica_close (&r[0]);
+  replica_close (&r[1]);
+}
+
 static void
 test_refuses_bad_files (void)
 {
@@ -911,6 +950,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/append-only-union", test_append_only_union_and_lists);
   g_test_add_func ("/merge/readings-and-verdicts", test_readings_and_verdicts);
   g_test_add_func ("/merge/value-settings", test_value_settings);
+  g_test_add_func ("/merge/saved-views", test_saved_views);
   g_test_add_func ("/merge/refuses-bad-files", test_refuses_bad_files);
   g_test_add_func ("/merge/property", test_property);
   return g_test_run ();

@@ -20,6 +20,9 @@
 #include "vl-item-panel.h"
 #include "vl-item-selection.h"
 #include "vl-text-cell.h"
+#include "vl-view-list.h"
+
+#include <json-glib/json-glib.h>
 
 struct _VlBacklogPage
 {
@@ -27,6 +30,7 @@ struct _VlBacklogPage
 
   GtkPaned           *paned;
   GtkListView        *backlog_list;
+  VlViewList         *view_list;
   GtkStack           *content;
   GtkColumnView      *column_view;
   GtkPaned           *detail_paned;
@@ -553,12 +557,13 @@ probe_compare (gconstpointer a,
   return GTK_ORDERING_SMALLER;
 }
 
-static void
-apply_sort (VlBacklogPage *self)
+/* The column the list is sorted by (NULL: rank order) and its direction. */
+static const Column *
+sorted_by (VlBacklogPage *self,
+           gboolean      *descending)
 {
   static GObject *probe[2];   /* two: a sorter takes an item as equal to itself */
   GtkOrdering order;
-  const Column *c;
 
   if (probe[0] == NULL)
     {
@@ -567,7 +572,17 @@ apply_sort (VlBacklogPage *self)
     }
   probed_column = NULL;
   order = gtk_sorter_compare (gtk_column_view_get_sorter (self->column_view), probe[0], probe[1]);
-  c = probed_column;
+  *descending = order == GTK_ORDERING_LARGER;
+  return order == GTK_ORDERING_EQUAL ? NULL : probed_column;
+}
+
+static void
+apply_sort (VlBacklogPage *self)
+{
+  gboolean descending;
+  const Column *c = sorted_by (self, &descending);
+  GtkOrdering order = c == NULL ? GTK_ORDERING_EQUAL : descending ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+
   if (self->filtered == NULL)
     return;
   if (c == NULL || order == GTK_ORDERING_EQUAL)
@@ -1075,6 +1090,7 @@ backlog_page_load (VlPage     *page,
       g_signal_connect_swapped (self->backlogs, "notify::selected-item", G_CALLBACK (show_backlog), self);
     }
   gtk_list_view_set_model (self->backlog_list, GTK_SELECTION_MODEL (self->backlogs));
+  vl_view_list_set_document (self->view_list, document);
   show_backlog (self);
 }
 
@@ -1441,6 +1457,268 @@ rename_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_widget_grab_focus (entry);
 }
 
+/* ---- saved views ------------------------------------------------------------------ */
+
+/* The search, filters, sort and columns shown, as a saved view's spec:
+ * {"search", "status", "moscow", "aarrr" (-1: any), "p1", "refs" (by
+ * field: a row's uuid, "" for not set; absent: any), "sort" ({"column",
+ * "descending"}, absent: rank order), "hidden" (column ids)}. */
+static char *
+capture_view (VlBacklogPage *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) hidden = g_settings_get_strv (self->settings, HIDDEN_KEY);
+  gboolean descending;
+  const Column *sort = sorted_by (self, &descending);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "search");
+  json_builder_add_string_value (b, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  json_builder_set_member_name (b, "status");
+  json_builder_add_int_value (b, enum_choice (self->status_filter));
+  json_builder_set_member_name (b, "moscow");
+  json_builder_add_int_value (b, enum_choice (self->moscow_filter));
+  json_builder_set_member_name (b, "aarrr");
+  json_builder_add_int_value (b, enum_choice (self->aarrr_filter));
+  json_builder_set_member_name (b, "p1");
+  json_builder_add_boolean_value (b, gtk_toggle_button_get_active (self->p1_filter));
+  json_builder_set_member_name (b, "refs");
+  json_builder_begin_object (b);
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    {
+      gint64 id = ref_choice (self->ref_filters[r]);
+      g_autoptr(VlRecord) row = id > 0 ? vl_document_lookup (self->document, ref_filters[r].kind, id) : NULL;
+
+      if (id < 0 || (id > 0 && row == NULL))
+        continue;
+      json_builder_set_member_name (b, ref_filters[r].field);
+      json_builder_add_string_value (b, row != NULL ? vl_record_get_uuid (row) : "");
+    }
+  json_builder_end_object (b);
+  if (sort != NULL && (sort->show == SHOW_RANK || sort->field != NULL || sort->show == SHOW_SCORE))
+    {
+      json_builder_set_member_name (b, "sort");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "column");
+      json_builder_add_string_value (b, sort->show == SHOW_RANK ? "rank" : sort->show == SHOW_SCORE ? "score"
+                                                                                            : sort->field);
+      json_builder_set_member_name (b, "descending");
+      json_builder_add_boolean_value (b, descending);
+      json_builder_end_object (b);
+    }
+  json_builder_set_member_name (b, "hidden");
+  json_builder_begin_array (b);
+  for (guint i = 0; hidden[i] != NULL; i++)
+    json_builder_add_string_value (b, hidden[i]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+static void
+select_enum (GtkDropDown *dropdown,
+             JsonObject  *spec,
+             const char  *member)
+{
+  gint64 value = json_object_get_int_member_with_default (spec, member, -1);
+  guint n = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+
+  gtk_drop_down_set_selected (dropdown, value >= 0 && value + 1 < n ? (guint) value + 1 : 0);
+}
+
+/* The row of @kind whose uuid is @uuid; 0 when it is gone. */
+static gint64
+rowid_of_uuid (VlDocument *document,
+               VlKind      kind,
+               const char *uuid)
+{
+  g_autoptr(GListModel) rows = vl_document_list (document, kind, NULL, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(VlRecord) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (vl_record_get_uuid (row), uuid) == 0)
+        return vl_record_get_rowid (row);
+    }
+  return -1;
+}
+
+static void
+select_ref (VlBacklogPage *self,
+            guint          r,
+            JsonObject    *refs)
+{
+  GtkDropDown *dropdown = self->ref_filters[r];
+  GArray *ids = g_object_get_data (G_OBJECT (dropdown), "ids");
+  const char *uuid = refs != NULL ? json_object_get_string_member_with_default (refs, ref_filters[r].field, NULL)
+                                  : NULL;
+  gint64 id = uuid == NULL ? -1 : *uuid == '\0' ? 0 : rowid_of_uuid (self->document, ref_filters[r].kind, uuid);
+  guint position = id == 0 ? 1 : 0;
+
+  for (guint i = 0; id > 0 && ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      position = i + 2;
+  gtk_drop_down_set_selected (dropdown, position);
+}
+
+/* Shows what @view saved: its backlog, search, filters, sort and columns. */
+static void
+apply_view (VlBacklogPage *self,
+            VlRecord      *view)
+{
+  g_autoptr(VlRecord) backlog = vl_record_dup_ref (view, "backlog");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *spec, *refs, *sort;
+  const char *sort_column = NULL;
+  GListModel *shown;
+
+  if (!json_parser_load_from_data (parser, vl_record_get_string (view, "spec"), -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_autofree char *said = g_strdup_printf (_("The saved view “%s” cannot be read (made by a newer Valueloop?)"),
+                                               vl_record_get_title (view));
+
+      vl_toast (GTK_WIDGET (self), said, FALSE);
+      return;
+    }
+  spec = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; backlog != NULL && self->backlogs != NULL &&
+                    i < g_list_model_get_n_items (G_LIST_MODEL (self->backlogs)); i++)
+    {
+      g_autoptr(VlRecord) b = g_list_model_get_item (G_LIST_MODEL (self->backlogs), i);
+
+      if (b == backlog)
+        gtk_single_selection_set_selected (self->backlogs, i);
+    }
+  g_signal_handlers_block_by_func (self->status_filter, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->moscow_filter, filter_changed_cb, self);
+  g_signal_handlers_block_by_func (self->aarrr_filter, filter_changed_cb, self);
+  select_enum (self->status_filter, spec, "status");
+  select_enum (self->moscow_filter, spec, "moscow");
+  select_enum (self->aarrr_filter, spec, "aarrr");
+  g_signal_handlers_unblock_by_func (self->status_filter, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->moscow_filter, filter_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->aarrr_filter, filter_changed_cb, self);
+  gtk_toggle_button_set_active (self->p1_filter, json_object_get_boolean_member_with_default (spec, "p1", FALSE));
+  refs = json_object_has_member (spec, "refs") ? json_object_get_object_member (spec, "refs") : NULL;
+  for (guint r = 0; r < G_N_ELEMENTS (ref_filters); r++)
+    select_ref (self, r, refs);
+  if (json_object_has_member (spec, "hidden") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (spec, "hidden")))
+    {
+      JsonArray *hidden = json_object_get_array_member (spec, "hidden");
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+
+      for (guint i = 0; i < json_array_get_length (hidden); i++)
+        if (JSON_NODE_HOLDS_VALUE (json_array_get_element (hidden, i)))
+          g_strv_builder_add (ids, json_array_get_string_element (hidden, i));
+      strv = g_strv_builder_end (ids);
+      g_settings_set_strv (self->settings, HIDDEN_KEY, (const char *const *) strv);
+    }
+  sort = json_object_has_member (spec, "sort") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (spec, "sort"))
+         ? json_object_get_object_member (spec, "sort") : NULL;
+  sort_column = sort != NULL ? json_object_get_string_member_with_default (sort, "column", NULL) : NULL;
+  shown = gtk_column_view_get_columns (self->column_view);
+  gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  for (guint i = 0; sort_column != NULL && i < G_N_ELEMENTS (columns); i++)
+    {
+      const Column *c = &columns[i];
+      const char *id = c->show == SHOW_RANK ? "rank" : c->show == SHOW_SCORE ? "score" : c->field;
+
+      if (g_strcmp0 (id, sort_column) == 0)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (shown, i);
+
+          gtk_column_view_sort_by_column (self->column_view, column,
+                                          json_object_get_boolean_member_with_default (sort, "descending", FALSE)
+                                          ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+        }
+    }
+  /* The search last: its change applies all of the above to the list. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                         json_object_get_string_member_with_default (spec, "search", ""));
+  filter_changed_cb (self);
+  apply_sort (self);
+}
+
+static void
+view_activated_cb (VlViewList    *list,
+                   VlRecord      *view,
+                   VlBacklogPage *self)
+{
+  apply_view (self, view);
+}
+
+static void
+view_saved_cb (AdwMessageDialog *dialog,
+               const char       *response,
+               VlBacklogPage    *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(VlRecord) backlog = vl_backlog_page_dup_backlog (self);
+  g_autoptr(VlRecord) view = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *spec = NULL, *said = NULL;
+
+  if (!g_str_equal (response, "save") || backlog == NULL)
+    return;
+  spec = capture_view (self);
+  vl_document_begin (self->document, _("Save View"));
+  view = vl_document_insert (self->document, VL_KIND_VIEW, NULL, NULL, NULL, NULL);
+  if (view != NULL)
+    g_object_set (view, "name", *name != '\0' ? name : vl_record_get_title (backlog), "backlog", backlog,
+                  "spec", spec, NULL);
+  if (!vl_document_commit (self->document, &error))
+    {
+      vl_toast (GTK_WIDGET (self), error->message, FALSE);
+      return;
+    }
+  vl_view_list_select (self->view_list, view);
+  /* Translators: a toast after saving a view of the backlog */
+  said = g_strdup_printf (_("View “%s” saved"), vl_record_get_title (view));
+  vl_toast (GTK_WIDGET (self), said, TRUE);
+}
+
+/* "page.save-view" (Ctrl+D): the search, filters, sort and columns shown,
+ * under a name, in the plan. */
+static void
+save_view_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
+  g_autoptr(VlRecord) backlog = vl_backlog_page_dup_backlog (self);
+  GtkWidget *dialog, *entry;
+  const char *search;
+  g_autofree char *suggested = NULL;
+
+  if (backlog == NULL)
+    return;
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  /* Translators: the suggested name of a saved view: a backlog, then a search */
+  suggested = *search != '\0' ? g_strdup_printf (_("%s — “%s”"), vl_record_get_title (backlog), search)
+                              : g_strdup (vl_record_get_title (backlog));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggested);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Save View"),
+                                   _("The search, filters, sort and columns shown, under a name everyone who "
+                                     "shares the plan sees under the backlogs."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (view_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 /* Deletes the backlog and its items in one action; one Undo brings all
  * of them back. */
 static void
@@ -1756,11 +2034,13 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   VL_PAGE_CLASS (klass)->load = backlog_page_load;
 
   g_type_ensure (VL_TYPE_ITEM_PANEL);
+  g_type_ensure (VL_TYPE_VIEW_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/valueloop/Valueloop/vl-backlog-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, paned);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, backlog_list);
+  gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, view_list);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, content);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, detail_paned);
@@ -1805,6 +2085,8 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.move-to-top", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "page.move-to-bottom", NULL, move_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.new-item", NULL);
+  gtk_widget_class_install_action (widget_class, "page.save-view", NULL, save_view_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "page.save-view", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "page.move-down", NULL);
@@ -1820,6 +2102,7 @@ vl_backlog_page_init (VlBacklogPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->view_list, "view-activated", G_CALLBACK (view_activated_cb), self);
   g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
                           G_CALLBACK (rows_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (backlog_setup_cb), self);

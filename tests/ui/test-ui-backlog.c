@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vl-ui-test.h"
+#include "vl-view-list.h"
 #include "vl-okr.h"
 #include "vl-value.h"
 
@@ -1001,6 +1002,124 @@ out:
   spin (20);
 }
 
+static VlViewList *
+find_view_list (GtkWidget *widget)
+{
+  if (VL_IS_VIEW_LIST (widget))
+    return VL_VIEW_LIST (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      VlViewList *found = find_view_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+D saves the search, filters, sort and columns under a name; the
+ * view is listed under the backlogs and brings them all back from another
+ * backlog; renamed and deleted, with Undo. */
+static void
+test_saved_views (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-views.valueloop");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  VlWindow *window = vl_window_new (NULL);
+  VlBacklogPage *page;
+  VlDocument *doc;
+  GtkColumnView *view;
+  GtkDropDown *status;
+  GListModel *shown, *views;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(VlRecord) saved = NULL, storefront = NULL;
+  g_autoptr(GtkColumnViewColumn) title = NULL;
+  g_auto(GStrv) hidden = NULL;
+  guint matches;
+
+  g_settings_reset (settings, "backlog-hidden-columns");
+  page = open_backlog (window, file);
+  doc = vl_window_get_document (window);
+  storefront = vl_backlog_page_dup_backlog (page);
+  shown = vl_backlog_page_get_items (page);
+  view = vl_backlog_page_get_column_view (page);
+  status = GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status"));
+
+  /* A search, a status, a sort by title descending, the Cost column shown. */
+  search_for (page, "checkout");
+  gtk_drop_down_set_selected (status, VL_STATUS_IN_PROGRESS + 1);
+  title = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+  gtk_column_view_sort_by_column (view, title, GTK_SORT_DESCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "columns.cost", NULL));
+  spin (100);
+  matches = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (matches, >, 1);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (press_keys (GTK_WIDGET (window), "key", "ctrl+d"));
+  WAIT_UNTIL ((dialog = find_dialog_with ("save")) != NULL, 5);
+  wait_shown (GTK_WIDGET (dialog));
+  g_assert_true (press_keys (GTK_WIDGET (dialog), "key", "ctrl+a"));
+  g_assert_true (press_keys (GTK_WIDGET (dialog), "type", "Checkout in flight"));
+  g_assert_true (press_keys (GTK_WIDGET (dialog), "key", "Return"));
+  WAIT_UNTIL (vl_document_count (doc, VL_KIND_VIEW) == 1, 5);
+  saved = vl_document_find (doc, VL_KIND_VIEW, "Checkout in flight");
+  g_assert_nonnull (saved);
+  g_assert_true (vl_record_get_ref_id (saved, "backlog") == vl_record_get_rowid (storefront));
+
+  /* Elsewhere: another backlog, nothing filtered, rank order, no Cost. */
+  search_for (page, "");
+  gtk_drop_down_set_selected (status, 0);
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "columns.cost", NULL));
+  vl_backlog_page_select_backlog (page, 1);
+  spin (100);
+  shown = vl_backlog_page_get_items (page);   /* (each backlog has its list) */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), !=, matches);
+
+  /* The view, from the list under the backlogs. */
+  views = vl_view_list_get_views (find_view_list (GTK_WIDGET (page)));
+  g_assert_nonnull (views);
+  g_assert_cmpuint (g_list_model_get_n_items (views), ==, 1);
+  {
+    /* (as a click or Enter on its row does) */
+    GtkWidget *list = gtk_widget_get_last_child (GTK_WIDGET (find_view_list (GTK_WIDGET (page))));
+
+    g_assert_true (GTK_IS_LIST_VIEW (list));
+    wait_shown (list);
+    g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", 0));
+  }
+  spin (100);
+  {
+    g_autoptr(VlRecord) now = vl_backlog_page_dup_backlog (page);
+
+    g_assert_true (now == storefront);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search"))), ==,
+                   "checkout");
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VL_STATUS_IN_PROGRESS + 1);
+  WAIT_UNTIL (g_list_model_get_n_items ((shown = vl_backlog_page_get_items (page))) == matches, 5);
+  hidden = g_settings_get_strv (settings, "backlog-hidden-columns");
+  g_assert_false (g_strv_contains ((const char *const *) hidden, "cost"));
+  if (matches > 1)
+    g_assert_cmpint (g_utf8_collate (title_at (shown, 0), title_at (shown, matches - 1)), >=, 0);
+
+  /* Renamed, then deleted; Undo brings it back. */
+  vl_view_list_select (find_view_list (GTK_WIDGET (page)), saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_view_list (GTK_WIDGET (page))), "views.rename", NULL));
+  WAIT_UNTIL ((dialog = find_dialog_with ("rename")) != NULL, 5);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Launching soon");
+  adw_message_dialog_response (dialog, "rename");
+  WAIT_UNTIL (g_str_equal (vl_record_get_title (saved), "Launching soon"), 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_view_list (GTK_WIDGET (page))), "views.delete", NULL));
+  WAIT_UNTIL (vl_document_count (doc, VL_KIND_VIEW) == 0, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  WAIT_UNTIL (vl_document_count (doc, VL_KIND_VIEW) == 1, 5);
+  g_settings_reset (settings, "backlog-hidden-columns");
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1018,5 +1137,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/bulk-edit", test_bulk_edit);
   g_test_add_func ("/ui/upstream-navigation", test_upstream_navigation);
   g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
+  g_test_add_func ("/ui/saved-views", test_saved_views);
   return g_test_run ();
 }
