@@ -141,3 +141,24 @@ vl_test_sample_map (VlDocument *doc,
     }
   g_assert_not_reached ();
 }
+
+/* A year of status history for the benchmarks: four moves an item
+ * (Idea to Launched), spread over the year from @from_ms, written
+ * straight into the plan at @path (closed). */
+static inline void
+vl_test_add_history (const char *path,
+                     gint64      from_ms)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO transition (uuid, hlc, site, item, from_status, to_status, at) "
+    "SELECT randomblob (16), (%" G_GINT64_FORMAT " + ((id * 7919) %% 300 + s * (id %% 9 + 2)) * 86400000) << 16, "
+    "  (SELECT min (id) FROM site), id, s - 1, s, "
+    "  %" G_GINT64_FORMAT " + ((id * 7919) %% 300 + s * (id %% 9 + 2)) * 86400000 + (id %% 86400) * 1000 "
+    "FROM item, (SELECT 1 AS s UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)",
+    from_ms, from_ms);
+
+  if (sqlite3_open (path, &db) != SQLITE_OK || sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (db));
+  sqlite3_close (db);
+}

@@ -855,26 +855,42 @@ report_chosen_cb (GtkListBox    *list,
   show_kind (self);
 }
 
+/* A dialog's two choices: a custom period's days, the clock's statuses. */
 typedef struct
 {
   VlReportsPage *page;
-  GtkWidget     *from, *to;
-} Custom;
+  GtkWidget     *first, *second;
+} Pair;
 
 static void
-custom_free (gpointer  data,
-             GClosure *closure)
+pair_free (gpointer  data,
+           GClosure *closure)
 {
-  Custom *c = data;
+  Pair *c = data;
 
   g_object_unref (c->page);
   g_free (c);
 }
 
+/* @widget under its mnemonic @caption in @box. */
+static GtkWidget *
+add_labelled (GtkWidget  *box,
+              const char *caption,
+              GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (caption);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), widget);
+  return widget;
+}
+
 static void
 custom_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
-                    Custom           *c)
+                    Pair             *c)
 {
   VlReportsPage *self = c->page;
   GDate from, to;
@@ -884,8 +900,8 @@ custom_response_cb (AdwMessageDialog *dialog,
       gtk_drop_down_set_selected (self->period_choice, (guint) self->last_period);
       return;
     }
-  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (c->from)), &from) ||
-      !parse_day (gtk_editable_get_text (GTK_EDITABLE (c->to)), &to) || g_date_compare (&from, &to) > 0)
+  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (c->first)), &from) ||
+      !parse_day (gtk_editable_get_text (GTK_EDITABLE (c->second)), &to) || g_date_compare (&from, &to) > 0)
     {
       vl_toast (GTK_WIDGET (self), _("The period needs two dates (YYYY-MM-DD), the first one not after the second"),
                 FALSE);
@@ -903,39 +919,35 @@ date_entry (GtkWidget   *box,
             const char  *caption,
             const GDate *date)
 {
-  GtkWidget *label = gtk_label_new_with_mnemonic (caption), *entry = gtk_entry_new ();
+  GtkWidget *entry = gtk_entry_new ();
   char text[16];
 
   g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
+  return add_labelled (box, caption, entry);
 }
 
 static void
 ask_custom_period (VlReportsPage *self)
 {
   GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  Custom *c = g_new0 (Custom, 1);
+  Pair *c = g_new0 (Pair, 1);
   VlReportQuery q;
 
   make_query (self, &q);
   if (self->report != NULL)
     q = self->report->query;
   c->page = g_object_ref (self);
-  c->from = date_entry (box, _("_From"), &q.from);
-  c->to = date_entry (box, _("_To"), &q.to);
+  c->first = date_entry (box, _("_From"), &q.from);
+  c->second = date_entry (box, _("_To"), &q.to);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Custom Period"),
                                    _("The reports cover these days, both included."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (custom_response_cb), c, custom_free, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (custom_response_cb), c, pair_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1143,52 +1155,33 @@ export_calendar_action (GtkWidget  *widget,
   choose_file (VL_REPORTS_PAGE (widget), NULL, _("Export Calendar"), _("Releases.ics"));
 }
 
-typedef struct
-{
-  VlReportsPage *page;
-  GtkDropDown   *start, *end;
-} Clock;
-
-static void
-clock_free (gpointer  data,
-            GClosure *closure)
-{
-  Clock *c = data;
-
-  g_object_unref (c->page);
-  g_free (c);
-}
-
 static void
 clock_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
-                   Clock            *c)
+                   Pair             *c)
 {
   g_autoptr(GError) error = NULL;
 
   if (g_str_equal (response, "set") &&
-      !vl_document_set_clock_statuses (c->page->document, (VlStatus) gtk_drop_down_get_selected (c->start),
-                                       (VlStatus) gtk_drop_down_get_selected (c->end), &error))
+      !vl_document_set_clock_statuses (c->page->document,
+                                       (VlStatus) gtk_drop_down_get_selected (GTK_DROP_DOWN (c->first)),
+                                       (VlStatus) gtk_drop_down_get_selected (GTK_DROP_DOWN (c->second)), &error))
     vl_toast (GTK_WIDGET (c->page), error->message, FALSE);
 }
 
-static GtkDropDown *
+static GtkWidget *
 status_choice (GtkWidget  *box,
                const char *caption,
                VlStatus    status)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *label = gtk_label_new_with_mnemonic (caption), *choice;
+  GtkWidget *choice;
 
   for (int s = 0; s <= VL_STATUS_REVIEWED; s++)
     gtk_string_list_append (names, vl_enum_label ("status", s));
   choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), status);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), choice);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), choice);
-  return GTK_DROP_DOWN (choice);
+  return add_labelled (box, caption, choice);
 }
 
 /* "reports.set-clock": the plan's cycle time statuses (synced, undoable). */
@@ -1199,16 +1192,16 @@ set_clock_action (GtkWidget  *widget,
 {
   VlReportsPage *self = VL_REPORTS_PAGE (widget);
   GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  Clock *c;
+  Pair *c;
   VlStatus start, end;
 
   if (self->document == NULL)
     return;
   vl_document_get_clock_statuses (self->document, &start, &end);
-  c = g_new0 (Clock, 1);
+  c = g_new0 (Pair, 1);
   c->page = g_object_ref (self);
-  c->start = status_choice (box, _("_Starts at the first entry into"), start);
-  c->end = status_choice (box, _("_Stops at the first entry into"), end);
+  c->first = status_choice (box, _("_Starts at the first entry into"), start);
+  c->second = status_choice (box, _("_Stops at the first entry into"), end);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Cycle Time Statuses"),
                                    _("The cycle time, aging and the percentiles run between these statuses, "
                                      "for everyone who shares the plan."));
@@ -1216,7 +1209,7 @@ set_clock_action (GtkWidget  *widget,
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (clock_response_cb), c, clock_free, 0);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (clock_response_cb), c, pair_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -620,19 +620,8 @@ bench_reports (GFile      *file,
   g_assert_true (g_file_copy (file, copy, 0, NULL, NULL, NULL, &error));
   g_assert_true (vl_document_make_independent (copy, &error));
   /* A year of history: four moves an item, spread over the year. */
+  vl_test_add_history (path, from_ms - 40 * (gint64) 86400000);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  {
-    g_autofree char *sql = g_strdup_printf (
-      "INSERT INTO transition (uuid, hlc, site, item, from_status, to_status, at) "
-      "SELECT randomblob (16), (%" G_GINT64_FORMAT " + ((id * 7919) %% 300 + s * (id %% 9 + 2)) * 86400000) << 16, "
-      "  (SELECT min (id) FROM site), id, s - 1, s, "
-      "  %" G_GINT64_FORMAT " + ((id * 7919) %% 300 + s * (id %% 9 + 2)) * 86400000 + (id %% 86400) * 1000 "
-      "FROM item, (SELECT 1 AS s UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4)",
-      (gint64) (from_ms - 40 * (gint64) 86400000), (gint64) (from_ms - 40 * (gint64) 86400000));
-
-    if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
-      g_error ("%s", sqlite3_errmsg (db));
-  }
   n_moves = vl_test_query_int (copy, "SELECT count(*) FROM transition");
   doc = vl_document_open (copy, VL_DOCUMENT_OPEN_NONE, &error);
   g_assert_no_error (error);
