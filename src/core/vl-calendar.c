@@ -15,6 +15,7 @@
 
 #include "vl-calendar.h"
 #include "vl-document-private.h"
+#include "vl-enums.h"
 #include "vl-uuid.h"
 
 static void
@@ -196,6 +197,43 @@ vl_calendar_add_iterations (VlDocument  *document,
     }
   sqlite3_finalize (stmt);
   g_ptr_array_sort (events, compare_events);
+}
+
+/**
+ * vl_calendar_p1_items:
+ * @month: a day of the month
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of the P1
+ *   demands of @month's monthly iteration (directly, or through one of its
+ *   weeks), by rank
+ */
+GArray *
+vl_calendar_p1_items (VlDocument  *document,
+                      const GDate *month)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  char prefix[16];
+
+  g_date_strftime (prefix, sizeof prefix, "%Y-%m-", month);
+  stmt = _vl_document_statement (document,
+    "SELECT i.id FROM item i JOIN iteration it ON it.id = i.iteration AND it.deleted <> 1 "
+    "LEFT JOIN iteration m ON m.id = it.parent AND m.deleted <> 1 "
+    "WHERE i.deleted <> 1 AND i.p1 <> 0 AND "
+    "  substr (CASE WHEN it.kind = ?2 THEN it.start_date ELSE m.start_date END, 1, 8) = ?1 "
+    "ORDER BY i.backlog, i.rank");
+  if (stmt == NULL)
+    return ids;
+  sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, VL_ITERATION_KIND_MONTH);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
 }
 
 /* A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline. */

@@ -37,6 +37,8 @@ void       vl_calendar_add_iterations (VlDocument *document,
                                        const GDate *to);
 char      *vl_calendar_to_ical     (VlDocument  *document,
                                     GPtrArray   *events);
+GArray    *vl_calendar_p1_items    (VlDocument  *document,
+                                    const GDate *month);
 gboolean   vl_calendar_write_ical  (VlDocument  *document,
                                     GFile       *file,
                                     GError     **error);

@@ -27,6 +27,7 @@
 #include "vl-okr.h"
 #include "vl-reports-page.h"
 #include "vl-toast.h"
+#include "vl-value.h"
 
 #define EPOCH_JULIAN 719163
 #define EXPORT_WIDTH 1200
@@ -606,6 +607,41 @@ fill_calendar (VlReportsPage *self)
   events = vl_calendar_events (self->document, &start, NULL);
   vl_calendar_add_iterations (self->document, events, &start, NULL);
   today_date = *today;
+  /* The month's P1 demands, with how they stand, above the days. */
+  {
+    g_autoptr(GArray) p1 = vl_calendar_p1_items (self->document, &first);
+    GtkWidget *row = gtk_flow_box_new ();
+    g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "P1 this month: %u demand",
+                                                             "P1 this month: %u demands", p1->len), p1->len);
+    GtkWidget *label = gtk_label_new (heading);
+
+    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
+    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_flow_box_append (GTK_FLOW_BOX (row), label);
+    for (guint i = 0; i < p1->len; i++)
+      {
+        g_autoptr(VlRecord) item = vl_document_lookup (self->document, VL_KIND_ITEM, g_array_index (p1, gint64, i));
+        VlCalendarEvent event = { VL_CALENDAR_LAUNCH, g_array_index (p1, gint64, i), first, NULL, NULL, NULL, NULL };
+        VlP1State state;
+        GtkWidget *button;
+
+        if (item == NULL)
+          continue;
+        state = vl_item_get_p1_state (item, today);
+        event.name = (char *) vl_record_get_title (item);
+        event.title = g_strdup_printf ("%s · %s", vl_record_get_title (item), vl_p1_state_tag (state));
+        button = event_widget (self, &event);
+        gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), event.title);
+        gtk_widget_set_tooltip_text (button, vl_p1_state_label (state));
+        gtk_widget_remove_css_class (gtk_button_get_child (GTK_BUTTON (button)), "calendar-launch");
+        if (state == VL_P1_AT_RISK || state == VL_P1_LATE)
+          gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), "error");
+        gtk_flow_box_append (GTK_FLOW_BOX (row), button);
+        g_free (event.title);
+      }
+    gtk_grid_attach (self->month_grid, row, 0, 0, 7, 1);
+  }
   for (int wd = 0; wd < 7; wd++)
     {
       GDate day = start;
@@ -615,7 +651,7 @@ fill_calendar (VlReportsPage *self)
       g_date_strftime (text, sizeof text, "%a", &day);
       label = gtk_label_new (text);
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->month_grid, label, wd, 0, 1, 1);
+      gtk_grid_attach (self->month_grid, label, wd, 1, 1, 1);
     }
   for (int cell = 0; cell < 42; cell++)
     {
@@ -656,7 +692,7 @@ fill_calendar (VlReportsPage *self)
           gtk_widget_add_css_class (label, "dim-label");
           gtk_box_append (GTK_BOX (box), label);
         }
-      gtk_grid_attach (self->month_grid, box, cell % 7, 1 + cell / 7, 1, 1);
+      gtk_grid_attach (self->month_grid, box, cell % 7, 2 + cell / 7, 1, 1);
     }
 }
 

@@ -328,6 +328,15 @@ test_calendar (void)
   title = g_strconcat (shown->kind == VL_CALENDAR_LAUNCH ? "● " : shown->kind == VL_CALENDAR_PLANNED_LAUNCH ? "○ " : "◆ ",
                        shown->name, NULL);
   WAIT_UNTIL (find_label (GTK_WIDGET (page), title) != NULL, 5);
+  /* The month's P1 demands, above the days. */
+  {
+    g_autoptr(GArray) p1 = vl_calendar_p1_items (vl_window_get_document (window), &first);
+    g_autofree char *heading = g_strdup_printf (p1->len == 1 ? "P1 this month: %u demand" : "P1 this month: %u demands",
+                                                p1->len);
+
+    g_assert_cmpuint (p1->len, >, 0);
+    g_assert_nonnull (find_label (GTK_WIDGET (page), heading));
+  }
   /* A click on it opens the item. */
   gtk_widget_activate (gtk_widget_get_ancestor (find_label (GTK_WIDGET (page), title), GTK_TYPE_BUTTON));
   WAIT_UNTIL (gtk_widget_get_mapped (vl_reports_page_get_item_panel (page)), 5);
