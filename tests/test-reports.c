@@ -137,6 +137,21 @@ march (Plan          *p,
   q->now_ms = at (30, 0);
 }
 
+/* The plan built, its March report computed. */
+static VlReport *
+march_report (Plan          *p,
+              VlReportQuery *q)
+{
+  g_autoptr(GError) error = NULL;
+  VlReport *r;
+
+  build (p);
+  march (p, q);
+  r = vl_report_compute (p->doc, q, &error);
+  g_assert_no_error (error);
+  return r;
+}
+
 static const VlFlowDay *
 flow_day (VlReport *r,
           guint     day)
@@ -184,10 +199,7 @@ test_flow (void)
   VlReportQuery q;
   const VlFlowDay *day;
 
-  build (&p);
-  march (&p, &q);
-  r = vl_report_compute (p.doc, &q, &error);
-  g_assert_no_error (error);
+  r = march_report (&p, &q);
   g_assert_cmpuint (r->flow->len, ==, 30);
   g_assert_cmpint (g_date_get_day (&flow_day (r, 0)->day), ==, 2);
 
@@ -238,10 +250,7 @@ test_cycle_and_lead (void)
   g_autoptr(GError) error = NULL;
   VlReportQuery q;
 
-  build (&p);
-  march (&p, &q);
-  r = vl_report_compute (p.doc, &q, &error);
-  g_assert_no_error (error);
+  r = march_report (&p, &q);
 
   /* Done in the period, by the day done: E (2), C (5, its first launch), A (8), B (12). */
   g_assert_cmpuint (r->cycle->len, ==, 4);
@@ -287,10 +296,7 @@ test_throughput_and_aging (void)
   VlReportQuery q;
   const VlWeek *w;
 
-  build (&p);
-  march (&p, &q);
-  r = vl_report_compute (p.doc, &q, &error);
-  g_assert_no_error (error);
+  r = march_report (&p, &q);
   /* March 2–31: ISO weeks 10 to 14, every one listed. */
   g_assert_cmpuint (r->throughput->len, ==, 5);
   w = &g_array_index (r->throughput, VlWeek, 0);
@@ -318,10 +324,7 @@ test_calibration (void)
   const VlCalibrationPoint *point;
   const VlCalibrationMonth *month;
 
-  build (&p);
-  march (&p, &q);
-  r = vl_report_compute (p.doc, &q, &error);
-  g_assert_no_error (error);
+  r = march_report (&p, &q);
   g_assert_cmpuint (r->calibration->len, ==, 1);
   point = &g_array_index (r->calibration, VlCalibrationPoint, 0);
   g_assert_cmpint (point->item, ==, vl_record_get_rowid (p.f));
@@ -409,10 +412,7 @@ test_csv (void)
   VlCsvWriter w;
   VlReportQuery q;
 
-  build (&p);
-  march (&p, &q);
-  r = vl_report_compute (p.doc, &q, &error);
-  g_assert_no_error (error);
+  r = march_report (&p, &q);
   vl_csv_writer_init (&w, VL_CSV_STANDARD, ".", out);
   vl_report_write_csv (p.doc, r, VL_REPORT_CYCLE_TIME, &w);
   lines = g_strsplit (out->str, "\r\n", -1);
