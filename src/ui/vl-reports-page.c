@@ -263,10 +263,9 @@ flow_points (VlReportsPage *self,
   for (guint d = 0; d < self->report->flow->len; d++)
     {
       const VlFlowDay *day = &g_array_index (self->report->flow, VlFlowDay, d);
-      g_autoptr(GString) label = NULL;
+      g_autofree char *when = day_text (&day->day);
+      g_autoptr(GString) label = g_string_new (when);
 
-      label = g_string_new (NULL);
-      g_string_append (label, day_text (&day->day));
       for (int k = (int) G_N_ELEMENTS (stack) - 1; k >= 0; k--)
         g_string_append_printf (label, k == (int) G_N_ELEMENTS (stack) - 1 ? ": %s %u" : ", %s %u",
                                 series[k], day->counts[stack[k]]);
@@ -656,12 +655,13 @@ fill_calendar (VlReportsPage *self)
   for (int cell = 0; cell < 42; cell++)
     {
       GDate day = start;
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0), *number;
+      GtkWidget *box, *number;
       guint shown = 0, more = 0;
 
       g_date_add_days (&day, cell);
       if (cell % 7 == 0 && g_date_compare (&day, &last) > 0)
         break;
+      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       g_snprintf (text, sizeof text, "%d", g_date_get_day (&day));
       number = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (number), 0);
