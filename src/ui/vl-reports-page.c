@@ -71,6 +71,7 @@ struct _VlReportsPage
   guint           step_id;
   guint           refresh_id;
   gboolean        show_table;
+  gboolean        stale;          /* edited while hidden: count again when shown */
   gboolean        panel_open;
   gboolean        filling;
   int             last_period;
@@ -795,6 +796,7 @@ refresh (VlReportsPage *self)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   cancel_job (self);
+  self->stale = FALSE;
   if (self->document == NULL)
     return;
   make_query (self, &q);
@@ -824,16 +826,27 @@ refresh_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Items and their moves changed: the reports follow, once per burst. */
+/* Items and their moves changed: the reports follow, once per burst, and
+ * only while the page shows (else when it shows again). */
 static void
 rows_changed_cb (VlDocument    *doc,
                  guint          kind,
                  GPtrArray     *records,
                  VlReportsPage *self)
 {
-  if ((kind == VL_KIND_ITEM || kind == VL_KIND_TRANSITION || kind == VL_KIND_ITERATION ||
-       kind == VL_KIND_BACKLOG) && self->refresh_id == 0)
+  if (kind != VL_KIND_ITEM && kind != VL_KIND_TRANSITION && kind != VL_KIND_ITERATION && kind != VL_KIND_BACKLOG)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_timeout_add (300, refresh_idle, self);
+}
+
+static void
+mapped_cb (VlReportsPage *self)
+{
+  if (self->stale && self->document != NULL)
+    refresh (self);
 }
 
 static void
@@ -1468,6 +1481,7 @@ vl_reports_page_init (VlReportsPage *self)
   g_signal_connect (self->chart, "activate-point", G_CALLBACK (activate_point_cb), self);
   g_signal_connect_swapped (self->panel_revealer, "notify::child-revealed", G_CALLBACK (panel_revealed_cb), self);
   g_signal_connect (self, "notify::show-details", G_CALLBACK (update_panel), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
                           G_CALLBACK (rows_changed_cb), self);
   g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",

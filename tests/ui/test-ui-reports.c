@@ -133,6 +133,23 @@ test_charts_from_keyboard (void)
     g_assert_true (press_keys (GTK_WIDGET (window), "key", "Escape"));
     WAIT_UNTIL (!gtk_widget_get_mapped (vl_reports_page_get_item_panel (page)), 5);
   }
+
+  /* An item launched while the page is hidden is counted when it shows
+   * again, not meanwhile (no counting for a page nobody sees). */
+  {
+    guint aging = vl_reports_page_get_report (page)->aging->len;
+    gint64 id = g_array_index (vl_reports_page_get_report (page)->aging, VlAgingItem, 0).item;
+    g_autoptr(VlRecord) item = vl_document_lookup (vl_window_get_document (window), VL_KIND_ITEM, id);
+
+    vl_window_show_page (window, "backlog");
+    WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (page)), 5);
+    g_object_set (item, "status", VL_STATUS_LAUNCHED, NULL);
+    spin (800);
+    g_assert_cmpuint (vl_reports_page_get_report (page)->aging->len, ==, aging);
+    vl_window_show_page (window, "reports");
+    WAIT_UNTIL (vl_reports_page_get_report (page) != NULL &&
+                vl_reports_page_get_report (page)->aging->len == aging - 1, 10);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
 }
