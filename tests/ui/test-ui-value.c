@@ -221,7 +221,12 @@ test_loops (void)
   doc = vl_window_get_document (window);
   gtk_stack_set_visible_child_name (find_sections (GTK_WIDGET (page)), "loops");
   loops = vl_document_count (doc, VL_KIND_VALUE_LOOP);
-  /* (A button clicks once realized: wait until the section is on screen.) */
+  /* (A button clicks once realized: wait until the section is on screen,
+   * and has settled — the page fills its sections as the plan loads, and a
+   * button rebuilt under a press never clicks.) */
+  WAIT_UNTIL ((button = find_by_label (GTK_WIDGET (page), _("_New Value Loop"))) != NULL &&
+              gtk_widget_get_mapped (button), 10);
+  spin (500);
   WAIT_UNTIL ((button = find_by_label (GTK_WIDGET (page), _("_New Value Loop"))) != NULL &&
               gtk_widget_get_mapped (button), 10);
   g_assert_true (gtk_widget_activate (button));
