@@ -388,6 +388,69 @@ test_list_where_status (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (ready), ==, 0);
 }
 
+static void
+count_rows_cb (VlDocument *doc, guint kind, GPtrArray *records, guint *count)
+{
+  *count += records->len;
+}
+
+static void
+count_error_cb (VlDocument *doc, GError *error, guint *count)
+{
+  (*count)++;
+}
+
+/* rows-changed is detailed by the kind's table name, so a view hears only
+ * the rows it shows; a write that fails tells its caller, and only a
+ * property setter (which has no error to return) is heard as write-failed. */
+static void
+test_change_signals (Fixture *f, gconstpointer data)
+{
+  g_autoptr(VlRecord) item = add_item (f, "Gift cards");
+  g_autoptr(GError) error = NULL;
+  guint items = 0, backlogs = 0, all = 0, failed = 0;
+
+  g_signal_connect (f->doc, "rows-changed::item", G_CALLBACK (count_rows_cb), &items);
+  g_signal_connect (f->doc, "rows-changed::backlog", G_CALLBACK (count_rows_cb), &backlogs);
+  g_signal_connect (f->doc, "rows-changed", G_CALLBACK (count_rows_cb), &all);
+  g_signal_connect (f->doc, "write-failed", G_CALLBACK (count_error_cb), &failed);
+
+  g_object_set (item, "title", "Gift cards for teams", NULL);
+  g_assert_cmpuint (items, ==, 1);
+  g_assert_cmpuint (backlogs, ==, 0);
+  g_object_set (f->backlog, "name", "Shop", NULL);
+  g_assert_cmpuint (items, ==, 1);
+  g_assert_cmpuint (backlogs, ==, 1);
+  g_assert_cmpuint (all, ==, 2);
+
+  /* A write in a failing action: the caller hears why (and the action
+   * fails at its commit), write-failed stays quiet. */
+  vl_document_begin (f->doc, "Fail");
+  vl_document_cancel (f->doc);
+  g_assert_false (vl_record_set_from_text (item, "title", "Never kept", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (vl_document_commit (f->doc, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (failed, ==, 0);
+  g_assert_cmpstr (vl_record_get_string (item, "title"), ==, "Gift cards for teams");
+
+  /* A check-in is append-only: a setter's failure is write-failed. */
+  {
+    g_autoptr(VlRecord) checkin = vl_document_insert (f->doc, VL_KIND_CHECKIN, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (vl_record_set_from_text (checkin, "note", "Later", &error));
+    g_assert_error (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpuint (failed, ==, 0);
+    g_object_set (checkin, "note", "Later", NULL);
+    g_assert_cmpuint (failed, ==, 1);
+    g_assert_cmpstr (vl_record_get_string (checkin, "note"), ==, "");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -402,5 +465,6 @@ main (int argc, char *argv[])
   ADD ("/model/undo-is-stamped", test_undo_is_stamped);
   ADD ("/model/status-transitions", test_status_transitions);
   ADD ("/model/list-where-status", test_list_where_status);
+  ADD ("/model/change-signals", test_change_signals);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vl-sync-watcher.h"
 #include "vl-test-util.h"
 
 static char *
@@ -330,7 +331,7 @@ items_changed_cb (GListModel *list, guint pos, guint removed, guint added, Watch
 }
 
 static void
-synced_cb (VlDocument *doc, VlSyncStats *stats, Watch *w)
+synced_cb (VlSyncWatcher *watcher, VlSyncStats *stats, Watch *w)
 {
   w->synced++;
   g_strlcpy (w->from, stats->from_device, sizeof w->from);
@@ -394,6 +395,7 @@ test_watching (void)
   g_autoptr(GListModel) backlogs = vl_document_list (a, VL_KIND_BACKLOG, NULL, NULL);
   g_autoptr(VlRecord) ra = add_backlog (a, "Before watching");
   g_autoptr(VlRecord) rb = NULL, ra2 = NULL;
+  g_autoptr(VlSyncWatcher) watcher = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   Watch w = { 0 };
@@ -410,9 +412,9 @@ test_watching (void)
     vl_document_set_device (b, "00000000-0000-4000-8000-0000000000bb", "laptop-b");
   }
 
-  vl_document_set_watching (a, TRUE);
+  watcher = vl_sync_watcher_new (a);
   g_signal_connect (backlogs, "items-changed", G_CALLBACK (items_changed_cb), &w);
-  g_signal_connect (a, "synced", G_CALLBACK (synced_cb), &w);
+  g_signal_connect (watcher, "synced", G_CALLBACK (synced_cb), &w);
   g_signal_connect (a, "notify::share-state", G_CALLBACK (state_cb), &w);
 
   /* Laptop B publishes; the sync tool delivers it by delete-then-rename. */
@@ -436,7 +438,7 @@ test_watching (void)
   g_assert_true (wait_until (last_state_saved, &w, 15));
   g_assert_cmpint (GPOINTER_TO_INT (g_list_last (w.states)->data), ==, VL_SHARE_STATE_SAVED);
   g_assert_nonnull (g_list_find (w.states, GINT_TO_POINTER (VL_SHARE_STATE_PENDING)));
-  vl_document_set_watching (a, FALSE);
+  g_clear_object (&watcher);
   g_list_free (w.states);
 }
 

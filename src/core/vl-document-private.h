@@ -63,7 +63,8 @@ gboolean  _vl_document_write_register (VlDocument  *self,
 gboolean  _vl_document_write_field (VlDocument    *self,
                                     VlRecord      *record,
                                     guint          field,
-                                    const VlValue *value);
+                                    const VlValue *value,
+                                    GError       **error);
 void      _vl_document_forget      (VlDocument    *self,
                                     VlRecord      *record);
 sqlite3  *_vl_document_get_db      (VlDocument    *self);

@@ -74,8 +74,8 @@ GType        vl_share_state_get_type   (void);
 #define VL_TYPE_SYNC_STATS (vl_sync_stats_get_type ())
 GType        vl_sync_stats_get_type    (void);
 VlShareState vl_document_get_share_state (VlDocument *self);
-void         vl_document_set_watching  (VlDocument *self,
-                                        gboolean    watching);
+gboolean     vl_document_get_busy      (VlDocument *self);
+gboolean     vl_document_get_publishing (VlDocument *self);
 
 gboolean     vl_document_sync          (VlDocument  *self,
                                         VlSyncStats *stats,

@@ -1168,7 +1168,10 @@ vl_item_search_new (VlDocument *document,
   self->source = g_object_ref (items);
   build_index (self);
   g_signal_connect_object (items, "items-changed", G_CALLBACK (source_changed_cb), self, 0);
-  g_signal_connect_object (document, "rows-changed", G_CALLBACK (rows_changed_cb), self, 0);
+  /* Items, and the key results or iterations items may be sorted by. */
+  g_signal_connect_object (document, "rows-changed::item", G_CALLBACK (rows_changed_cb), self, 0);
+  g_signal_connect_object (document, "rows-changed::key_result", G_CALLBACK (rows_changed_cb), self, 0);
+  g_signal_connect_object (document, "rows-changed::iteration", G_CALLBACK (rows_changed_cb), self, 0);
   return self;
 }
 

@@ -255,7 +255,7 @@ record_field_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
-  _vl_document_write_field (vl_record_get_document (self), self, prop_id - 1, &v);
+  _vl_document_write_field (vl_record_get_document (self), self, prop_id - 1, &v, NULL);
 }
 
 static void
@@ -731,5 +731,5 @@ vl_record_set_from_text (VlRecord   *self,
     }
   if (!parse_text (self, &vl_kind_info (KIND_OF (self))->fields[i], text, &v, error))
     return FALSE;
-  return _vl_document_write_field (priv->document, self, (guint) i, &v);
+  return _vl_document_write_field (priv->document, self, (guint) i, &v, error);
 }

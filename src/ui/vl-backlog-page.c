@@ -1062,6 +1062,12 @@ rebuild_choices_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The rows the filters and the item panel offer as choices. */
+static const char *const choice_rows[] = {
+  "rows-changed::key_result", "rows-changed::value_loop", "rows-changed::iteration",
+  "rows-changed::backlog",
+};
+
 static void
 rows_changed_cb (VlDocument    *document,
                  guint          kind,
@@ -2103,8 +2109,9 @@ vl_backlog_page_init (VlBacklogPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->view_list, "view-activated", G_CALLBACK (view_activated_cb), self);
-  g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
-                          G_CALLBACK (rows_changed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (choice_rows); i++)
+    g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), choice_rows[i],
+                            G_CALLBACK (rows_changed_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (backlog_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (backlog_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (backlog_unbind_cb), self);

@@ -867,6 +867,12 @@ schedule_refresh (VlGoalsPage *self)
     self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);   /* before the next frame */
 }
 
+/* The rows the outline shows, or counts. */
+static const char *const followed_rows[] = {
+  "rows-changed::cycle", "rows-changed::objective", "rows-changed::key_result",
+  "rows-changed::checkin", "rows-changed::item", "rows-changed::backlog",
+};
+
 static void
 rows_changed_cb (VlDocument  *doc,
                  guint        kind,
@@ -1610,7 +1616,8 @@ vl_goals_page_init (VlGoalsPage *self)
   gtk_box_append (GTK_BOX (self->root), paned);
 
   signals = vl_page_get_document_signals (VL_PAGE (self));
-  g_signal_group_connect (signals, "rows-changed", G_CALLBACK (rows_changed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (followed_rows); i++)
+    g_signal_group_connect (signals, followed_rows[i], G_CALLBACK (rows_changed_cb), self);
   g_signal_group_connect_swapped (signals, "merged", G_CALLBACK (schedule_refresh), self);
   update_empty_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", FALSE);

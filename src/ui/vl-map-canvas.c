@@ -167,6 +167,13 @@ relayout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The rows a map shows, or shows something of. */
+static const char *const followed_rows[] = {
+  "rows-changed::map", "rows-changed::map_node", "rows-changed::map_card",
+  "rows-changed::key_result", "rows-changed::objective", "rows-changed::checkin",
+  "rows-changed::item",
+};
+
 static void
 rows_changed_cb (VlDocument  *document,
                  guint        kind,
@@ -266,7 +273,8 @@ vl_map_canvas_set_map (VlMapCanvas *self,
   if (map != NULL)
     {
       self->document = g_object_ref (vl_record_get_document (map));
-      g_signal_connect (self->document, "rows-changed", G_CALLBACK (rows_changed_cb), self);
+      for (guint i = 0; i < G_N_ELEMENTS (followed_rows); i++)
+        g_signal_connect (self->document, followed_rows[i], G_CALLBACK (rows_changed_cb), self);
       g_signal_connect (self->document, "merged", G_CALLBACK (merged_cb), self);
     }
   g_hash_table_remove_all (self->collapsed);

@@ -828,6 +828,12 @@ refresh_idle (gpointer data)
 
 /* Items and their moves changed: the reports follow, once per burst, and
  * only while the page shows (else when it shows again). */
+/* The rows the reports count. */
+static const char *const counted_rows[] = {
+  "rows-changed::item", "rows-changed::transition", "rows-changed::iteration",
+  "rows-changed::backlog",
+};
+
 static void
 rows_changed_cb (VlDocument    *doc,
                  guint          kind,
@@ -1482,8 +1488,9 @@ vl_reports_page_init (VlReportsPage *self)
   g_signal_connect_swapped (self->panel_revealer, "notify::child-revealed", G_CALLBACK (panel_revealed_cb), self);
   g_signal_connect (self, "notify::show-details", G_CALLBACK (update_panel), NULL);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
-  g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
-                          G_CALLBACK (rows_changed_cb), self);
+  for (guint i = 0; i < G_N_ELEMENTS (counted_rows); i++)
+    g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), counted_rows[i],
+                            G_CALLBACK (rows_changed_cb), self);
   g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",
                           G_CALLBACK (settings_changed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), FALSE);

@@ -172,6 +172,11 @@ reload_queue (VlValuePage *self)
 
 /* Only items (their status, launch and review dates, their backlog) and
  * the status log move a review between groups. */
+/* The overdue reviews follow items, their launches and their backlogs. */
+static const char *const badge_rows[] = {
+  "rows-changed::item", "rows-changed::transition", "rows-changed::backlog",
+};
+
 static void
 badge_rows_changed_cb (VlDocument  *doc,
                        guint        kind,
@@ -1072,6 +1077,13 @@ refresh_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The rows the page's sections show, or count. */
+static const char *const followed_rows[] = {
+  "rows-changed::item", "rows-changed::reading", "rows-changed::transition",
+  "rows-changed::value_loop", "rows-changed::iteration", "rows-changed::backlog",
+  "rows-changed::key_result",
+};
+
 static void
 rows_changed_cb (VlDocument  *doc,
                  guint        kind,
@@ -1648,15 +1660,18 @@ vl_value_page_init (VlValuePage *self)
   gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (self->queue_selection));
   g_signal_connect_swapped (self->verdict_row, "notify::selected", G_CALLBACK (verdict_changed_cb), self);
   g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (verdict_changed_cb), self);
-  g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "rows-changed",
-                                 G_CALLBACK (rows_changed_cb), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (followed_rows); i++)
+    g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), followed_rows[i],
+                                   G_CALLBACK (rows_changed_cb), self, 0);
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "merged",
                                  G_CALLBACK (merged_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",
                                  G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   /* The badge counts for a plan whose Value page was never opened too. */
   self->badge_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->badge_signals, "rows-changed", G_CALLBACK (badge_rows_changed_cb), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (badge_rows); i++)
+    g_signal_group_connect_object (self->badge_signals, badge_rows[i], G_CALLBACK (badge_rows_changed_cb),
+                                   self, 0);
   g_signal_group_connect_object (self->badge_signals, "merged", G_CALLBACK (reload_queue), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::document", G_CALLBACK (badge_target_cb), NULL);
   g_signal_connect_swapped (self->sections, "notify::visible-child", G_CALLBACK (refresh_visible), self);

@@ -18,6 +18,7 @@
 #include "vl-toast.h"
 #include "vl-reports-page.h"
 #include "vl-value-page.h"
+#include "vl-sync-watcher.h"
 #include "vl-window.h"
 
 struct _VlWindow
@@ -46,6 +47,7 @@ struct _VlWindow
   GSettings            *settings;
   VlDocument           *document;
   GSignalGroup         *document_signals;
+  VlSyncWatcher        *watcher;
   char                 *status;           /* the header's subtitle */
   GtkFileChooserNative *chooser;
   GdkFrameClock        *frame_clock;      /* while realized */
@@ -195,9 +197,9 @@ share_state_cb (VlDocument *doc,
 }
 
 static void
-synced_cb (VlDocument  *doc,
-           VlSyncStats *stats,
-           VlWindow    *self)
+synced_cb (VlSyncWatcher *watcher,
+           VlSyncStats   *stats,
+           VlWindow      *self)
 {
   g_autofree char *text = NULL;
 
@@ -208,10 +210,12 @@ synced_cb (VlDocument  *doc,
   set_status (self, text);
 }
 
+/* A write through a property setter, a publish or a sync in the
+ * background: nothing is lost, but the user is told. */
 static void
-write_failed_cb (VlDocument *doc,
-                 GError     *error,
-                 VlWindow   *self)
+failed_cb (GObject  *doc_or_watcher,
+           GError   *error,
+           VlWindow *self)
 {
   toast (self, error->message);
 }
@@ -329,6 +333,7 @@ vl_window_set_document (VlWindow   *self,
   frame_ends_cb (NULL, self);
   if (!g_set_object (&self->document, doc))
     return;
+  g_clear_object (&self->watcher);
   g_signal_group_set_target (self->document_signals, doc);
   /* The pages follow through their binding to `document` (vl-window.ui)
    * and load when first shown: a plan opens on one page. */
@@ -346,7 +351,9 @@ vl_window_set_document (VlWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", !vl_document_get_read_only (doc));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv-file", !vl_document_get_read_only (doc));
   gtk_stack_set_visible_child_name (self->stack, "plan");
-  vl_document_set_watching (doc, TRUE);
+  self->watcher = vl_sync_watcher_new (doc);
+  g_signal_connect_object (self->watcher, "synced", G_CALLBACK (synced_cb), self, 0);
+  g_signal_connect_object (self->watcher, "sync-failed", G_CALLBACK (failed_cb), self, 0);
   notify_overdue (self);
 }
 
@@ -799,8 +806,7 @@ vl_window_dispose (GObject *object)
   VlWindow *self = VL_WINDOW (object);
 
   frame_ends_cb (NULL, self);
-  if (self->document != NULL)
-    vl_document_set_watching (self->document, FALSE);
+  g_clear_object (&self->watcher);
   g_signal_group_set_target (self->document_signals, NULL);
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_WINDOW);
@@ -961,8 +967,8 @@ vl_window_init (VlWindow *self)
   g_signal_group_connect (self->document_signals, "notify::title", G_CALLBACK (title_cb), self);
   g_signal_group_connect (self->document_signals, "notify::can-undo", G_CALLBACK (undo_state_cb), self);
   g_signal_group_connect (self->document_signals, "notify::can-redo", G_CALLBACK (undo_state_cb), self);
-  g_signal_group_connect (self->document_signals, "synced", G_CALLBACK (synced_cb), self);
-  g_signal_group_connect (self->document_signals, "write-failed", G_CALLBACK (write_failed_cb), self);
+  g_signal_group_connect (self->document_signals, "write-failed", G_CALLBACK (failed_cb), self);
+  g_signal_group_connect (self->document_signals, "publish-failed", G_CALLBACK (failed_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
