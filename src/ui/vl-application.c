@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-actions.h"
 #include "vl-application.h"
 #include "vl-window.h"
 
@@ -148,22 +149,17 @@ static const GActionEntry app_actions[] = {
 static void
 vl_application_startup (GApplication *app)
 {
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "app.new-window", { "<Control><Shift>n", NULL } },
-    { "win.open", { "<Control>o", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.save-copy", { "<Control><Shift>s", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.close", { "<Control>w", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
+  /* The application's own keys; the window's are in its action table. */
+  static const VlActionEntry accels[] = {
+    { "app.quit", .accel = "<Control>q", .flags = VL_ACTION_MENU },
+    { "app.new-window", .accel = "<Control><Shift>n", .flags = VL_ACTION_MENU },
+    { "win.show-help-overlay", .accel = "<Control>question", .flags = VL_ACTION_MENU },
   };
 
   G_APPLICATION_CLASS (vl_application_parent_class)->startup (app);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  vl_actions_set_accels (GTK_APPLICATION (app), accels, G_N_ELEMENTS (accels));
+  vl_window_set_accels (GTK_APPLICATION (app));
 }
 
 static void

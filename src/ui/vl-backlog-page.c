@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vl-actions.h"
 #include "vl-backlog-page.h"
 #include "vl-toast.h"
 #include "vl-okr.h"
@@ -832,7 +833,7 @@ update_content (VlBacklogPage *self)
   adw_status_page_set_description (self->empty_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_button), all == 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button),
-                                  backlog ? "page.new-item" : "page.new-backlog");
+                                  backlog ? "backlog.new-item" : "backlog.new-backlog");
   gtk_button_set_label (self->empty_button, backlog ? _("_Add Item") : _("New _Backlog"));
   update_match_count (self);
 }
@@ -1034,7 +1035,7 @@ show_backlog (VlBacklogPage *self)
   update_panel (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   update_content (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", backlog != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backlog.new-item", backlog != NULL);
 }
 
 static GMenuModel *bulk_menu (VlDocument *document);
@@ -1691,7 +1692,7 @@ view_saved_cb (AdwMessageDialog *dialog,
   vl_toast (GTK_WIDGET (self), said, TRUE);
 }
 
-/* "page.save-view" (Ctrl+D): the search, filters, sort and columns shown,
+/* "backlog.save-view" (Ctrl+D): the search, filters, sort and columns shown,
  * under a name, in the plan. */
 static void
 save_view_action (GtkWidget  *widget,
@@ -1779,8 +1780,8 @@ bulk_set_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autoptr(VlRecord) target = NULL;
-  gboolean moving = g_str_equal (name, "page.move-to-backlog");
-  gboolean iteration = g_str_equal (name, "page.set-iteration");
+  gboolean moving = g_str_equal (name, "backlog.move-to-backlog");
+  gboolean iteration = g_str_equal (name, "backlog.set-iteration");
   GtkBitsetIter iter;
   guint pos;
 
@@ -1863,19 +1864,19 @@ bulk_menu (VlDocument *document)
   GMenu *status = g_menu_new ();
   GMenu *moscow = g_menu_new ();
   GMenu *more = g_menu_new ();
-  g_autoptr(GMenuModel) iterations = rows_menu (document, VL_KIND_ITERATION, "page.set-iteration",
+  g_autoptr(GMenuModel) iterations = rows_menu (document, VL_KIND_ITERATION, "backlog.set-iteration",
                                                 _("No Iteration"));
-  g_autoptr(GMenuModel) backlogs = rows_menu (document, VL_KIND_BACKLOG, "page.move-to-backlog", NULL);
+  g_autoptr(GMenuModel) backlogs = rows_menu (document, VL_KIND_BACKLOG, "backlog.move-to-backlog", NULL);
 
   for (guint i = 0; i < vl_enum_n_values ("status"); i++)
     {
-      g_autofree char *action = g_strdup_printf ("page.set-status(%u)", i);
+      g_autofree char *action = g_strdup_printf ("backlog.set-status(%u)", i);
 
       g_menu_append (status, vl_enum_label ("status", (int) i), action);
     }
   for (guint i = 1; i < vl_enum_n_values ("moscow"); i++)
     {
-      g_autofree char *action = g_strdup_printf ("page.set-moscow(%u)", i);
+      g_autofree char *action = g_strdup_printf ("backlog.set-moscow(%u)", i);
 
       g_menu_append (moscow, vl_enum_label ("moscow", (int) i), action);
     }
@@ -2026,6 +2027,27 @@ vl_backlog_page_dispose (GObject *object)
   G_OBJECT_CLASS (vl_backlog_page_parent_class)->dispose (object);
 }
 
+/* The page's actions and keys. */
+static const VlActionEntry actions[] = {
+  { "backlog.new-item", new_item_action, .accel = "<Control>n" },
+  { "backlog.delete", delete_action, .accel = "Delete" },
+  { "backlog.rename", rename_action, .accel = "F2" },
+  { "backlog.search", search_action, .accel = "<Control>f" },
+  { "backlog.new-backlog", new_backlog_action, .accel = "<Control><Shift>b" },
+  { "backlog.rename-backlog", rename_backlog_action },
+  { "backlog.delete-backlog", delete_backlog_action },
+  { "backlog.rank-order", rank_order_action, .accel = "<Control>r" },
+  { "backlog.set-status", bulk_set_action, "i" },
+  { "backlog.set-moscow", bulk_set_action, "i" },
+  { "backlog.set-iteration", bulk_set_action, "x" },
+  { "backlog.move-to-backlog", bulk_set_action, "x" },
+  { "backlog.move-up", move_action, .accel = "<Alt>Up" },
+  { "backlog.move-down", move_action, .accel = "<Alt>Down" },
+  { "backlog.move-to-top", move_action, .accel = "<Alt><Shift>Up" },
+  { "backlog.move-to-bottom", move_action, .accel = "<Alt><Shift>Down" },
+  { "backlog.save-view", save_view_action, .accel = "<Control>d" },
+};
+
 static void
 vl_backlog_page_class_init (VlBacklogPageClass *klass)
 {
@@ -2069,37 +2091,7 @@ vl_backlog_page_class_init (VlBacklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, bulk_button);
   gtk_widget_class_bind_template_child (widget_class, VlBacklogPage, empty_button);
 
-  gtk_widget_class_install_action (widget_class, "page.new-item", NULL, new_item_action);
-  gtk_widget_class_install_action (widget_class, "page.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "page.rename", NULL, rename_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "page.rename", NULL);
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "page.new-backlog", NULL, new_backlog_action);
-  gtk_widget_class_install_action (widget_class, "page.rank-order", NULL, rank_order_action);
-  gtk_widget_class_install_action (widget_class, "page.set-status", "i", bulk_set_action);
-  gtk_widget_class_install_action (widget_class, "page.set-moscow", "i", bulk_set_action);
-  gtk_widget_class_install_action (widget_class, "page.set-iteration", "x", bulk_set_action);
-  gtk_widget_class_install_action (widget_class, "page.move-to-backlog", "x", bulk_set_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "page.rank-order", NULL);
-  gtk_widget_class_install_action (widget_class, "page.rename-backlog", NULL, rename_backlog_action);
-  gtk_widget_class_install_action (widget_class, "page.delete-backlog", NULL, delete_backlog_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "page.new-backlog", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "page.search", NULL);
-  gtk_widget_class_install_action (widget_class, "page.move-up", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "page.move-down", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "page.move-to-top", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "page.move-to-bottom", NULL, move_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.new-item", NULL);
-  gtk_widget_class_install_action (widget_class, "page.save-view", NULL, save_view_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "page.save-view", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "page.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "page.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "page.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK,
-                                       "page.move-to-top", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK,
-                                       "page.move-to-bottom", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void
@@ -2160,5 +2152,5 @@ vl_backlog_page_init (VlBacklogPage *self)
     gtk_widget_set_focusable (child, FALSE);
   rebuild_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new-item", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backlog.new-item", FALSE);
 }

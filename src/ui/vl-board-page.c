@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vl-actions.h"
 #include "vl-board-page.h"
 #include "vl-toast.h"
 #include "vl-enums.h"
@@ -832,6 +833,17 @@ vl_board_page_dispose (GObject *object)
   G_OBJECT_CLASS (vl_board_page_parent_class)->dispose (object);
 }
 
+/* The board's actions and keys (Alt+S and Alt+D are the mnemonics of the
+ * toggle buttons that show the two property actions). */
+static const VlActionEntry actions[] = {
+  { "board.move-left", move_action, .accel = "<Alt>Left" },
+  { "board.move-right", move_action, .accel = "<Alt>Right" },
+  { "board.set-wip-limit", set_wip_limit_action, "(ii)" },
+  { "board.edit-wip-limit", edit_wip_limit_action, .accel = "<Control><Shift>l" },
+  { "board.swimlanes", .property = "swimlanes" },
+  { "board.show-dropped", .property = "show-dropped" },
+};
+
 static void
 vl_board_page_class_init (VlBoardPageClass *klass)
 {
@@ -848,16 +860,7 @@ vl_board_page_class_init (VlBoardPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_install_action (widget_class, "board.move-left", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "board.move-right", NULL, move_action);
-  gtk_widget_class_install_action (widget_class, "board.set-wip-limit", "(ii)", set_wip_limit_action);
-  gtk_widget_class_install_action (widget_class, "board.edit-wip-limit", NULL, edit_wip_limit_action);
-  gtk_widget_class_install_property_action (widget_class, "board.swimlanes", "swimlanes");
-  gtk_widget_class_install_property_action (widget_class, "board.show-dropped", "show-dropped");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "board.move-left", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "board.move-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "board.edit-wip-limit", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

@@ -21,6 +21,7 @@
 
 #include "vl-enums.h"
 #include "vl-goal-panel.h"
+#include "vl-actions.h"
 #include "vl-goals-page.h"
 #include "vl-labels.h"
 #include "vl-okr.h"
@@ -1379,8 +1380,8 @@ expand_action (GtkWidget  *widget,
     }
 }
 
-/* The outline's own keys, before the list view moves the focus with them:
- * Enter, Tab and Shift+Tab, Left and Right, and typing to edit a title. */
+/* Typing on a selected row edits its title, starting with what was typed
+ * (the outline's keys are in the action table). */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *keys,
                 guint                  keyval,
@@ -1390,23 +1391,10 @@ key_pressed_cb (GtkEventControllerKey *keys,
 {
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK | GDK_SUPER_MASK);
-  const char *action = NULL;
   gunichar c = gdk_keyval_to_unicode (keyval);
 
   if (focus != NULL && GTK_IS_TEXT (focus))
     return FALSE;   /* editing a title */
-  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == 0)
-    action = "goals.add-sibling";
-  else if (keyval == GDK_KEY_Tab && mods == 0)
-    action = "goals.indent";
-  else if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && mods == GDK_SHIFT_MASK))
-    action = "goals.outdent";
-  else if (keyval == GDK_KEY_Right && mods == 0)
-    action = "goals.expand";
-  else if (keyval == GDK_KEY_Left && mods == 0)
-    action = "goals.collapse";
-  if (action != NULL)
-    return gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
   if (c != 0 && g_unichar_isprint (c) && !g_unichar_isspace (c) && (mods & ~GDK_SHIFT_MASK) == 0)
     {
       g_autoptr(VlRecord) selected = vl_goals_page_get_selected (self);
@@ -1420,6 +1408,32 @@ key_pressed_cb (GtkEventControllerKey *keys,
     }
   return FALSE;
 }
+
+/* ---- actions -------------------------------------------------------------------- */
+
+/* The page's actions and keys. Those marked VL_ACTION_FOCUS work where the
+ * outline has the focus, before the list view moves the focus with them. */
+static const VlActionEntry actions[] = {
+  { "goals.new-objective", new_objective_action, .accel = "<Control>n" },
+  { "goals.add-sibling", add_sibling_action, .accel = "Return", .flags = VL_ACTION_FOCUS },
+  { "goals.add-sibling", .accel = "KP_Enter", .flags = VL_ACTION_FOCUS },
+  { "goals.add-key-result", add_key_result_action, .accel = "<Control>k" },
+  { "goals.indent", indent_action, .accel = "Tab", .flags = VL_ACTION_FOCUS },
+  { "goals.outdent", indent_action, .accel = "<Shift>Tab", .flags = VL_ACTION_FOCUS },
+  { "goals.outdent", .accel = "<Shift>ISO_Left_Tab", .flags = VL_ACTION_FOCUS },
+  { "goals.move-up", move_action, .accel = "<Alt>Up" },
+  { "goals.move-down", move_action, .accel = "<Alt>Down" },
+  { "goals.rename", rename_action, .accel = "F2" },
+  { "goals.delete", delete_action, .accel = "Delete" },
+  { "goals.check-in", check_in_action, .accel = "<Control>i" },
+  { "goals.link-action", link_action_action, .accel = "<Control>l" },
+  { "goals.link-item", link_item_action, "x" },
+  { "goals.unlink-item", unlink_item_action, "x" },
+  { "goals.new-cycle", cycle_action, .accel = "<Control><Shift><Alt>n" },
+  { "goals.edit-cycle", cycle_action },
+  { "goals.expand", expand_action, .accel = "Right", .flags = VL_ACTION_FOCUS },
+  { "goals.collapse", expand_action, .accel = "Left", .flags = VL_ACTION_FOCUS },
+};
 
 /* ---- GObject ------------------------------------------------------------------- */
 
@@ -1451,36 +1465,10 @@ static void
 vl_goals_page_class_init (VlGoalsPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct { const char *name; void (*activate) (GtkWidget *, const char *, GVariant *);
-                        guint key; GdkModifierType mods; const char *param; } actions[] = {
-    { "goals.new-objective", new_objective_action, GDK_KEY_n, GDK_CONTROL_MASK, NULL },
-    { "goals.add-sibling", add_sibling_action, 0, 0, NULL },
-    { "goals.add-key-result", add_key_result_action, GDK_KEY_k, GDK_CONTROL_MASK, NULL },
-    { "goals.indent", indent_action, 0, 0, NULL },
-    { "goals.outdent", indent_action, 0, 0, NULL },
-    { "goals.move-up", move_action, GDK_KEY_Up, GDK_ALT_MASK, NULL },
-    { "goals.move-down", move_action, GDK_KEY_Down, GDK_ALT_MASK, NULL },
-    { "goals.rename", rename_action, GDK_KEY_F2, 0, NULL },
-    { "goals.delete", delete_action, GDK_KEY_Delete, 0, NULL },
-    { "goals.check-in", check_in_action, GDK_KEY_i, GDK_CONTROL_MASK, NULL },
-    { "goals.link-action", link_action_action, GDK_KEY_l, GDK_CONTROL_MASK, NULL },
-    { "goals.link-item", link_item_action, 0, 0, "x" },
-    { "goals.unlink-item", unlink_item_action, 0, 0, "x" },
-    { "goals.new-cycle", cycle_action, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK, NULL },
-    { "goals.edit-cycle", cycle_action, 0, 0, NULL },
-    { "goals.expand", expand_action, 0, 0, NULL },
-    { "goals.collapse", expand_action, 0, 0, NULL },
-  };
-
   G_OBJECT_CLASS (klass)->dispose = vl_goals_page_dispose;
   VL_PAGE_CLASS (klass)->load = goals_page_load;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].param, actions[i].activate);
-      if (actions[i].key != 0)
-        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name, NULL);
-    }
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static GtkWidget *
@@ -1587,6 +1575,7 @@ vl_goals_page_init (VlGoalsPage *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
+  vl_actions_add_focus_keys (GTK_WIDGET (self->list), actions, G_N_ELEMENTS (actions));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-actions.h"
 #include "vl-backlog-page.h"
 #include "vl-board-page.h"
 #include "vl-export-dialog.h"
@@ -675,7 +676,7 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   if (self->document == NULL)
     return;
   vl_window_show_page (self, "backlog");
-  gtk_widget_activate_action (GTK_WIDGET (self->backlog_page), "page.search", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->backlog_page), "backlog.search", NULL);
 }
 
 /* Alt+1, 2, 3: the pages in the order the switcher shows them. */
@@ -871,6 +872,38 @@ vl_window_finalize (GObject *object)
   G_OBJECT_CLASS (vl_window_parent_class)->finalize (object);
 }
 
+/* The window's actions and keys; those marked VL_ACTION_MENU are the
+ * application's accelerators (vl_window_set_accels()), so menus show them. */
+static const VlActionEntry actions[] = {
+  { "win.new-plan", new_plan_action },
+  { "win.open", open_action, .accel = "<Control>o", .flags = VL_ACTION_MENU },
+  { "win.open-sample", open_sample_action },
+  { "win.save", save_action, .accel = "<Control>s", .flags = VL_ACTION_MENU },
+  { "win.save-copy", save_copy_action, .accel = "<Control><Shift>s", .flags = VL_ACTION_MENU },
+  { "win.export-csv", export_csv_action, .accel = "<Control>e" },
+  { "win.import-csv", import_csv_action, .accel = "<Control><Shift>o" },
+  { "win.import-csv-file", import_csv_file_action, "s" },
+  { "win.undo", undo_action, .accel = "<Control>z", .flags = VL_ACTION_MENU },
+  { "win.redo", undo_action, .accel = "<Control><Shift>z", .flags = VL_ACTION_MENU },
+  { "win.redo", .accel = "<Control>y", .flags = VL_ACTION_MENU },
+  { "win.close", close_action, .accel = "<Control>w", .flags = VL_ACTION_MENU },
+  { "win.search", search_action, .accel = "<Control>f" },
+  { "win.show-details", .property = "show-details", .accel = "F9" },
+  { "win.show-page", show_page_action, "s", .accel = "<Alt>1", .format = "s", .sarg = "goals" },
+  { "win.show-page", .accel = "<Alt>2", .format = "s", .sarg = "backlog" },
+  { "win.show-page", .accel = "<Alt>3", .format = "s", .sarg = "board" },
+  { "win.show-page", .accel = "<Alt>4", .format = "s", .sarg = "maps" },
+  { "win.show-page", .accel = "<Alt>5", .format = "s", .sarg = "value" },
+  { "win.show-page", .accel = "<Alt>6", .format = "s", .sarg = "reports" },
+};
+
+/* Makes the keys of the window's menu actions @app's accelerators. */
+void
+vl_window_set_accels (GtkApplication *app)
+{
+  vl_actions_set_accels (app, actions, G_N_ELEMENTS (actions));
+}
+
 static void
 vl_window_class_init (VlWindowClass *klass)
 {
@@ -892,8 +925,6 @@ vl_window_class_init (VlWindowClass *klass)
     g_param_spec_boolean ("show-details", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-details", NULL);
   widget_class->realize = vl_window_realize;
   widget_class->unrealize = vl_window_unrealize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request_cb;
@@ -922,28 +953,7 @@ vl_window_class_init (VlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, VlWindow, columns_submenu);
 
-  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, new_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
-  gtk_widget_class_install_action (widget_class, "win.import-csv-file", "s", import_csv_file_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-csv", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.import-csv", NULL);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "goals");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "backlog");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "board");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "maps");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-page", "s", "value");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK, "win.show-page", "s", "reports");
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

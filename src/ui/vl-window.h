@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VlWindow, vl_window, VL, WINDOW, AdwApplicationWindow)
 
 VlWindow   *vl_window_new          (VlApplication *app);
+void        vl_window_set_accels   (GtkApplication *app);
 gboolean    vl_window_open_file    (VlWindow      *self,
                                     GFile         *file);
 gboolean    vl_window_shows_file   (VlWindow      *self,

@@ -29,7 +29,7 @@ test_backlog_editing (void)
 
   /* Ctrl+N adds below the selection. */
   select_only (page, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-item", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.new-item", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 41);
   g_assert_cmpstr (title_at (items, 1), ==, "New item");
   g_assert_cmpstr (vl_window_get_status (window), ==, "Saving…");
@@ -42,7 +42,7 @@ test_backlog_editing (void)
 
   /* Alt+Shift+Up: to the top. */
   select_only (page, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-to-top", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.move-to-top", NULL));
   g_assert_cmpstr (title_at (items, 0), ==, "New item");
   g_assert_cmpstr (title_at (items, 1), ==, first);
 
@@ -65,7 +65,7 @@ test_backlog_editing (void)
 
   /* Delete, then undo from the toast's action. */
   select_only (page, 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.delete", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 40);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 41);
@@ -292,7 +292,7 @@ test_bulk_edit (void)
       before[i] = vl_record_get_int (r, "status");
     }
   gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 3, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.set-status", "i", VL_STATUS_PLANNED));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.set-status", "i", VL_STATUS_PLANNED));
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(VlRecord) r = g_list_model_get_item (shown, i);
@@ -330,17 +330,17 @@ test_bulk_edit (void)
 
     for (guint i = 0; i < 3; i++)
       moved[i] = g_list_model_get_item (shown, i);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.set-iteration", "x",
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.set-iteration", "x",
                                                vl_record_get_rowid (sprint)));
     for (guint i = 0; i < 3; i++)
       g_assert_cmpint (vl_record_get_ref_id (moved[i], "iteration"), ==, vl_record_get_rowid (sprint));
     gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 3, TRUE);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.set-iteration", "x", (gint64) 0));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.set-iteration", "x", (gint64) 0));
     for (guint i = 0; i < 3; i++)
       g_assert_cmpint (vl_record_get_ref_id (moved[i], "iteration"), ==, 0);
 
     gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 3, TRUE);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-to-backlog", "x",
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.move-to-backlog", "x",
                                                vl_record_get_rowid (platform)));
     g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_here - 3);
     g_assert_cmpuint (g_list_model_get_n_items (there), ==, n_there + 3);
@@ -422,7 +422,7 @@ test_sorting (void)
     g_autofree char *second = g_strdup (title_at (shown, 1));
 
     select_only (page, 1);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.move-up", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.move-up", NULL));
     g_assert_cmpstr (title_at (shown, 1), ==, second);  /* refused while sorted */
     {
       g_autoptr(VlRecord) a = g_list_model_get_item (shown, 0);
@@ -432,7 +432,7 @@ test_sorting (void)
       g_assert_cmpstr (title_at (shown, 1), ==, second);
     }
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rank-order", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.rank-order", NULL));
   g_assert_cmpstr (title_at (shown, 0), ==, first_by_rank);
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
@@ -517,7 +517,7 @@ test_cells_follow_rows (void)
     assert_titles_shown (view);
   }
   gtk_selection_model_select_range (vl_backlog_page_get_selection (page), 0, 6, TRUE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.delete", NULL));
   assert_titles_shown (view);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
   WAIT_UNTIL (gtk_widget_get_height (GTK_WIDGET (window)) >= 850, 5);
@@ -830,7 +830,7 @@ test_item_panel_and_conflicts (void)
   g_assert_cmpuint (vl_item_panel_get_n_conflicts (panel), ==, 1);
 
   /* F2 goes to the title row; "Use This Value" takes laptop 2's title. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.rename", NULL));
   {
     GtkWidget *use = find_conflict_button (GTK_WIDGET (panel));
 
@@ -858,7 +858,7 @@ test_backlog_rename_delete (void)
 
   /* Delete Storefront: the backlog and its 40 items, one Undo away. */
   vl_backlog_page_select_backlog (page, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.delete-backlog", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.delete-backlog", NULL));
   g_assert_cmpuint (vl_document_count (doc, VL_KIND_BACKLOG), ==, 3);
   g_assert_cmpuint (vl_document_count (doc, VL_KIND_ITEM), ==, 111);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
@@ -867,7 +867,7 @@ test_backlog_rename_delete (void)
 
   /* Rename through the dialog. */
   vl_backlog_page_select_backlog (page, 1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename-backlog", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.rename-backlog", NULL));
   dialog = find_dialog_with ("rename");
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Checkout");
@@ -935,10 +935,10 @@ test_inline_title (void)
    * again): the first field's going must not end the second edit. */
   select_only (page, 0);
   gtk_widget_grab_focus (view);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.rename", NULL));
   g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))));
   g_signal_emit_by_name (gtk_window_get_focus (GTK_WINDOW (window)), "activate");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.rename", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.rename", NULL));
   spin (200);
   g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))));
   g_signal_emit_by_name (gtk_window_get_focus (GTK_WINDOW (window)), "activate");
@@ -1120,6 +1120,18 @@ test_saved_views (void)
   spin (20);
 }
 
+/* Every key of the Backlog page is in the shortcuts window's Backlog
+ * group, and every key listed there does something. */
+static void
+test_shortcuts_listed (void)
+{
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *widgets[] = { vl_window_get_backlog_page (window), NULL };
+
+  g_assert_cmpuint (assert_shortcuts_listed (widgets, "Backlog"), >=, 11);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1138,5 +1150,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/upstream-navigation", test_upstream_navigation);
   g_test_add_func ("/ui/backlog-rename-delete", test_backlog_rename_delete);
   g_test_add_func ("/ui/saved-views", test_saved_views);
+  g_test_add_func ("/ui/backlog-shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();
 }

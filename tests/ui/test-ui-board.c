@@ -236,6 +236,19 @@ test_drag_card (void)
   spin (20);
 }
 
+/* Every key of the board is in the shortcuts window's Board group, and
+ * every key listed there does something (Alt+S and Alt+D are its toggle
+ * buttons' mnemonics). */
+static void
+test_shortcuts_listed (void)
+{
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *widgets[] = { vl_window_get_board_page (window), NULL };
+
+  g_assert_cmpuint (assert_shortcuts_listed (widgets, "Board"), >=, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -244,5 +257,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/board", test_board);
   g_test_add_func ("/ui/board-limits-and-lanes", test_board_limits_and_lanes);
   g_test_add_func ("/ui/drag-card", test_drag_card);
+  g_test_add_func ("/ui/board-shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();
 }

@@ -402,6 +402,18 @@ test_goals_p1_late (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every key of the Goals page (its outline's too) is in the shortcuts
+ * window's Goals group, and every key listed there does something. */
+static void
+test_shortcuts_listed (void)
+{
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *widgets[] = { vl_window_get_goals_page (window), NULL };
+
+  g_assert_cmpuint (assert_shortcuts_listed (widgets, "Goals"), >=, 14);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -411,5 +423,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/goals/check-in-and-link", test_goals_check_in_and_link);
   g_test_add_func ("/ui/goals/detached", test_goals_detached);
   g_test_add_func ("/ui/goals/p1-late", test_goals_p1_late);
+  g_test_add_func ("/ui/goals/shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();
 }

@@ -56,9 +56,9 @@ test_empty_plan (void)
   g_clear_object (&made);
   page = open_backlog (window, file);
   g_assert_null (vl_backlog_page_get_items (page));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-backlog", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.new-backlog", NULL));
   g_assert_nonnull (vl_backlog_page_get_items (page));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.new-item", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "backlog.new-item", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (vl_backlog_page_get_items (page)), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
   g_assert_cmpint (vl_test_query_int (file, "SELECT count(*) FROM backlog WHERE deleted <> 1"), ==, 1);
@@ -171,7 +171,7 @@ test_two_windows_converge (void)
 
   /* Laptop A adds an item and names it; it publishes by itself. */
   select_only (page_a, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_a), "page.new-item", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page_a), "backlog.new-item", NULL));
   set_title_in_panel (page_a, "Added on laptop A");
   WAIT_UNTIL (g_list_model_get_n_items (items_b) == n + 1 &&
               g_strcmp0 (title_at (items_b, 1), "Added on laptop A") == 0, 15);
@@ -222,6 +222,20 @@ test_two_windows_converge (void)
   spin (20);
 }
 
+/* Every key of the window is in the shortcuts window's Plans, Editing or
+ * Pages group, every key listed there does something, and every action
+ * listed by name is the window's (or the application's). */
+static void
+test_shortcuts_listed (void)
+{
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *widgets[] = { GTK_WIDGET (window), NULL };
+  const char *groups[] = { "Plans", "Editing", "Pages", NULL };
+
+  g_assert_cmpuint (assert_keys_listed (widgets, groups, FALSE), >=, 10);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -231,5 +245,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
   g_test_add_func ("/ui/two-windows-converge", test_two_windows_converge);
+  g_test_add_func ("/ui/window-shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();
 }

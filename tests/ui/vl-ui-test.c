@@ -350,6 +350,7 @@ canonical_key (guint           *keyval,
   switch (*keyval)
     {
     case GDK_KEY_KP_Enter: *keyval = GDK_KEY_Return; break;
+    case GDK_KEY_ISO_Left_Tab: *keyval = GDK_KEY_Tab; break;
     case GDK_KEY_KP_Add: case GDK_KEY_equal: *keyval = GDK_KEY_plus; break;
     case GDK_KEY_KP_Subtract: *keyval = GDK_KEY_minus; break;
     default: break;
@@ -365,18 +366,30 @@ key_name (guint           keyval,
   return gtk_accelerator_name (keyval, mods);
 }
 
-/* Every key bound on @widget's class (its shortcut controllers). */
+/* Every key bound on @widget (its class's shortcut controller and its
+ * own), and the focus keys (vl_actions_add_focus_keys()) of the widgets
+ * inside it. */
 static void
 collect_bindings (GtkWidget  *widget,
-                  GHashTable *keys)
+                  GHashTable *keys,
+                  GHashTable *mnemonics,
+                  gboolean    all,
+                  gboolean    descend)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  /* A label's mnemonic (Alt+S of "_Swimlanes") may be listed too. */
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    g_hash_table_add (mnemonics, key_name (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))),
+                                           GDK_ALT_MASK));
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c) ||
+          (!all && g_strcmp0 (gtk_event_controller_get_name (GTK_EVENT_CONTROLLER (c)), "vl-focus-keys") != 0))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
         {
@@ -388,12 +401,17 @@ collect_bindings (GtkWidget  *widget,
                                               gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
         }
     }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); descend && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bindings (child, keys, mnemonics, FALSE, TRUE);
 }
 
-/* The accelerators the shortcuts window lists in its @title group. */
+/* The accelerators the shortcuts window lists in its @groups, and the
+ * actions it lists by name (their keys are the application's). */
 static void
-collect_listed (const char *title,
-                GHashTable *keys)
+collect_listed (const char *const *groups,
+                GHashTable        *keys,
+                GHashTable        *actions)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/valueloop/Valueloop/gtk/help-overlay.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
@@ -407,15 +425,17 @@ collect_listed (const char *title,
 
       if (GTK_IS_SHORTCUTS_GROUP (w))
         g_object_get (w, "title", &group, NULL);
-      if (g_strcmp0 (group, title) == 0)
+      if (group != NULL && g_strv_contains (groups, group))
         for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
           {
-            g_autofree char *accel = NULL;
+            g_autofree char *accel = NULL, *action = NULL;
             g_auto(GStrv) parts = NULL;
 
             if (!GTK_IS_SHORTCUTS_SHORTCUT (c))
               continue;
-            g_object_get (c, "accelerator", &accel, NULL);
+            g_object_get (c, "accelerator", &accel, "action-name", &action, NULL);
+            if (action != NULL)
+              g_hash_table_add (actions, g_steal_pointer (&action));
             parts = g_strsplit (accel != NULL ? accel : "", " ", -1);
             for (guint k = 0; parts[k] != NULL; k++)
               {
@@ -434,28 +454,83 @@ collect_listed (const char *title,
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-/* Every key bound on @widgets (their classes' shortcut controllers) is
- * in the shortcuts window's @group, and every key listed there is bound
- * on one of them. Returns how many keys are bound. */
+static gboolean
+class_has_action (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *action, *property;
+  const GVariantType *type;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (widget), i, &owner, &action,
+                                                   &type, &property); i++)
+    if (g_str_equal (action, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* Every key bound on @widgets (their classes' shortcut controllers, and
+ * with @focus_keys the focus keys of the widgets inside them) is in the
+ * shortcuts window's @groups, every key listed there is bound on one of
+ * them (or, with @focus_keys, is a mnemonic of a label inside them), and every action listed by name is one of theirs (or the
+ * application's). Returns how many keys are bound. */
 guint
-assert_shortcuts_listed (GtkWidget  **widgets,
-                         const char  *group)
+assert_keys_listed (GtkWidget         **widgets,
+                    const char *const  *groups,
+                    gboolean            focus_keys)
 {
   g_autoptr(GHashTable) bound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) mnemonics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *names = g_strjoinv (", ", (char **) groups);
   GHashTableIter iter;
   const char *key;
 
   for (guint i = 0; widgets[i] != NULL; i++)
-    collect_bindings (widgets[i], bound);
-  collect_listed (group, listed);
+    {
+      collect_bindings (widgets[i], bound, mnemonics, TRUE, focus_keys);
+      if (GTK_IS_WINDOW (widgets[i]))
+        {
+          /* Not the keys every window has (the inspector's). */
+          g_autoptr(GHashTable) inherited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          GtkWidget *plain = g_object_new (g_type_parent (G_OBJECT_TYPE (widgets[i])), NULL);
+
+          collect_bindings (plain, inherited, mnemonics, TRUE, FALSE);
+          g_hash_table_iter_init (&iter, inherited);
+          while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+            g_hash_table_remove (bound, key);
+          gtk_window_destroy (GTK_WINDOW (plain));
+        }
+    }
+  collect_listed (groups, listed, actions);
   g_hash_table_iter_init (&iter, bound);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
     if (!g_hash_table_contains (listed, key))
-      g_error ("%s is bound on the %s page but not in the shortcuts window", key, group);
+      g_error ("%s is bound (%s) but not in the shortcuts window", key, names);
   g_hash_table_iter_init (&iter, listed);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
-    if (!g_hash_table_contains (bound, key))
-      g_error ("%s is in the shortcuts window's %s group but bound to nothing there", key, group);
+    if (!g_hash_table_contains (bound, key) && !g_hash_table_contains (mnemonics, key))
+      g_error ("%s is in the shortcuts window's %s group but bound to nothing there", key, names);
+  g_hash_table_iter_init (&iter, actions);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    {
+      gboolean found = g_str_has_prefix (key, "app.") || g_str_equal (key, "win.show-help-overlay");
+
+      for (guint i = 0; !found && widgets[i] != NULL; i++)
+        found = class_has_action (widgets[i], key);
+      if (!found)
+        g_error ("the shortcuts window lists %s (%s), an action nobody has", key, names);
+    }
   return g_hash_table_size (bound);
+}
+
+/* The same for one page's @group, with its focus keys. */
+guint
+assert_shortcuts_listed (GtkWidget  **widgets,
+                         const char  *group)
+{
+  const char *groups[] = { group, NULL };
+
+  return assert_keys_listed (widgets, groups, TRUE);
 }

@@ -56,6 +56,7 @@ void wait_label_settled (GtkWidget *window, const char *text);
 gboolean press_keys (GtkWidget *window, const char *verb, const char *keys);
 VlRecordChooser *find_record_chooser (void);
 guint assert_shortcuts_listed (GtkWidget **widgets, const char *group);
+guint assert_keys_listed (GtkWidget **widgets, const char *const *groups, gboolean focus_keys);
 
 /* Every program: the tests' private data folder, GTK and libadwaita;
  * FALSE (after printing why) when there is no display. */
