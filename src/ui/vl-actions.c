@@ -25,7 +25,10 @@ vl_widget_class_add_actions (GtkWidgetClass      *widget_class,
       guint key = 0;
       GdkModifierType mods = 0;
 
-      if (i == 0 || !g_str_equal (e->name, entries[i - 1].name))
+      /* (An entry without a function or property of its own binds a key to
+       * an action the class inherits, such as GtkWindow's window.close.) */
+      if ((i == 0 || !g_str_equal (e->name, entries[i - 1].name)) &&
+          (e->activate != NULL || e->property != NULL))
         {
           if (e->property != NULL)
             gtk_widget_class_install_property_action (widget_class, e->name, e->property);

@@ -4,7 +4,9 @@
  * action's name (prefixed with the widget's own name: "backlog.new-item",
  * "board.move-left", "win.save"), what it does, and its keys written as in
  * the shortcuts window ("<Control>n"). A second key for the same action is
- * one more entry with the same name right after it. The widget sets which
+ * one more entry with the same name right after it; an entry without a
+ * function or property binds a key to an inherited action ("window.close").
+ * The widget sets which
  * actions are enabled in one update_actions() function of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

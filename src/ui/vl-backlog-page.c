@@ -1009,6 +1009,14 @@ selection_changed_cb (GtkSelectionModel *selection,
   update_panel (self);
 }
 
+/* Which of the page's actions can run: the one place that says (the
+ * others check the selection when they run). */
+static void
+update_actions (VlBacklogPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backlog.new-item", self->items != NULL);
+}
+
 static void
 show_backlog (VlBacklogPage *self)
 {
@@ -1035,7 +1043,7 @@ show_backlog (VlBacklogPage *self)
   update_panel (self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   update_content (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backlog.new-item", backlog != NULL);
+  update_actions (self);
 }
 
 static GMenuModel *bulk_menu (VlDocument *document);
@@ -2152,5 +2160,5 @@ vl_backlog_page_init (VlBacklogPage *self)
     gtk_widget_set_focusable (child, FALSE);
   rebuild_choices (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backlog.new-item", FALSE);
+  update_actions (self);
 }

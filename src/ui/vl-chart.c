@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vl-actions.h"
 #include "vl-chart.h"
 #include "vl-node-writer.h"
 
@@ -853,16 +854,26 @@ vl_chart_finalize (GObject *object)
   G_OBJECT_CLASS (vl_chart_parent_class)->finalize (object);
 }
 
+/* The chart's actions and keys: stepping through the points, opening one. */
+static const VlActionEntry actions[] = {
+  { "chart.step", step_action, "i", .accel = "Right", .format = "i", .arg1 = 1 },
+  { "chart.step", .accel = "Down", .format = "i", .arg1 = 1 },
+  { "chart.step", .accel = "Left", .format = "i", .arg1 = -1 },
+  { "chart.step", .accel = "Up", .format = "i", .arg1 = -1 },
+  { "chart.step", .accel = "Page_Down", .format = "i", .arg1 = 10 },
+  { "chart.step", .accel = "Page_Up", .format = "i", .arg1 = -10 },
+  { "chart.step", .accel = "Home", .format = "i", .arg1 = G_MININT32 },
+  { "chart.step", .accel = "End", .format = "i", .arg1 = G_MAXINT32 },
+  { "chart.activate", activate_action, .accel = "Return" },
+  { "chart.activate", .accel = "KP_Enter" },
+  { "chart.activate", .accel = "space" },
+};
+
 static void
 vl_chart_class_init (VlChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const struct { guint key; int by; } steps[] = {
-    { GDK_KEY_Right, 1 }, { GDK_KEY_Down, 1 }, { GDK_KEY_Left, -1 }, { GDK_KEY_Up, -1 },
-    { GDK_KEY_Page_Down, 10 }, { GDK_KEY_Page_Up, -10 }, { GDK_KEY_Home, G_MININT32 }, { GDK_KEY_End, G_MAXINT32 },
-  };
-
   object_class->finalize = vl_chart_finalize;
   widget_class->snapshot = vl_chart_snapshot;
   widget_class->measure = vl_chart_measure;
@@ -874,13 +885,7 @@ vl_chart_class_init (VlChartClass *klass)
    */
   signals[ACTIVATE_POINT] = g_signal_new ("activate-point", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
-  gtk_widget_class_install_action (widget_class, "chart.step", "i", step_action);
-  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_action);
-  for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
-    gtk_widget_class_add_binding_action (widget_class, steps[k].key, 0, "chart.step", "i", steps[k].by);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
 }

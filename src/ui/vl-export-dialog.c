@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-actions.h"
 #include "vl-export-dialog.h"
 #include "vl-okr.h"
 #include "vl-toast.h"
@@ -253,6 +254,13 @@ vl_export_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (vl_export_dialog_parent_class)->dispose (object);
 }
 
+/* The dialog's actions and keys. */
+static const VlActionEntry actions[] = {
+  { "export.choose-file", choose_file_action },
+  { "export.export-to", export_to_action, "s" },
+  { "window.close", .accel = "Escape" },
+};
+
 static void
 vl_export_dialog_class_init (VlExportDialogClass *klass)
 {
@@ -264,9 +272,7 @@ vl_export_dialog_class_init (VlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlExportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, VlExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, VlExportDialog, format_row);
-  gtk_widget_class_install_action (widget_class, "export.choose-file", NULL, choose_file_action);
-  gtk_widget_class_install_action (widget_class, "export.export-to", "s", export_to_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

@@ -19,9 +19,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vl-actions.h"
 #include "vl-enums.h"
 #include "vl-goal-panel.h"
-#include "vl-actions.h"
 #include "vl-goals-page.h"
 #include "vl-labels.h"
 #include "vl-okr.h"
@@ -715,6 +715,14 @@ vl_goals_page_set_cycle (VlGoalsPage *self,
     gtk_drop_down_set_selected (self->cycle_dropdown, i);
 }
 
+/* Which of the page's actions can run: the one place that says (the others
+ * check the selection when they run, as the outline's keys do). */
+static void
+update_actions (VlGoalsPage *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", self->cycle != NULL);
+}
+
 static void
 cycle_selected_cb (GtkDropDown *dropdown,
                    GParamSpec  *pspec,
@@ -731,7 +739,7 @@ cycle_selected_cb (GtkDropDown *dropdown,
       return;
     }
   g_set_object (&self->cycle, cycle);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", self->cycle != NULL);
+  update_actions (self);
   apply_cycle (self);
 }
 
@@ -1609,6 +1617,6 @@ vl_goals_page_init (VlGoalsPage *self)
     g_signal_group_connect (signals, followed_rows[i], G_CALLBACK (rows_changed_cb), self);
   g_signal_group_connect_swapped (signals, "merged", G_CALLBACK (schedule_refresh), self);
   update_empty_state (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goals.edit-cycle", FALSE);
+  update_actions (self);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }

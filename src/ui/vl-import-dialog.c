@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vl-actions.h"
 #include "vl-import-dialog.h"
 #include "vl-labels.h"
 #include "vl-toast.h"
@@ -367,6 +368,12 @@ vl_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (vl_import_dialog_parent_class)->dispose (object);
 }
 
+/* The dialog's actions and keys. */
+static const VlActionEntry actions[] = {
+  { "import.import", import_action },
+  { "window.close", .accel = "Escape" },
+};
+
 static void
 vl_import_dialog_class_init (VlImportDialogClass *klass)
 {
@@ -383,8 +390,7 @@ vl_import_dialog_class_init (VlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlImportDialog, rows_list);
   gtk_widget_class_bind_template_child (widget_class, VlImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, VlImportDialog, statuses_group);
-  gtk_widget_class_install_action (widget_class, "import.import", NULL, import_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-actions.h"
 #include "vl-map.h"
 #include "vl-map-canvas-private.h"
 #include "vl-record-chooser.h"
@@ -691,40 +692,32 @@ vl_map_canvas_update_actions (VlMapCanvas *self)
 
 /* The map's keys, one table: the canvas binds them, and the outline view
  * sends the same keys to the canvas. */
-static const struct {
-  const char *name;
-  void      (*activate) (GtkWidget *, const char *, GVariant *);
-  const char *type;
-  guint       key;
-  GdkModifierType mods;
-  const char *format;
-  int         dx, dy;
-} actions[] = {
-  { "map.select", select_action, "(ii)", GDK_KEY_Left, 0, "(ii)", -1, 0 },
-  { "map.select", select_action, "(ii)", GDK_KEY_Right, 0, "(ii)", 1, 0 },
-  { "map.select", select_action, "(ii)", GDK_KEY_Up, 0, "(ii)", 0, -1 },
-  { "map.select", select_action, "(ii)", GDK_KEY_Down, 0, "(ii)", 0, 1 },
-  { "map.move", move_action, "(ii)", GDK_KEY_Left, GDK_ALT_MASK, "(ii)", -1, 0 },
-  { "map.move", move_action, "(ii)", GDK_KEY_Right, GDK_ALT_MASK, "(ii)", 1, 0 },
-  { "map.move", move_action, "(ii)", GDK_KEY_Up, GDK_ALT_MASK, "(ii)", 0, -1 },
-  { "map.move", move_action, "(ii)", GDK_KEY_Down, GDK_ALT_MASK, "(ii)", 0, 1 },
-  { "map.add-child", add_child_action, NULL, GDK_KEY_Tab, 0, NULL, 0, 0 },
-  { "map.add-sibling", add_sibling_action, NULL, GDK_KEY_Return, GDK_SHIFT_MASK, NULL, 0, 0 },
-  { "map.activate", activate_action, NULL, GDK_KEY_Return, 0, NULL, 0, 0 },
-  { "map.activate", activate_action, NULL, GDK_KEY_KP_Enter, 0, NULL, 0, 0 },
-  { "map.rename", vl_map_canvas_rename_action, NULL, GDK_KEY_F2, 0, NULL, 0, 0 },
-  { "map.details", vl_map_canvas_details_action, NULL, GDK_KEY_Return, GDK_ALT_MASK, NULL, 0, 0 },
-  { "map.link", link_action, NULL, GDK_KEY_l, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.make-item", make_item_action, NULL, GDK_KEY_m, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.delete", delete_action, NULL, GDK_KEY_Delete, 0, NULL, 0, 0 },
-  { "map.toggle-collapsed", toggle_collapsed_action, NULL, GDK_KEY_space, 0, NULL, 0, 0 },
-  { "map.zoom-in", zoom_action, NULL, GDK_KEY_plus, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.zoom-in", zoom_action, NULL, GDK_KEY_equal, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.zoom-in", zoom_action, NULL, GDK_KEY_KP_Add, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.zoom-out", zoom_action, NULL, GDK_KEY_minus, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.zoom-out", zoom_action, NULL, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.zoom-reset", zoom_action, NULL, GDK_KEY_0, GDK_CONTROL_MASK, NULL, 0, 0 },
-  { "map.zoom-fit", zoom_action, NULL, GDK_KEY_1, GDK_CONTROL_MASK, NULL, 0, 0 },
+static const VlActionEntry actions[] = {
+  { "map.select", select_action, "(ii)", .accel = "Left", .format = "(ii)", .arg1 = -1, .arg2 = 0 },
+  { "map.select", .accel = "Right", .format = "(ii)", .arg1 = 1, .arg2 = 0 },
+  { "map.select", .accel = "Up", .format = "(ii)", .arg1 = 0, .arg2 = -1 },
+  { "map.select", .accel = "Down", .format = "(ii)", .arg1 = 0, .arg2 = 1 },
+  { "map.move", move_action, "(ii)", .accel = "<Alt>Left", .format = "(ii)", .arg1 = -1, .arg2 = 0 },
+  { "map.move", .accel = "<Alt>Right", .format = "(ii)", .arg1 = 1, .arg2 = 0 },
+  { "map.move", .accel = "<Alt>Up", .format = "(ii)", .arg1 = 0, .arg2 = -1 },
+  { "map.move", .accel = "<Alt>Down", .format = "(ii)", .arg1 = 0, .arg2 = 1 },
+  { "map.add-child", add_child_action, .accel = "Tab" },
+  { "map.add-sibling", add_sibling_action, .accel = "<Shift>Return" },
+  { "map.activate", activate_action, .accel = "Return" },
+  { "map.activate", .accel = "KP_Enter" },
+  { "map.rename", vl_map_canvas_rename_action, .accel = "F2" },
+  { "map.details", vl_map_canvas_details_action, .accel = "<Alt>Return" },
+  { "map.link", link_action, .accel = "<Control>l" },
+  { "map.make-item", make_item_action, .accel = "<Control>m" },
+  { "map.delete", delete_action, .accel = "Delete" },
+  { "map.toggle-collapsed", toggle_collapsed_action, .accel = "space" },
+  { "map.zoom-in", zoom_action, .accel = "<Control>plus" },
+  { "map.zoom-in", .accel = "<Control>equal" },
+  { "map.zoom-in", .accel = "<Control>KP_Add" },
+  { "map.zoom-out", zoom_action, .accel = "<Control>minus" },
+  { "map.zoom-out", .accel = "<Control>KP_Subtract" },
+  { "map.zoom-reset", zoom_action, .accel = "<Control>0" },
+  { "map.zoom-fit", zoom_action, .accel = "<Control>1" },
 };
 
 void
@@ -732,17 +725,7 @@ vl_map_canvas_init_actions (VlMapCanvasClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      if (i == 0 || !g_str_equal (actions[i].name, actions[i - 1].name))
-        gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].type, actions[i].activate);
-      if (actions[i].format != NULL)
-        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name,
-                                             actions[i].format, actions[i].dx, actions[i].dy);
-      else
-        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name,
-                                             NULL);
-    }
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static gboolean
@@ -755,7 +738,7 @@ forward_cb (GtkWidget *widget,
 
   if (actions[i].format != NULL)
     return gtk_widget_activate_action (GTK_WIDGET (canvas), actions[i].name, actions[i].format,
-                                       actions[i].dx, actions[i].dy);
+                                       actions[i].arg1, actions[i].arg2);
   return gtk_widget_activate_action (GTK_WIDGET (canvas), actions[i].name, NULL);
 }
 
@@ -772,12 +755,14 @@ vl_map_canvas_add_shortcuts (VlMapCanvas           *canvas,
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
       GtkShortcut *shortcut;
+      guint key = 0;
+      GdkModifierType mods = 0;
 
-      if (actions[i].mods == 0 && (actions[i].key == GDK_KEY_Left || actions[i].key == GDK_KEY_Right ||
-                                   actions[i].key == GDK_KEY_Up || actions[i].key == GDK_KEY_Down ||
-                                   actions[i].key == GDK_KEY_space))
+      gtk_accelerator_parse (actions[i].accel, &key, &mods);
+      if (mods == 0 && (key == GDK_KEY_Left || key == GDK_KEY_Right || key == GDK_KEY_Up ||
+                        key == GDK_KEY_Down || key == GDK_KEY_space))
         continue;   /* the outline's own: moving through rows, opening them */
-      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (actions[i].key, actions[i].mods),
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
                                    gtk_callback_action_new (forward_cb, canvas, NULL));
       gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
       gtk_shortcut_controller_add_shortcut (controller, shortcut);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-actions.h"
 #include "vl-item-panel.h"
 #include "vl-map.h"
 #include "vl-map-outline.h"
@@ -530,31 +531,27 @@ vl_maps_page_dispose (GObject *object)
   G_OBJECT_CLASS (vl_maps_page_parent_class)->dispose (object);
 }
 
+/* The page's actions and keys (the map's own are the canvas's). */
+static const VlActionEntry actions[] = {
+  { "maps.new-story-map", new_map_action, .accel = "<Control><Shift><Alt>s" },
+  { "maps.new-impact-map", new_map_action, .accel = "<Control><Shift><Alt>i" },
+  { "maps.rename-map", rename_map_action },
+  { "maps.delete-map", delete_map_action },
+  { "maps.highlight", highlight_action, .accel = "<Control>f" },
+  { "maps.close-item", close_item_action, .accel = "Escape" },
+  { "maps.present", vl_maps_page_present_action, .accel = "F5" },
+  { "maps.present-on", vl_maps_page_present_action, "u" },
+  { "maps.export-map", vl_maps_page_export_action, .accel = "<Control><Shift>e" },
+  { "maps.export-map-to", vl_maps_page_export_to_action, "(ss)" },
+  { "maps.print-map", vl_maps_page_print_action, .accel = "<Control>p" },
+  { "maps.show-outline", .property = "show-outline", .accel = "<Control><Alt>o" },
+};
+
 static void
 vl_maps_page_class_init (VlMapsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct {
-    const char *name;
-    const char *type;
-    void      (*activate) (GtkWidget *, const char *, GVariant *);
-    guint       key;
-    GdkModifierType mods;
-  } actions[] = {
-    { "maps.new-story-map", NULL, new_map_action, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK },
-    { "maps.new-impact-map", NULL, new_map_action, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK },
-    { "maps.rename-map", NULL, rename_map_action, 0, 0 },
-    { "maps.delete-map", NULL, delete_map_action, 0, 0 },
-    { "maps.highlight", NULL, highlight_action, GDK_KEY_f, GDK_CONTROL_MASK },
-    { "maps.close-item", NULL, close_item_action, GDK_KEY_Escape, 0 },
-    { "maps.present", NULL, vl_maps_page_present_action, GDK_KEY_F5, 0 },
-    { "maps.present-on", "u", vl_maps_page_present_action, 0, 0 },
-    { "maps.export-map", NULL, vl_maps_page_export_action, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
-    { "maps.export-map-to", "(ss)", vl_maps_page_export_to_action, 0, 0 },
-    { "maps.print-map", NULL, vl_maps_page_print_action, GDK_KEY_p, GDK_CONTROL_MASK },
-  };
-
   object_class->dispose = vl_maps_page_dispose;
   object_class->get_property = vl_maps_page_get_property;
   object_class->set_property = vl_maps_page_set_property;
@@ -563,9 +560,6 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
     g_param_spec_boolean ("show-outline", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_install_property_action (widget_class, "maps.show-outline", "show-outline");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "maps.show-outline", NULL);
   VL_PAGE_CLASS (klass)->load = maps_page_load;
 
   g_type_ensure (VL_TYPE_MAP_CANVAS);
@@ -583,12 +577,7 @@ vl_maps_page_class_init (VlMapsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, outline);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, VlMapsPage, item_panel);
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    {
-      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].type, actions[i].activate);
-      if (actions[i].key != 0)
-        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods, actions[i].name, NULL);
-    }
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

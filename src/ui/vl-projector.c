@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
+#include "vl-actions.h"
 #include "vl-map.h"
 #include "vl-map-steps.h"
 #include "vl-projector.h"
@@ -580,35 +581,33 @@ vl_projector_dispose (GObject *object)
   G_OBJECT_CLASS (vl_projector_parent_class)->dispose (object);
 }
 
+/* The projector's actions; its keys are the keys[] table above, read by
+ * key_pressed_cb(): projector mode takes every key (typing a step's number
+ * included), so they are not bindings. */
+static const VlActionEntry actions[] = {
+  { "projector.next", next_action },
+  { "projector.previous", previous_action },
+  { "projector.first", first_action },
+  { "projector.last", last_action },
+  { "projector.go-to", go_to_action, "u" },
+  { "projector.jump-in", jump_in_action },
+  { "projector.back-out", back_out_action },
+  { "projector.select-next", select_action },
+  { "projector.select-previous", select_action },
+  { "projector.blank", blank_action },
+  { "projector.notes", notes_action },
+  { "projector.edit", edit_action },
+  { "projector.leave", leave_action },
+};
+
 static void
 vl_projector_class_init (VlProjectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const struct {
-    const char *name;
-    const char *type;
-    void      (*activate) (GtkWidget *, const char *, GVariant *);
-  } actions[] = {
-    { "projector.next", NULL, next_action },
-    { "projector.previous", NULL, previous_action },
-    { "projector.first", NULL, first_action },
-    { "projector.last", NULL, last_action },
-    { "projector.go-to", "u", go_to_action },
-    { "projector.jump-in", NULL, jump_in_action },
-    { "projector.back-out", NULL, back_out_action },
-    { "projector.select-next", NULL, select_action },
-    { "projector.select-previous", NULL, select_action },
-    { "projector.blank", NULL, blank_action },
-    { "projector.notes", NULL, notes_action },
-    { "projector.edit", NULL, edit_action },
-    { "projector.leave", NULL, leave_action },
-  };
-
   object_class->dispose = vl_projector_dispose;
   widget_class->size_allocate = vl_projector_size_allocate;
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].type, actions[i].activate);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   g_type_ensure (VL_TYPE_MAP_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-projector.ui");

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "vl-actions.h"
 #include "vl-calendar.h"
 #include "vl-item-panel.h"
 #include "vl-labels.h"
@@ -699,16 +700,25 @@ fill_calendar (VlReportsPage *self)
 
 /* ---- showing ------------------------------------------------------------------------ */
 
+/* Which of the page's actions can run: the one place that says. */
 static void
-show_kind (VlReportsPage *self)
+update_actions (VlReportsPage *self)
 {
-  g_autofree char *subtitle = NULL;
   gboolean calendar = self->kind == VL_REPORTS_CALENDAR;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.export", !calendar && self->report != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.show-table", !calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.previous-month", calendar);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.next-month", calendar);
+}
+
+static void
+show_kind (VlReportsPage *self)
+{
+  g_autofree char *subtitle = NULL;
+  gboolean calendar = self->kind == VL_REPORTS_CALENDAR;
+
+  update_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->period_choice), !calendar);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backlog_choice), !calendar);
   if (calendar)
@@ -1392,13 +1402,31 @@ vl_reports_page_dispose (GObject *object)
   G_OBJECT_CLASS (vl_reports_page_parent_class)->dispose (object);
 }
 
+/* The page's actions and keys. */
+static const VlActionEntry actions[] = {
+  { "reports.show-table", .property = "show-table", .accel = "<Control>t" },
+  { "reports.export", export_action, "s" },
+  { "reports.export-to", export_to_action, "(ss)" },
+  { "reports.export-calendar", export_calendar_action },
+  { "reports.export-calendar-to", export_calendar_to_action, "s" },
+  { "reports.close-item", close_item_action, .accel = "Escape" },
+  { "reports.set-clock", set_clock_action },
+  { "reports.previous-month", month_action, .accel = "Page_Up" },
+  { "reports.next-month", month_action, .accel = "Page_Down" },
+  { "reports.show-report", show_report_action, "i", .accel = "<Control>1", .format = "i", .arg1 = 0 },
+  { "reports.show-report", .accel = "<Control>2", .format = "i", .arg1 = 1 },
+  { "reports.show-report", .accel = "<Control>3", .format = "i", .arg1 = 2 },
+  { "reports.show-report", .accel = "<Control>4", .format = "i", .arg1 = 3 },
+  { "reports.show-report", .accel = "<Control>5", .format = "i", .arg1 = 4 },
+  { "reports.show-report", .accel = "<Control>6", .format = "i", .arg1 = 5 },
+  { "reports.show-report", .accel = "<Control>7", .format = "i", .arg1 = 6 },
+};
+
 static void
 vl_reports_page_class_init (VlReportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_6, GDK_KEY_7 };
-
   object_class->get_property = vl_reports_page_get_property;
   object_class->set_property = vl_reports_page_set_property;
   object_class->dispose = vl_reports_page_dispose;
@@ -1431,24 +1459,7 @@ vl_reports_page_class_init (VlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlReportsPage, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, VlReportsPage, item_panel);
 
-  /* The page's actions and keys, in one table. */
-  gtk_widget_class_install_property_action (widget_class, "reports.show-table", "show-table");
-  gtk_widget_class_install_action (widget_class, "reports.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-to", "(ss)", export_to_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-calendar", NULL, export_calendar_action);
-  gtk_widget_class_install_action (widget_class, "reports.export-calendar-to", "s", export_calendar_to_action);
-  gtk_widget_class_install_action (widget_class, "reports.close-item", NULL, close_item_action);
-  gtk_widget_class_install_action (widget_class, "reports.set-clock", NULL, set_clock_action);
-  gtk_widget_class_install_action (widget_class, "reports.previous-month", NULL, month_action);
-  gtk_widget_class_install_action (widget_class, "reports.next-month", NULL, month_action);
-  gtk_widget_class_install_action (widget_class, "reports.show-report", "i", show_report_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "reports.show-table", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "reports.close-item", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "reports.previous-month", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "reports.next-month", NULL);
-  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-    gtk_widget_class_add_binding_action (widget_class, keys[k], GDK_CONTROL_MASK, "reports.show-report", "i",
-                                         (int) k);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "vl-actions.h"
 #include "vl-labels.h"
 #include "vl-okr.h"
 #include "vl-record-chooser.h"
@@ -225,8 +226,9 @@ vl_value_page_get_overdue (VlValuePage *self)
 
 /* ---- the review ------------------------------------------------------------ */
 
+/* Which of the page's actions can run: the one place that says. */
 static void
-update_complete (VlValuePage *self)
+update_actions (VlValuePage *self)
 {
   VlVerdict chosen = (VlVerdict) (adw_combo_row_get_selected (self->verdict_row) + 1);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
@@ -234,6 +236,8 @@ update_complete (VlValuePage *self)
   gboolean ok = self->item != NULL && (!override || *note != '\0');
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.complete-review", ok);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.add-reading", self->item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.follow-up", self->item != NULL);
   gtk_widget_set_tooltip_text (self->complete_button,
                                ok ? NULL : _("A verdict other than the suggested one needs a note saying why"));
 }
@@ -270,9 +274,7 @@ show_review (VlValuePage *self)
   if (self->item == NULL)
     {
       gtk_stack_set_visible_child_name (self->review_stack, "empty");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.add-reading", FALSE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.follow-up", FALSE);
-      update_complete (self);
+      update_actions (self);
       return;
     }
   self->filling = TRUE;
@@ -343,11 +345,9 @@ show_review (VlValuePage *self)
   gtk_button_set_label (GTK_BUTTON (self->complete_button),
                         vl_record_get_int (self->item, "status") == VL_STATUS_REVIEWED ? _("_Update Review")
                                                                                        : _("_Complete Review"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.add-reading", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "value.follow-up", TRUE);
   gtk_stack_set_visible_child_name (self->review_stack, "review");
   self->filling = FALSE;
-  update_complete (self);
+  update_actions (self);
 }
 
 /* A row of the queue: the heading of a group, or an entry of it. The queue
@@ -1524,7 +1524,7 @@ static void
 verdict_changed_cb (VlValuePage *self)
 {
   if (!self->filling)
-    update_complete (self);
+    update_actions (self);
 }
 
 /* ---- the object ------------------------------------------------------------- */
@@ -1580,6 +1580,19 @@ vl_value_page_dispose (GObject *object)
 }
 
 
+/* The page's actions and keys. */
+static const VlActionEntry actions[] = {
+  { "value.add-reading", add_reading_action, .accel = "<Control>i" },
+  { "value.complete-review", complete_review_action, .accel = "<Control>Return" },
+  { "value.follow-up", follow_up_action, .accel = "<Control><Shift>n" },
+  { "value.new-loop", new_loop_action },
+  { "value.delete-loop", delete_loop_action, "x" },
+  { "value.add-to-loop", add_to_loop_action, "x" },
+  { "value.remove-from-loop", remove_from_loop_action, "x" },
+  { "value.set-targets", set_targets_action },
+  { "value.set-rule", set_rule_action },
+};
+
 static void
 vl_value_page_class_init (VlValuePageClass *klass)
 {
@@ -1616,19 +1629,7 @@ vl_value_page_class_init (VlValuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, p1_box);
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, portfolio_box);
 
-  gtk_widget_class_install_action (widget_class, "value.add-reading", NULL, add_reading_action);
-  gtk_widget_class_install_action (widget_class, "value.complete-review", NULL, complete_review_action);
-  gtk_widget_class_install_action (widget_class, "value.follow-up", NULL, follow_up_action);
-  gtk_widget_class_install_action (widget_class, "value.new-loop", NULL, new_loop_action);
-  gtk_widget_class_install_action (widget_class, "value.delete-loop", "x", delete_loop_action);
-  gtk_widget_class_install_action (widget_class, "value.add-to-loop", "x", add_to_loop_action);
-  gtk_widget_class_install_action (widget_class, "value.remove-from-loop", "x", remove_from_loop_action);
-  gtk_widget_class_install_action (widget_class, "value.set-targets", NULL, set_targets_action);
-  gtk_widget_class_install_action (widget_class, "value.set-rule", NULL, set_rule_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "value.add-reading", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "value.complete-review", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "value.follow-up", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-actions.h"
 #include "vl-toast.h"
 #include "vl-view-list.h"
 
@@ -241,6 +242,12 @@ vl_view_list_dispose (GObject *object)
   G_OBJECT_CLASS (vl_view_list_parent_class)->dispose (object);
 }
 
+/* The list's actions and keys. */
+static const VlActionEntry actions[] = {
+  { "views.rename", rename_action, .accel = "F2" },
+  { "views.delete", delete_action, .accel = "Delete" },
+};
+
 static void
 vl_view_list_class_init (VlViewListClass *klass)
 {
@@ -254,10 +261,7 @@ vl_view_list_class_init (VlViewListClass *klass)
    */
   signals[VIEW_ACTIVATED] = g_signal_new ("view-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 1, VL_TYPE_RECORD);
-  gtk_widget_class_install_action (widget_class, "views.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "views.delete", NULL, delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "views.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "views.delete", NULL);
+  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 

@@ -236,13 +236,19 @@ title_cb (VlDocument *doc,
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* Which of the window's actions can run: the one place that says. */
 static void
-undo_state_cb (VlDocument *doc,
-               GParamSpec *pspec,
-               VlWindow   *self)
+update_actions (VlWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", vl_document_can_undo (doc));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", vl_document_can_redo (doc));
+  VlDocument *doc = self->document;
+  gboolean writable = doc != NULL && !vl_document_get_read_only (doc);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", doc != NULL && vl_document_can_undo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", doc != NULL && vl_document_can_redo (doc));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", doc != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv-file", writable);
 }
 
 /* ---- opening ----------------------------------------------------------- */
@@ -339,6 +345,7 @@ vl_window_set_document (VlWindow   *self,
   /* The pages follow through their binding to `document` (vl-window.ui)
    * and load when first shown: a plan opens on one page. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  update_actions (self);
   if (doc == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
@@ -346,11 +353,6 @@ vl_window_set_document (VlWindow   *self,
     }
   title_cb (doc, NULL, self);
   share_state_cb (doc, NULL, self);
-  undo_state_cb (doc, NULL, self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", !vl_document_get_read_only (doc));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv-file", !vl_document_get_read_only (doc));
   gtk_stack_set_visible_child_name (self->stack, "plan");
   self->watcher = vl_sync_watcher_new (doc);
   g_signal_connect_object (self->watcher, "synced", G_CALLBACK (synced_cb), self, 0);
@@ -975,17 +977,12 @@ vl_window_init (VlWindow *self)
   self->document_signals = g_signal_group_new (VL_TYPE_DOCUMENT);
   g_signal_group_connect (self->document_signals, "notify::share-state", G_CALLBACK (share_state_cb), self);
   g_signal_group_connect (self->document_signals, "notify::title", G_CALLBACK (title_cb), self);
-  g_signal_group_connect (self->document_signals, "notify::can-undo", G_CALLBACK (undo_state_cb), self);
-  g_signal_group_connect (self->document_signals, "notify::can-redo", G_CALLBACK (undo_state_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::can-undo", G_CALLBACK (update_actions), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::can-redo", G_CALLBACK (update_actions), self);
   g_signal_group_connect (self->document_signals, "write-failed", G_CALLBACK (failed_cb), self);
   g_signal_group_connect (self->document_signals, "publish-failed", G_CALLBACK (failed_cb), self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv-file", FALSE);
+  update_actions (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
