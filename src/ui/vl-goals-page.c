@@ -20,10 +20,13 @@
 #include <math.h>
 
 #include "vl-actions.h"
+#include "vl-check-in-dialog.h"
+#include "vl-cycle-dialog.h"
 #include "vl-enums.h"
 #include "vl-goal-panel.h"
 #include "vl-goals-page.h"
 #include "vl-labels.h"
+#include "vl-link-items-dialog.h"
 #include "vl-okr.h"
 #include "vl-toast.h"
 #include "vl-value.h"
@@ -1338,7 +1341,7 @@ check_in_action (GtkWidget  *widget,
   g_autoptr(VlRecord) kr = NULL;
 
   if (check_writable (self) && (kr = dup_selected_key_result (self)) != NULL)
-    gtk_window_present (GTK_WINDOW (vl_goals_page_check_in_dialog (self, kr)));
+    gtk_window_present (GTK_WINDOW (vl_check_in_dialog_new (GTK_WIDGET (self), kr)));
 }
 
 static void
@@ -1350,7 +1353,7 @@ link_action_action (GtkWidget  *widget,
   g_autoptr(VlRecord) kr = NULL;
 
   if (check_writable (self) && (kr = dup_selected_key_result (self)) != NULL)
-    gtk_window_present (GTK_WINDOW (vl_goals_page_link_dialog (self, kr)));
+    gtk_window_present (GTK_WINDOW (vl_link_items_dialog_new (GTK_WIDGET (self), kr)));
 }
 
 static void
@@ -1361,8 +1364,8 @@ cycle_action (GtkWidget  *widget,
   VlGoalsPage *self = VL_GOALS_PAGE (widget);
 
   if (check_writable (self))
-    gtk_window_present (GTK_WINDOW (vl_goals_page_cycle_dialog (
-      self, g_str_equal (name, "goals.edit-cycle") ? self->cycle : NULL)));
+    gtk_window_present (GTK_WINDOW (vl_cycle_dialog_new (self, g_str_equal (name, "goals.edit-cycle")
+                                                                     ? self->cycle : NULL)));
 }
 
 static void

@@ -28,12 +28,4 @@ const char  *vl_goals_page_get_empty_state (VlGoalsPage *self);
 GtkWidget   *vl_goals_page_find_row_widget (VlGoalsPage *self,
                                             VlRecord    *record);
 
-/* vl-goals-dialogs.c */
-GtkWidget   *vl_goals_page_check_in_dialog (VlGoalsPage *self,
-                                            VlRecord    *key_result);
-GtkWidget   *vl_goals_page_link_dialog     (VlGoalsPage *self,
-                                            VlRecord    *key_result);
-GtkWidget   *vl_goals_page_cycle_dialog    (VlGoalsPage *self,
-                                            VlRecord    *cycle);
-
 G_END_DECLS

@@ -34,6 +34,19 @@ vl_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* Shows @message under a dialog's fields (%NULL: all is well, and the
+ * label hides) and lets @response be chosen only when all is well. */
+void
+vl_dialog_show_problem (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GtkLabel         *label,
+                        const char       *message)
+{
+  gtk_label_set_text (label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  adw_message_dialog_set_response_enabled (dialog, response, message == NULL);
+}
+
 /* An error the user must read before going on: a dialog over @parent with
  * @heading and the error's message (which names the file and the reason). */
 void

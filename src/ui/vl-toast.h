@@ -1,4 +1,5 @@
-/* vl-toast.h — telling the user: a toast in the window that holds a widget, or an error dialog
+/* vl-toast.h — telling the user: a toast in the window that holds a widget, an
+ * error dialog, or what is wrong with what a dialog was given
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,5 +15,9 @@ void vl_toast (GtkWidget  *widget,
 void vl_show_error (GtkWindow  *parent,
                     const char *heading,
                     GError     *error);
+void vl_dialog_show_problem (AdwMessageDialog *dialog,
+                             const char       *response,
+                             GtkLabel         *label,
+                             const char       *message);
 
 G_END_DECLS

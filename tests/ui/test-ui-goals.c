@@ -44,14 +44,14 @@ make_cycle_in_dialog (VlGoalsPage *page)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.new-cycle", NULL));
   dialog = find_dialog_with ("save");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "name"), "2026 H2");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "start"), "2026-07-01");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "name_row")), "2026 H2");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "start_row")), "2026-07-01");
   /* An impossible date, then an end before the start: the button stays off. */
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "end"), "2026-12-32");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "end_row")), "2026-12-32");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "end"), "2026-06-30");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "end_row")), "2026-06-30");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "end"), "2026-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "end_row")), "2026-12-31");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -187,16 +187,16 @@ test_goals_check_in_and_link (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.check-in", NULL));
   dialog = find_dialog_with ("check-in");
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "value")), ==, "109");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), "2026-02-30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "value_row"))), ==, "109");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "date_row")), "2026-02-30");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "check-in"));
   today = g_date_time_format (now, "%Y-%m-%d");
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "date"), today);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "value"), "lots");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "date_row")), today);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "value_row")), "lots");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "check-in"));
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "value"), "112");
-  gtk_spin_button_set_value (g_object_get_data (G_OBJECT (dialog), "confidence"), 0.8);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "note"), "Annual plans renewed");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "value_row")), "112");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (GTK_WIDGET (dialog), "confidence_button")), 0.8);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "note_row")), "Annual plans renewed");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "check-in"));
   adw_message_dialog_response (dialog, "check-in");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -209,14 +209,18 @@ test_goals_check_in_and_link (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "goals.link-action", NULL));
   dialog = find_dialog_with ("close");
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "entry"), "wishlist");
-  g_signal_emit_by_name (g_object_get_data (G_OBJECT (dialog), "entry"), "search-changed");
-  list = g_object_get_data (G_OBJECT (dialog), "list");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "search_entry")), "wishlist");
+  g_signal_emit_by_name (find_by_id (GTK_WIDGET (dialog), "search_entry"), "search-changed");
+  list = GTK_LIST_BOX (find_by_id (GTK_WIDGET (dialog), "list"));
   {
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
     g_assert_nonnull (row);
-    item_id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "rowid"));
+    g_autoptr(VlRecord) listed = vl_document_find (vl_window_get_document (window), VL_KIND_ITEM,
+                                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+    g_assert_nonnull (listed);
+    item_id = vl_record_get_rowid (listed);
     g_assert_cmpint (item_id, >, 0);
     g_signal_emit_by_name (list, "row-activated", row);
   }

@@ -154,6 +154,23 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
+/* The widget inside @widget that its template or .ui calls @id. */
+GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 AdwMessageDialog *
 find_dialog_with (const char *response)
 {
