@@ -43,7 +43,7 @@ struct _VlGoalPanel
   GtkWidget           *placeholder;
   GtkWidget           *objective_box;
   GtkWidget           *key_result_box;
-  GHashTable          *rows;          /* "kind:field" → row */
+  GHashTable          *rows;          /* "kind:field" → VlFieldRow */
   AdwComboRow         *aligned_row;
   GPtrArray           *aligned_targets;
   AdwPreferencesGroup *objective_progress;
@@ -267,6 +267,16 @@ confidence_word (double confidence)
     }
 }
 
+/* The widget of the field row for @key ("key_result:done"). */
+static GtkWidget *
+row_widget (VlGoalPanel *self,
+            const char  *key)
+{
+  VlFieldRow *row = g_hash_table_lookup (self->rows, key);
+
+  return row != NULL ? vl_field_row_get_widget (row) : NULL;
+}
+
 static void
 fill_key_result (VlGoalPanel *self)
 {
@@ -284,13 +294,13 @@ fill_key_result (VlGoalPanel *self)
   GtkWidget *row;
 
   /* Metric fields mean nothing to a milestone, and the reverse. */
-  gtk_widget_set_visible (g_hash_table_lookup (self->rows, "key_result:done"), milestone);
+  gtk_widget_set_visible (row_widget (self, "key_result:done"), milestone);
   for (const char *const *f = (const char *const[]) { "unit", "direction", "baseline", "target", "current", NULL };
        *f != NULL; f++)
     {
       g_autofree char *key = g_strdup_printf ("key_result:%s", *f);
 
-      gtk_widget_set_visible (g_hash_table_lookup (self->rows, key), !milestone);
+      gtk_widget_set_visible (row_widget (self, key), !milestone);
     }
 
   add_info_row (self, self->key_result_progress, _("Progress"),
@@ -391,7 +401,7 @@ vl_goal_panel_refresh (VlGoalPanel *self)
   gtk_widget_set_visible (self->placeholder, !objective && !key_result);
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
-    if (g_object_get_data (row, "vl-kind") == GINT_TO_POINTER ((objective ? VL_KIND_OBJECTIVE : VL_KIND_KEY_RESULT) + 1))
+    if (vl_field_row_get_kind (row) == (objective ? VL_KIND_OBJECTIVE : VL_KIND_KEY_RESULT))
       vl_field_row_set_record (row, self->record);
   if (objective)
     {
@@ -408,7 +418,7 @@ record_notify_cb (VlRecord    *record,
                   VlGoalPanel *self)
 {
   g_autofree char *key = g_strdup_printf ("%s:%s", vl_kind_info (vl_record_get_kind (record))->name, pspec->name);
-  GtkWidget *row = g_hash_table_lookup (self->rows, key);
+  VlFieldRow *row = g_hash_table_lookup (self->rows, key);
 
   if (row != NULL)
     vl_field_row_update (row);
@@ -445,7 +455,7 @@ vl_goal_panel_get_row (VlGoalPanel *self,
   g_return_val_if_fail (VL_IS_GOAL_PANEL (self), NULL);
   if (g_strcmp0 (field, "aligned") == 0)
     return GTK_WIDGET (self->aligned_row);
-  return g_hash_table_lookup (self->rows, field);
+  return row_widget (self, field);
 }
 
 /* Objective: "own / aligned / total"; key result: its progress. */
@@ -498,9 +508,8 @@ make_group (VlGoalPanel *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   for (const Row *r = rows; r != NULL && r->field != NULL; r++)
     {
-      GtkWidget *row = vl_field_row_new (kind, r->field, _(r->label));
+      VlFieldRow *row = vl_field_row_new (kind, r->field, _(r->label), VL_FIELD_ROW_DEFAULT);
 
-      g_object_set_data (G_OBJECT (row), "vl-kind", GINT_TO_POINTER (kind + 1));
       if (g_str_equal (r->field, "level"))
         vl_field_row_set_enum_writer (row, write_level);
       if (g_str_equal (r->field, "score"))
@@ -508,7 +517,7 @@ make_group (VlGoalPanel *self,
       if (g_str_equal (r->field, "weight"))
         vl_field_row_set_range (row, 0, 1000);
       g_hash_table_insert (self->rows, g_strdup_printf ("%s:%s", vl_kind_info (kind)->name, r->field), row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), vl_field_row_get_widget (row));
     }
   gtk_box_append (GTK_BOX (box), group);
   return group;
@@ -581,7 +590,7 @@ vl_goal_panel_init (VlGoalPanel *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *group;
 
-  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->dynamic_rows = g_ptr_array_new ();
   self->aligned_targets = g_ptr_array_new_with_free_func (unref_if_set);
   self->points = g_array_new (FALSE, FALSE, sizeof (double));

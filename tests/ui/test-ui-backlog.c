@@ -640,7 +640,8 @@ test_backlog_columns (void)
 static GtkWidget *
 find_conflict_button (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "conflict") != NULL)
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "panel.use-value") == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -800,7 +801,7 @@ test_item_panel_and_conflicts (void)
   /* The description takes several lines; leaving the item writes it. */
   row = vl_item_panel_get_row (panel, "description");
   {
-    GtkTextView *view = g_object_get_data (G_OBJECT (row), "text-view");
+    GtkTextView *view = GTK_TEXT_VIEW (find_by_type (row, GTK_TYPE_TEXT_VIEW));
 
     g_assert_true (GTK_IS_TEXT_VIEW (view));
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Why: guests drop out.\nHow: one page.", -1);

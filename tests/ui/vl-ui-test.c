@@ -171,6 +171,23 @@ find_by_id (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first widget of @type inside @widget (or @widget itself). */
+GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 AdwMessageDialog *
 find_dialog_with (const char *response)
 {

@@ -48,6 +48,7 @@ GtkWidget *find_by_label (GtkWidget *widget, const char *label);
 AdwMessageDialog *find_dialog_with (const char *response);
 GtkWidget *find_row (GtkWidget *widget, GType type, const char *title);
 GtkWidget *find_by_id (GtkWidget *widget, const char *id);
+GtkWidget *find_by_type (GtkWidget *widget, GType type);
 const char *label_text (GtkWidget *widget);
 double cell_y (GtkWidget *widget, GtkWidget *window, const char *text);
 gboolean run_xdotool (GtkWidget *window, const char *args);
