@@ -132,7 +132,7 @@ is_must (VlRecord *r)
 static void
 search_for (VlBacklogPage *page, const char *text)
 {
-  GtkWidget *entry = vl_backlog_page_get_filter_widget (page, "search");
+  GtkWidget *entry = find_by_id (GTK_WIDGET (page), "search_entry");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "search-changed");
@@ -178,9 +178,9 @@ test_search_and_filters (void)
   vl_window_show_page (window, "board");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
   spin (50);
-  g_assert_true (gtk_widget_has_focus (vl_backlog_page_get_filter_widget (page, "search")) ||
+  g_assert_true (gtk_widget_has_focus (find_by_id (GTK_WIDGET (page), "search_entry")) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
-                                         vl_backlog_page_get_filter_widget (page, "search")));
+                                         find_by_id (GTK_WIDGET (page), "search_entry")));
 
   /* Search: case-insensitive, titles and descriptions. */
   search_for (page, "CHECKOUT");
@@ -189,37 +189,37 @@ test_search_and_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
   g_assert_cmpuint (count_matching (shown, says_checkout), ==, expected);
   label = g_strdup_printf ("%u of 40", expected);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (vl_backlog_page_get_filter_widget (page, "count"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (GTK_WIDGET (page), "match_count"))),
                    ==, label);
 
   /* Combined with a status filter and P1. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_filter")),
                               VL_STATUS_IN_PROGRESS + 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, checkout_in_progress));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_by_id (GTK_WIDGET (page), "p1_filter")), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, checkout_in_progress_p1));
 
   /* MoSCoW "Must" (after "Any" and "—" for not set) means Must. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), FALSE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")), 0);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_by_id (GTK_WIDGET (page), "p1_filter")), FALSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_filter")), 0);
   search_for (page, "");
   {
-    GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")));
+    GListModel *choices = gtk_drop_down_get_model (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "moscow_filter")));
 
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), VL_MOSCOW_MUST + 1), ==, "Must");
   }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "moscow_filter")),
                               VL_MOSCOW_MUST + 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, count_matching (all, is_must));
   g_assert_cmpuint (count_matching (shown, is_must), ==, g_list_model_get_n_items (shown));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "moscow")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "moscow_filter")), 0);
 
   /* Alignment: the key result the first item serves, then also only
    * items in no iteration; the button counts the filters on. */
   {
-    GtkDropDown *kr_filter = GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "key-result"));
-    GtkDropDown *it_filter = GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "iteration"));
-    GtkMenuButton *button = GTK_MENU_BUTTON (vl_backlog_page_get_filter_widget (page, "alignment"));
+    GtkDropDown *kr_filter = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "key_result_filter"));
+    GtkDropDown *it_filter = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "iteration_filter"));
+    GtkMenuButton *button = GTK_MENU_BUTTON (find_by_id (GTK_WIDGET (page), "alignment_button"));
     g_autoptr(VlRecord) first = g_list_model_get_item (all, 0);
     g_autoptr(VlRecord) kr = vl_record_dup_ref (first, "key-result");
     GListModel *choices = gtk_drop_down_get_model (kr_filter);
@@ -258,15 +258,15 @@ test_search_and_filters (void)
     g_assert_nonnull (status);
     g_assert_true (gtk_widget_get_mapped (status));
     g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Matching Items");
-    g_assert_true (gtk_widget_get_mapped (vl_backlog_page_get_filter_widget (page, "search")));
+    g_assert_true (gtk_widget_get_mapped (find_by_id (GTK_WIDGET (page), "search_entry")));
   }
 
   /* Cleared: everything again. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (vl_backlog_page_get_filter_widget (page, "p1")), FALSE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status")), 0);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_by_id (GTK_WIDGET (page), "p1_filter")), FALSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_filter")), 0);
   search_for (page, "");
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (vl_backlog_page_get_filter_widget (page, "count"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (GTK_WIDGET (page), "match_count"))),
                    ==, "40");
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
@@ -927,7 +927,7 @@ test_inline_title (void)
   VlBacklogPage *page = open_backlog (window, file);
   GListModel *shown = vl_backlog_page_get_items (page);
   GtkWidget *view = GTK_WIDGET (vl_backlog_page_get_column_view (page));
-  GtkWidget *search = vl_backlog_page_get_filter_widget (page, "search");
+  GtkWidget *search = find_by_id (GTK_WIDGET (page), "search_entry");
   VlDocument *doc = vl_window_get_document (window);
   guint n = g_list_model_get_n_items (shown);
   g_autofree char *third = g_strdup (title_at (shown, 2));
@@ -1044,7 +1044,7 @@ test_saved_views (void)
   storefront = vl_backlog_page_dup_backlog (page);
   shown = vl_backlog_page_get_items (page);
   view = vl_backlog_page_get_column_view (page);
-  status = GTK_DROP_DOWN (vl_backlog_page_get_filter_widget (page, "status"));
+  status = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "status_filter"));
 
   /* A search, a status, a sort by title descending, the Cost column shown. */
   search_for (page, "checkout");
@@ -1096,7 +1096,7 @@ test_saved_views (void)
 
     g_assert_true (now == storefront);
   }
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (vl_backlog_page_get_filter_widget (page, "search"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (page), "search_entry"))), ==,
                    "checkout");
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VL_STATUS_IN_PROGRESS + 1);
   WAIT_UNTIL (g_list_model_get_n_items ((shown = vl_backlog_page_get_items (page))) == matches, 5);
