@@ -44,6 +44,12 @@ struct _VlBacklogPage
 /* vl-backlog-page.c */
 char *vl_backlog_page_capture_view      (VlBacklogPage  *self);
 
+/* vl-backlog-page-actions.c: what dropping a dragged row does */
+gboolean vl_backlog_page_drop_item      (VlBacklogPage  *self,
+                                         const char     *uuid,
+                                         VlRecord       *onto,
+                                         gboolean        below);
+
 /* vl-backlog-page-actions.c */
 void  vl_backlog_page_class_add_actions (GtkWidgetClass *widget_class);
 GMenuModel *vl_backlog_page_bulk_menu   (VlDocument     *document);

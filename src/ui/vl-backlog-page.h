@@ -18,10 +18,6 @@ GListModel *vl_backlog_page_get_items    (VlBacklogPage *self);
 GtkSelectionModel *vl_backlog_page_get_selection (VlBacklogPage *self);
 GtkWidget  *vl_backlog_page_get_item_panel (VlBacklogPage *self);
 GtkColumnView *vl_backlog_page_get_column_view (VlBacklogPage *self);
-gboolean    vl_backlog_page_drop_item  (VlBacklogPage *self,
-                                        const char    *uuid,
-                                        VlRecord      *onto,
-                                        gboolean       below);
 VlRecord   *vl_backlog_page_dup_backlog (VlBacklogPage *self);
 void        vl_backlog_page_select_backlog (VlBacklogPage *self,
                                             guint          position);

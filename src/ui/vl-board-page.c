@@ -22,7 +22,7 @@
 #include <math.h>
 
 #include "vl-actions.h"
-#include "vl-board-page.h"
+#include "vl-board-page-private.h"
 #include "vl-toast.h"
 #include "vl-enums.h"
 #include "vl-labels.h"
@@ -44,6 +44,7 @@ typedef struct
 /* A column's header and every item of its status. */
 typedef struct
 {
+  VlBoardPage   *page;
   GtkWidget     *box;
   GtkWidget     *title;
   GtkWidget     *warning;
@@ -58,6 +59,7 @@ struct _VlBoardPage
 
   GtkWidget         *root;
   GtkScrolledWindow *scroller;
+  GtkWidget         *headers;
   GtkWidget         *lanes;       /* rebuilt: the rows of cells */
   VlDocument        *document;
   GListModel        *backlogs;
@@ -380,7 +382,7 @@ column_items_changed_cb (GListModel *items,
                          guint       added,
                          Column     *column)
 {
-  VlBoardPage *self = g_object_get_data (G_OBJECT (column->box), "page");
+  VlBoardPage *self = column->page;
 
   update_header (self, (int) (column - self->columns));
 }
@@ -406,7 +408,7 @@ static void
 limit_popover_closed_cb (GtkPopover *popover,
                          Column     *column)
 {
-  VlBoardPage *self = g_object_get_data (G_OBJECT (column->box), "page");
+  VlBoardPage *self = column->page;
   int status = (int) (column - self->columns);
   int limit;
 
@@ -444,8 +446,8 @@ make_header (VlBoardPage *self,
   GtkWidget *help = gtk_label_new (_("The most cards this column should hold. 0 means no limit."));
   g_autofree char *name = g_strdup_printf (_("WIP limit of %s"), vl_enum_label ("status", status));
 
+  column->page = self;
   column->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_object_set_data (G_OBJECT (column->box), "page", self);
   gtk_widget_add_css_class (column->box, "board-header");
   column->title = gtk_label_new (vl_enum_label ("status", status));
   gtk_widget_add_css_class (column->title, "heading");
@@ -827,7 +829,7 @@ vl_board_page_dispose (GObject *object)
 
   board_page_load (VL_PAGE (self), NULL);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  g_clear_pointer (&self->root, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_BOARD_PAGE);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vl_board_page_parent_class)->dispose (object);
@@ -859,54 +861,23 @@ vl_board_page_class_init (VlBoardPageClass *klass)
   properties[PROP_SHOW_DROPPED] = g_param_spec_boolean ("show-dropped", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-board-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, VlBoardPage, root);
+  gtk_widget_class_bind_template_child (widget_class, VlBoardPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VlBoardPage, headers);
+  gtk_widget_class_bind_template_child (widget_class, VlBoardPage, lanes);
   vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void
 vl_board_page_init (VlBoardPage *self)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *headers = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *hint = gtk_label_new (_("Drag a card to another column, or select it and press Alt+← or Alt+→."));
-  GtkWidget *swimlanes = gtk_toggle_button_new_with_mnemonic (_("_Swimlanes"));
-  GtkWidget *dropped = gtk_toggle_button_new_with_mnemonic (_("Show _Dropped"));
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cells = g_ptr_array_new_with_free_func (cell_free);
   g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "wip-limit-changed",
                           G_CALLBACK (wip_limit_changed_cb), self);
-  self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_set_hexpand (hint, TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (swimlanes), "board.swimlanes");
-  gtk_widget_set_tooltip_text (swimlanes, _("A row of columns per backlog"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (dropped), "board.show-dropped");
-  gtk_box_append (GTK_BOX (bar), hint);
-  gtk_box_append (GTK_BOX (bar), swimlanes);
-  gtk_box_append (GTK_BOX (bar), dropped);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-
-  gtk_box_set_homogeneous (GTK_BOX (headers), TRUE);
   for (int c = 0; c < N_COLUMNS; c++)
-    gtk_box_append (GTK_BOX (headers), make_header (self, c));
-  self->lanes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_vexpand (self->lanes, TRUE);
-  gtk_box_append (GTK_BOX (body), headers);
-  gtk_box_append (GTK_BOX (body), self->lanes);
-  gtk_widget_set_margin_start (body, 12);
-  gtk_widget_set_margin_end (body, 12);
-  gtk_widget_set_margin_bottom (body, 12);
-
-  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_child (self->scroller, body);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
-  gtk_box_append (GTK_BOX (self->root), bar);
-  gtk_box_append (GTK_BOX (self->root), GTK_WIDGET (self->scroller));
-  gtk_widget_set_parent (self->root, GTK_WIDGET (self));
+    gtk_box_append (GTK_BOX (self->headers), make_header (self, c));
   rebuild (self);
 }

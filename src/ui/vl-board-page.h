@@ -21,10 +21,6 @@ GListModel *vl_board_page_get_cell     (VlBoardPage *self,
                                         VlRecord    *backlog);
 GtkWidget  *vl_board_page_get_header   (VlBoardPage *self,
                                         int          status);
-gboolean    vl_board_page_drop         (VlBoardPage *self,
-                                        const char  *uuid,
-                                        int          status,
-                                        VlRecord    *backlog);
 void        vl_board_page_select       (VlBoardPage *self,
                                         int          status,
                                         guint        position);

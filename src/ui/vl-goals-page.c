@@ -24,7 +24,8 @@
 #include "vl-cycle-dialog.h"
 #include "vl-enums.h"
 #include "vl-goal-panel.h"
-#include "vl-goals-page.h"
+#include "vl-goal-row.h"
+#include "vl-goals-page-private.h"
 #include "vl-labels.h"
 #include "vl-link-items-dialog.h"
 #include "vl-okr.h"
@@ -35,7 +36,7 @@ struct _VlGoalsPage
 {
   GtkWidget           parent_instance;
 
-  GtkWidget          *root;
+  GtkWidget          *root;           /* the template's */
   GtkDropDown        *cycle_dropdown;
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
@@ -319,32 +320,6 @@ vl_goals_page_get_empty_state (VlGoalsPage *self)
 
 /* ---- rows -------------------------------------------------------------------- */
 
-typedef struct
-{
-  GtkWidget *expander, *tag, *title, *owner, *due, *confidence, *progress, *percent, *score;
-  GtkWidget *text;    /* the title's field, while editing */
-  VlRecord  *record;  /* the row's, while bound (held: rows do not keep their items) */
-} RowWidgets;
-
-static void
-set_confidence_class (GtkWidget *label,
-                      double     confidence)
-{
-  static const char *const classes[] = { NULL, "error", "warning", "success" };
-  VlConfidence level = vl_okr_confidence_level (confidence);
-
-  for (guint i = 1; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (label, classes[i]);
-  gtk_widget_set_visible (label, level != VL_CONFIDENCE_NONE);
-  if (level != VL_CONFIDENCE_NONE)
-    {
-      g_autofree char *tip = g_strdup_printf (_("Confidence %.1f"), confidence);
-
-      gtk_widget_add_css_class (label, classes[level]);
-      gtk_widget_set_tooltip_text (label, tip);
-    }
-}
-
 /* The numbers of every row, from one pass over the plan (vl_okr_summarize),
  * made again after any change that could move them. */
 static const VlOkrStats *
@@ -363,56 +338,21 @@ stats_of (VlGoalsPage *self,
   return g_hash_table_lookup (VL_IS_KEY_RESULT (record) ? self->kr_stats : self->stats, &id);
 }
 
+/* The row an expander of the list holds. */
+static VlGoalRow *
+row_of (gpointer expander)
+{
+  return VL_GOAL_ROW (gtk_tree_expander_get_child (expander));
+}
+
 static void
 update_row (VlGoalsPage *self,
-            RowWidgets  *w)
+            VlGoalRow   *row)
 {
-  static const VlOkrStats none = { NAN, NAN, NAN, FALSE, FALSE, 0 };
-  VlRecord *r = w->record;
-  const VlOkrStats *st = &none;
-  g_autofree char *percent = NULL, *score_text = NULL, *p1_tag = NULL;
-  const char *tag, *p1_class = NULL;
+  VlRecord *r = vl_goal_row_get_record (row);
 
-  if (r == NULL)
-    return;
-  if (VL_IS_OBJECTIVE (r) || VL_IS_KEY_RESULT (r))
-    {
-      st = stats_of (self, r);
-      st = st != NULL ? st : &none;
-      tag = VL_IS_OBJECTIVE (r) ? vl_enum_label ("level", (int) vl_record_get_int (r, "level")) : _("Key Result");
-    }
-  else
-    tag = vl_enum_label ("status", (int) vl_record_get_int (r, "status"));
-
-  /* A P1 demand at risk or late says so beside its status (DESIGN §11). */
-  if (VL_IS_ITEM (r) && vl_record_get_int (r, "p1"))
-    {
-      g_autoptr(GDate) today = vl_okr_today ();
-      VlP1State state = vl_item_get_p1_state (r, today);
-
-      p1_tag = g_strdup_printf ("%s · %s", tag, vl_p1_state_tag (state));
-      tag = p1_tag;
-      p1_class = state == VL_P1_LATE ? "error" : state == VL_P1_AT_RISK ? "warning" : NULL;
-    }
-  gtk_widget_remove_css_class (w->tag, "error");
-  gtk_widget_remove_css_class (w->tag, "warning");
-  if (p1_class != NULL)
-    gtk_widget_add_css_class (w->tag, p1_class);
-  gtk_label_set_text (GTK_LABEL (w->tag), tag);
-  gtk_label_set_text (GTK_LABEL (w->title), vl_record_get_title (r));
-  gtk_label_set_text (GTK_LABEL (w->owner), vl_record_get_string (r, "owner"));
-  gtk_widget_set_visible (w->due, st->due);
-  /* An objective's light is its weakest key result's latest confidence. */
-  set_confidence_class (w->confidence, st->confidence);
-  gtk_widget_set_visible (w->progress, !isnan (st->progress));
-  gtk_widget_set_visible (w->percent, !VL_IS_ITEM (r));
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (w->progress), isnan (st->progress) ? 0 : st->progress);
-  percent = vl_goal_format_percent (st->progress);
-  gtk_label_set_text (GTK_LABEL (w->percent), percent);
-  /* The score shows at the end of the cycle, or once given. */
-  gtk_widget_set_visible (w->score, !isnan (st->score) || st->ended);
-  score_text = isnan (st->score) ? g_strdup (_("Not scored")) : g_strdup_printf (_("Score %.1f"), st->score);
-  gtk_label_set_text (GTK_LABEL (w->score), score_text);
+  if (r != NULL)
+    vl_goal_row_update (row, VL_IS_OBJECTIVE (r) || VL_IS_KEY_RESULT (r) ? stats_of (self, r) : NULL);
 }
 
 static void
@@ -431,97 +371,8 @@ refresh_rows (VlGoalsPage *self)
           gtk_tree_expander_set_list_row (expander, row);
           g_object_unref (row);
         }
-      update_row (self, g_object_get_data (G_OBJECT (expander), "widgets"));
+      update_row (self, row_of (expander));
     }
-}
-
-/* Editing a title puts a text field in place of the label, made for the
- * edit only: a row stays a few light widgets (a list binds 200 of them
- * when the rows on screen change). Enter or leaving the field writes the
- * title, Escape leaves it as it was. */
-static void
-finish_editing (RowWidgets *w,
-                gboolean    write)
-{
-  GtkWidget *text = w->text;
-  GtkWidget *list;
-
-  if (text == NULL)
-    return;
-  w->text = NULL;   /* once: removing the field makes it lose the focus */
-  if (write && w->record != NULL && !VL_IS_ITEM (w->record) &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (text)), vl_record_get_title (w->record)) != 0)
-    g_object_set (w->record, "title", gtk_editable_get_text (GTK_EDITABLE (text)), NULL);
-  gtk_widget_set_visible (w->title, TRUE);
-  /* Back to the outline, to go on with the keyboard. */
-  list = gtk_widget_get_ancestor (text, GTK_TYPE_LIST_VIEW);
-  if (list != NULL && gtk_widget_has_focus (text))
-    gtk_widget_grab_focus (list);
-  gtk_box_remove (GTK_BOX (gtk_widget_get_parent (text)), text);
-}
-
-static void
-text_activate_cb (GtkText    *text,
-                  RowWidgets *w)
-{
-  finish_editing (w, TRUE);
-}
-
-static void
-text_leave_cb (GtkEventControllerFocus *focus,
-               RowWidgets              *w)
-{
-  finish_editing (w, TRUE);
-}
-
-static gboolean
-text_key_cb (GtkEventControllerKey *keys,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             RowWidgets            *w)
-{
-  if (keyval != GDK_KEY_Escape)
-    return FALSE;
-  finish_editing (w, FALSE);
-  return TRUE;
-}
-
-static void
-start_editing (RowWidgets *w,
-               const char *typed)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  if (w->text != NULL || w->record == NULL)
-    return;
-  w->text = gtk_text_new ();
-  gtk_widget_set_hexpand (w->text, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (w->text), typed ? typed : vl_record_get_title (w->record));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (w->text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  g_signal_connect (w->text, "activate", G_CALLBACK (text_activate_cb), w);
-  g_signal_connect (focus, "leave", G_CALLBACK (text_leave_cb), w);
-  gtk_widget_add_controller (w->text, focus);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (text_key_cb), w);
-  gtk_widget_add_controller (w->text, keys);
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (w->title)), w->text, w->title);
-  gtk_widget_set_visible (w->title, FALSE);
-  gtk_widget_grab_focus (w->text);
-  if (typed != NULL)
-    gtk_editable_set_position (GTK_EDITABLE (w->text), -1);
-  else
-    gtk_editable_select_region (GTK_EDITABLE (w->text), 0, -1);
-}
-
-static GtkWidget *
-caption (const char *css)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
-  return label;
 }
 
 static void
@@ -529,51 +380,10 @@ setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           VlGoalsPage              *self)
 {
-  RowWidgets *w = g_new0 (RowWidgets, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *expander = gtk_tree_expander_new ();
 
-  w->expander = gtk_tree_expander_new ();
-  w->tag = caption ("caption");
-  gtk_widget_add_css_class (w->tag, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (w->tag), 12);
-  gtk_label_set_xalign (GTK_LABEL (w->tag), 0);
-  w->title = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (w->title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (w->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (w->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (w->title), 20);
-  w->owner = caption ("dim-label");
-  gtk_label_set_ellipsize (GTK_LABEL (w->owner), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (w->owner), 14);
-  gtk_label_set_xalign (GTK_LABEL (w->owner), 0);
-  w->due = caption ("warning");
-  gtk_widget_add_css_class (w->due, "caption-heading");
-  gtk_label_set_text (GTK_LABEL (w->due), _("Check-in due"));
-  w->confidence = caption (NULL);
-  gtk_label_set_text (GTK_LABEL (w->confidence), "●");
-  w->progress = gtk_progress_bar_new ();
-  gtk_widget_set_valign (w->progress, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (w->progress, 90, -1);
-  w->percent = caption ("numeric");
-  gtk_label_set_width_chars (GTK_LABEL (w->percent), 5);
-  gtk_label_set_xalign (GTK_LABEL (w->percent), 1);
-  w->score = caption ("caption-heading");
-  gtk_label_set_width_chars (GTK_LABEL (w->score), 9);
-
-  gtk_box_append (GTK_BOX (box), w->tag);
-  gtk_box_append (GTK_BOX (box), w->title);
-  gtk_box_append (GTK_BOX (box), w->due);
-  gtk_box_append (GTK_BOX (box), w->owner);
-  gtk_box_append (GTK_BOX (box), w->confidence);
-  gtk_box_append (GTK_BOX (box), w->progress);
-  gtk_box_append (GTK_BOX (box), w->percent);
-  gtk_box_append (GTK_BOX (box), w->score);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (w->expander), box);
-  g_object_set_data_full (G_OBJECT (w->expander), "widgets", w, g_free);
-  gtk_list_item_set_child (item, w->expander);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), vl_goal_row_new ());
+  gtk_list_item_set_child (item, expander);
 }
 
 static gboolean
@@ -583,11 +393,11 @@ edit_pending_cb (gpointer data)
 
   for (guint i = 0; self->edit_pending != NULL && i < self->bound->len; i++)
     {
-      RowWidgets *w = g_object_get_data (self->bound->pdata[i], "widgets");
+      VlGoalRow *row = row_of (self->bound->pdata[i]);
 
-      if (w->record == self->edit_pending)
+      if (vl_goal_row_get_record (row) == self->edit_pending)
         {
-          start_editing (w, self->edit_text);
+          vl_goal_row_start_editing (row, self->edit_text);
           g_clear_object (&self->edit_pending);
           g_clear_pointer (&self->edit_text, g_free);
         }
@@ -600,15 +410,16 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          VlGoalsPage              *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkTreeListRow *list_row = gtk_list_item_get_item (item);
   GtkWidget *expander = gtk_list_item_get_child (item);
-  RowWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
+  VlGoalRow *row = row_of (expander);
+  g_autoptr(VlRecord) record = gtk_tree_list_row_get_item (list_row);
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  w->record = gtk_tree_list_row_get_item (row);   /* held while bound */
-  update_row (self, w);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), list_row);
+  vl_goal_row_set_record (row, record);   /* held while bound */
+  update_row (self, row);
   g_ptr_array_add (self->bound, expander);
-  if (w->record == self->edit_pending)
+  if (record == self->edit_pending)
     g_idle_add_full (G_PRIORITY_DEFAULT, edit_pending_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -618,11 +429,9 @@ unbind_cb (GtkSignalListItemFactory *factory,
            VlGoalsPage              *self)
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
-  RowWidgets *w = g_object_get_data (G_OBJECT (expander), "widgets");
 
-  finish_editing (w, TRUE);
+  vl_goal_row_set_record (row_of (expander), NULL);   /* a title being typed is written */
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
-  g_clear_object (&w->record);
   g_ptr_array_remove_fast (self->bound, expander);
 }
 
@@ -637,7 +446,7 @@ vl_goals_page_find_row_widget (VlGoalsPage *self,
 {
   g_return_val_if_fail (VL_IS_GOALS_PAGE (self), NULL);
   for (guint i = 0; i < self->bound->len; i++)
-    if (((RowWidgets *) g_object_get_data (self->bound->pdata[i], "widgets"))->record == record)
+    if (vl_goal_row_get_record (row_of (self->bound->pdata[i])) == record)
       return self->bound->pdata[i];
   return NULL;
 }
@@ -1456,7 +1265,7 @@ vl_goals_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->list != NULL)
     clear_model (self);
-  g_clear_pointer (&self->root, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VL_TYPE_GOALS_PAGE);
   g_clear_object (&self->root_filter);
   g_clear_object (&self->child_filter);
   g_clear_object (&self->document);
@@ -1478,82 +1287,17 @@ vl_goals_page_class_init (VlGoalsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = vl_goals_page_dispose;
   VL_PAGE_CLASS (klass)->load = goals_page_load;
+  g_type_ensure (VL_TYPE_GOAL_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-goals-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, VlGoalsPage, root);
+  gtk_widget_class_bind_template_child (widget_class, VlGoalsPage, cycle_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VlGoalsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VlGoalsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VlGoalsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, VlGoalsPage, panel);
+  gtk_widget_class_bind_template_callback (widget_class, cycle_selected_cb);
   vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
-}
-
-static GtkWidget *
-toolbar_button (const char *label,
-                const char *action,
-                const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
-static GtkWidget *
-make_toolbar (VlGoalsPage *self)
-{
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *cycle_label = gtk_label_new_with_mnemonic (_("C_ycle"));
-  GtkWidget *hint = gtk_label_new (_("Enter: next · Tab: align under the one above · Ctrl+K: key result"));
-  GtkWidget *edit = toolbar_button (NULL, "goals.edit-cycle", _("Edit this cycle’s name, dates and cadence"));
-  GtkWidget *add = toolbar_button (_("_Objective"), "goals.new-objective", _("Add a company objective (Ctrl+N)"));
-  GtkWidget *kr = toolbar_button (_("_Key Result"), "goals.add-key-result",
-                                  _("Add a key result to the selected objective (Ctrl+K)"));
-  GtkWidget *check_in = toolbar_button (_("Check _In…"), "goals.check-in",
-                                        _("Check in on the selected key result (Ctrl+I)"));
-  GtkWidget *link = toolbar_button (_("Add _Action…"), "goals.link-action",
-                                    _("Link a backlog item to the selected key result (Ctrl+L)"));
-
-  gtk_button_set_icon_name (GTK_BUTTON (edit), "document-edit-symbolic");
-  self->cycle_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (cycle_label), GTK_WIDGET (self->cycle_dropdown));
-  g_signal_connect (self->cycle_dropdown, "notify::selected", G_CALLBACK (cycle_selected_cb), self);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (hint, TRUE);
-  gtk_box_append (GTK_BOX (bar), cycle_label);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->cycle_dropdown));
-  gtk_box_append (GTK_BOX (bar), edit);
-  gtk_box_append (GTK_BOX (bar), toolbar_button (NULL, "goals.new-cycle", _("New cycle")));
-  gtk_button_set_icon_name (GTK_BUTTON (gtk_widget_get_last_child (bar)), "list-add-symbolic");
-  gtk_box_append (GTK_BOX (bar), hint);
-  gtk_box_append (GTK_BOX (bar), add);
-  gtk_box_append (GTK_BOX (bar), kr);
-  gtk_box_append (GTK_BOX (bar), check_in);
-  gtk_box_append (GTK_BOX (bar), link);
-  for (GtkWidget *c = gtk_widget_get_first_child (bar); c != NULL; c = gtk_widget_get_next_sibling (c))
-    gtk_widget_set_valign (c, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_bottom (bar, 6);
-  return bar;
-}
-
-static GtkWidget *
-status_page (const char *icon,
-             const char *title,
-             const char *description,
-             const char *button_label,
-             const char *action)
-{
-  GtkWidget *page = adw_status_page_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic (button_label);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  adw_status_page_set_child (ADW_STATUS_PAGE (page), button);
-  return page;
 }
 
 static void
@@ -1561,59 +1305,25 @@ vl_goals_page_init (VlGoalsPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
   GSignalGroup *signals;
 
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->cycles = g_ptr_array_new_with_free_func (g_object_unref);
   self->bound = g_ptr_array_new ();
   self->detached = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->root_filter = gtk_custom_filter_new (root_filter_cb, self, NULL);
   self->child_filter = gtk_custom_filter_new (child_filter_cb, self, NULL);
 
-  self->root = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->root, GTK_WIDGET (self));
-  gtk_box_append (GTK_BOX (self->root), make_toolbar (self));
-  gtk_box_append (GTK_BOX (self->root), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
-  self->list = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Objectives and key results"), -1);
+  gtk_list_view_set_factory (self->list, factory);
+  g_object_unref (factory);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
   vl_actions_add_focus_keys (GTK_WIDGET (self->list), actions, G_N_ELEMENTS (actions));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, scroller, "outline");
-  self->empty_page = ADW_STATUS_PAGE (status_page ("view-list-bullet-symbolic", _("No Objectives Yet"), "",
-                                                   _("Add _Objective"), "goals.new-objective"));
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-  gtk_stack_add_named (self->stack,
-                       status_page ("x-office-calendar-symbolic", _("No Cycles Yet"),
-                                    _("OKRs are set per cycle, usually a half-year, and checked in every two "
-                                      "to four weeks. Make the first cycle to start."),
-                                    _("_New Cycle…"), "goals.new-cycle"),
-                       "no-cycles");
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
-
-  self->panel = VL_GOAL_PANEL (vl_goal_panel_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->panel), FALSE);   /* until a row is selected */
   g_signal_connect_swapped (self, "notify::show-details", G_CALLBACK (show_details_cb), self);
-  gtk_widget_set_size_request (GTK_WIDGET (self->panel), 340, -1);
-  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
-  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->panel));
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_widget_set_vexpand (paned, TRUE);
-  gtk_box_append (GTK_BOX (self->root), paned);
 
   signals = vl_page_get_document_signals (VL_PAGE (self));
   for (guint i = 0; i < G_N_ELEMENTS (followed_rows); i++)

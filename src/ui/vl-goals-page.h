@@ -25,7 +25,5 @@ void         vl_goals_page_set_cycle     (VlGoalsPage *self,
 GtkWidget   *vl_goals_page_get_panel     (VlGoalsPage *self);
 GtkWidget   *vl_goals_page_get_list_view (VlGoalsPage *self);
 const char  *vl_goals_page_get_empty_state (VlGoalsPage *self);
-GtkWidget   *vl_goals_page_find_row_widget (VlGoalsPage *self,
-                                            VlRecord    *record);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vl-backlog-page-private.h"
 #include "vl-ui-test.h"
 #include "vl-view-list.h"
 #include "vl-okr.h"

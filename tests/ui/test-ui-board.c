@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vl-board-page-private.h"
 #include "vl-ui-test.h"
 
 /* The board: Alt+Right moves the selected card one status on; the item's

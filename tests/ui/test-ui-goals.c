@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "vl-goals-page-private.h"
 #include "vl-ui-test.h"
 
 /* "title@depth" of every row of the outline, one per line. */
