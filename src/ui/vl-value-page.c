@@ -11,65 +11,23 @@
  * *Portfolio*: the share of cost per AARRR stage, key result and backlog.
  *
  * Everything follows the plan's edits and merges (one idle refresh per
- * action); the switcher's badge counts the overdue reviews.
+ * action); the switcher's badge counts the overdue reviews. The loops, P1
+ * and portfolio sections are vl-value-page-sections.c, the actions
+ * vl-value-page-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vl-value-page"
-
-#define N_STAGES_SHOWN 5   /* acquisition … referral */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "vl-actions.h"
 #include "vl-labels.h"
 #include "vl-okr.h"
-#include "vl-record-chooser.h"
-#include "vl-toast.h"
-#include "vl-value-page.h"
+#include "vl-value-page-private.h"
 #include "vl-value.h"
-
-struct _VlValuePage
-{
-  VlPage         parent_instance;
-
-  GtkStack      *sections;
-  GtkListView   *queue_view;
-  GListStore    *queue_store;    /* VlQueueRow: a group's heading, or an entry */
-  GtkSingleSelection *queue_selection;
-  guint          last_position;  /* where the selection was, to step over headings */
-  GtkStack      *review_stack;
-  GtkLabel      *review_title;
-  GtkLabel      *review_subtitle;
-  AdwActionRow  *metric_row;
-  AdwActionRow  *expected_row;
-  GtkListBox    *readings_list;
-  AdwActionRow  *achieved_row;
-  AdwComboRow   *verdict_row;
-  AdwEntryRow   *note_row;
-  GtkWidget     *complete_button;
-  GtkBox        *loops_box;
-  GtkBox        *p1_box;
-  GtkBox        *portfolio_box;
-
-  VlDocument    *document;       /* the loaded one */
-  GArray        *queue;          /* VlReviewEntry, as queue_view shows them */
-  guint          queue_day;      /* the Julian day the queue's days late count from */
-  GArray        *row_keys;       /* RowKey: what the queue's rows show */
-  GHashTable    *positions;      /* item id → its place in the queue + 1 */
-  gboolean       review_dirty;   /* the review panel follows an edit */
-  VlRecord      *item;           /* the review shown */
-  VlVerdict      suggested;
-  guint          refresh_id;
-  guint          n_overdue;
-  GSignalGroup  *badge_signals;  /* the document, loaded or not, for the badge */
-  gboolean       filling;
-  guint          dirty;          /* sections to bring up to date when shown */
-  GPtrArray     *loop_views;     /* LoopView, as loops_box shows them */
-};
 
 G_DEFINE_FINAL_TYPE (VlValuePage, vl_value_page, VL_TYPE_PAGE)
 
@@ -85,14 +43,10 @@ static const char *group_titles[VL_REVIEW_N_GROUPS] = {
   N_("Overdue"), N_("Due Within 7 Days"), N_("Waiting"), N_("Reviewed in the Last 90 Days"),
 };
 
-static void refresh_all (VlValuePage *self);
 
-/* Only the section on screen is brought up to date after an edit; the
- * others are marked and follow when shown. */
-enum { SECTION_REVIEWS, SECTION_LOOPS, SECTION_P1, SECTION_PORTFOLIO, N_SECTIONS };
 
-static void
-clear_box (GtkBox *box)
+void
+vl_value_page_clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
@@ -100,8 +54,8 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+vl_value_page_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -109,15 +63,15 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-static char *
-format_number (double value)
+char *
+vl_value_page_format_number (double value)
 {
   return isnan (value) ? g_strdup ("—") : g_strdup_printf ("%g", value);
 }
 
-static GtkWidget *
-info_row (const char *title,
-          const char *subtitle)
+GtkWidget *
+vl_value_page_info_row (const char *title,
+                        const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -227,8 +181,8 @@ vl_value_page_get_overdue (VlValuePage *self)
 /* ---- the review ------------------------------------------------------------ */
 
 /* Which of the page's actions can run: the one place that says. */
-static void
-update_actions (VlValuePage *self)
+void
+vl_value_page_update_actions (VlValuePage *self)
 {
   VlVerdict chosen = (VlVerdict) (adw_combo_row_get_selected (self->verdict_row) + 1);
   const char *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
@@ -247,19 +201,19 @@ show_readings (VlValuePage *self)
 {
   g_autoptr(GPtrArray) readings = vl_item_dup_readings (self->item);
 
-  clear_list (self->readings_list);
+  vl_value_page_clear_list (self->readings_list);
   for (guint i = 0; i < readings->len; i++)
     {
       VlRecord *r = readings->pdata[i];
-      g_autofree char *value = format_number (vl_record_get_number (r, "value"));
+      g_autofree char *value = vl_value_page_format_number (vl_record_get_number (r, "value"));
       const char *note = vl_record_get_string (r, "note");
       g_autofree char *title = g_strdup_printf ("%s — %s", vl_record_get_string (r, "date"), value);
 
-      gtk_list_box_append (self->readings_list, info_row (title, note));
+      gtk_list_box_append (self->readings_list, vl_value_page_info_row (title, note));
     }
   if (readings->len == 0)
     gtk_list_box_append (self->readings_list,
-                         info_row (_("No readings yet"), _("Add what the metric shows at T+7, T+30, T+90…")));
+                         vl_value_page_info_row (_("No readings yet"), _("Add what the metric shows at T+7, T+30, T+90…")));
 }
 
 static void
@@ -274,7 +228,7 @@ show_review (VlValuePage *self)
   if (self->item == NULL)
     {
       gtk_stack_set_visible_child_name (self->review_stack, "empty");
-      update_actions (self);
+      vl_value_page_update_actions (self);
       return;
     }
   self->filling = TRUE;
@@ -289,8 +243,8 @@ show_review (VlValuePage *self)
   adw_action_row_set_subtitle (self->metric_row, *vl_record_get_string (self->item, "metric") != '\0'
                                                  ? vl_record_get_string (self->item, "metric")
                                                  : _("Not set: give it in the item’s details"));
-  baseline = format_number (vl_record_get_number (self->item, "baseline"));
-  expected = format_number (vl_record_get_number (self->item, "expected"));
+  baseline = vl_value_page_format_number (vl_record_get_number (self->item, "baseline"));
+  expected = vl_value_page_format_number (vl_record_get_number (self->item, "expected"));
   {
     /* Frozen at launch: say when it was changed since (the status
      * history has each change). */
@@ -326,7 +280,7 @@ show_review (VlValuePage *self)
     vl_document_get_verdict_thresholds (self->document, &validated_at, &invalidated_at);
     self->suggested = vl_value_suggest_verdict (share, validated_at, invalidated_at);
   }
-  actual_text = format_number (actual);
+  actual_text = vl_value_page_format_number (actual);
   if (isnan (actual))
     achieved_text = g_strdup (_("Nothing measured yet"));
   else if (isnan (share))
@@ -347,7 +301,7 @@ show_review (VlValuePage *self)
                                                                                        : _("_Complete Review"));
   gtk_stack_set_visible_child_name (self->review_stack, "review");
   self->filling = FALSE;
-  update_actions (self);
+  vl_value_page_update_actions (self);
 }
 
 /* A row of the queue: the heading of a group, or an entry of it. The queue
@@ -586,431 +540,6 @@ refresh_queue (VlValuePage *self)
   queue_selected_cb (self);
 }
 
-/* ---- value loops ------------------------------------------------------------ */
-
-typedef struct
-{
-  VlRecord   *loop;
-  const char *field;   /* static */
-} LoopField;
-
-static void
-loop_field_free (gpointer data,
-                 GClosure *closure)
-{
-  LoopField *f = data;
-
-  g_object_unref (f->loop);
-  g_free (f);
-}
-
-static void
-loop_field_applied (AdwEntryRow *row,
-                    LoopField   *f)
-{
-  g_object_set (f->loop, f->field, gtk_editable_get_text (GTK_EDITABLE (row)), NULL);
-}
-
-static GtkWidget *
-loop_entry (VlRecord   *loop,
-            const char *field,
-            const char *title)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  LoopField *f = g_new0 (LoopField, 1);
-
-  f->loop = g_object_ref (loop);
-  f->field = field;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), vl_record_get_string (loop, field));
-  g_signal_connect_data (row, "apply", G_CALLBACK (loop_field_applied), f, loop_field_free, 0);
-  return row;
-}
-
-/* One loop on screen: its group and the rows that change with the plan.
- * The rows stay while the loops stay the same, so an edit in place keeps
- * its focus. */
-typedef struct
-{
-  gint64       loop;
-  GtkWidget   *group;
-  AdwEntryRow *entries[4];
-  GtkWidget   *items, *verdicts, *cost, *change;
-  GPtrArray   *item_rows;   /* the items' rows in the expander */
-  char        *shown;       /* what they show: made again only when it changes */
-} LoopView;
-
-static const char *loop_fields[] = { "name", "hypothesis", "owner", "metric" };
-static const char *loop_titles[] = { N_("Name"), N_("Hypothesis"), N_("Owner"), N_("Metric") };
-
-static LoopView *
-loop_view_new (VlValuePage *self,
-               VlRecord    *loop)
-{
-  LoopView *v = g_new0 (LoopView, 1);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Items…"));
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  v->loop = vl_record_get_rowid (loop);
-  v->group = adw_preferences_group_new ();
-  v->item_rows = g_ptr_array_new ();
-  gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add Backlog Items to This Value Loop"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "value.add-to-loop");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (add), "x", v->loop);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Delete This Value Loop"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.delete-loop");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", v->loop);
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (buttons), add);
-  gtk_box_append (GTK_BOX (buttons), remove);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (v->group), buttons);
-  for (guint f = 0; f < G_N_ELEMENTS (loop_fields); f++)
-    {
-      v->entries[f] = ADW_ENTRY_ROW (loop_entry (loop, loop_fields[f], _(loop_titles[f])));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), GTK_WIDGET (v->entries[f]));
-    }
-  v->items = adw_expander_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->items), _("Items"));
-  v->verdicts = info_row (_("Verdicts"), "");
-  v->cost = info_row (_("Total Cost"), "");
-  v->change = info_row (_("Change"), "");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->items);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->verdicts);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->cost);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (v->group), v->change);
-  gtk_box_append (self->loops_box, v->group);
-  return v;
-}
-
-static void
-loop_view_free (gpointer data)
-{
-  LoopView *v = data;
-
-  g_ptr_array_unref (v->item_rows);
-  g_free (v->shown);
-  g_free (v);
-}
-
-/* The loop's items in its expander, each with a button that takes it
- * out of the loop (the item stays in its backlog). */
-static void
-loop_view_show_items (LoopView *v,
-                      VlRecord *loop)
-{
-  g_autoptr(GListModel) items = vl_document_list (vl_record_get_document (loop), VL_KIND_ITEM, "value-loop", loop);
-  g_autoptr(GString) shown = g_string_new (NULL);
-
-  /* The rows stay while they would show the same (a button being pressed
-   * and the focus stay with them). */
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
-      g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
-
-      g_string_append_printf (shown, "%" G_GINT64_FORMAT "\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1e",
-                              vl_record_get_rowid (item), vl_record_get_title (item),
-                              backlog != NULL ? vl_record_get_title (backlog) : "", vl_record_get_int (item, "status"));
-    }
-  if (g_strcmp0 (shown->str, v->shown) == 0)
-    return;
-  g_free (v->shown);
-  v->shown = g_strdup (shown->str);
-  for (guint i = 0; i < v->item_rows->len; i++)
-    adw_expander_row_remove (ADW_EXPANDER_ROW (v->items), v->item_rows->pdata[i]);
-  g_ptr_array_set_size (v->item_rows, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
-      g_autoptr(VlRecord) backlog = vl_record_dup_ref (item, "backlog");
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", backlog != NULL ? vl_record_get_title (backlog) : "",
-                                                   vl_enum_label ("status", (int) vl_record_get_int (item, "status")));
-      GtkWidget *row = info_row (vl_record_get_title (item), subtitle);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-      g_autofree char *said = g_strdup_printf (_("Take “%s” Out of the Loop"), vl_record_get_title (item));
-
-      gtk_widget_remove_css_class (row, "property");
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (remove, said);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "value.remove-from-loop");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", vl_record_get_rowid (item));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (v->items), row);
-      g_ptr_array_add (v->item_rows, row);
-    }
-}
-
-static void
-loop_view_update (LoopView *v,
-                  VlRecord *loop)
-{
-  g_autofree char *items = NULL, *verdicts = NULL, *change = NULL, *cost = NULL;
-  const char *metric = vl_record_get_string (loop, "metric");
-  VlLoopStats s;
-
-  GtkRoot *root = gtk_widget_get_root (v->group);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  vl_value_loop_stats (loop, &s);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (v->group), vl_record_get_title (loop));
-  /* A row being typed in keeps what is typed. */
-  for (guint f = 0; f < G_N_ELEMENTS (loop_fields); f++)
-    if (focus == NULL || (focus != GTK_WIDGET (v->entries[f]) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (v->entries[f]))))
-      gtk_editable_set_text (GTK_EDITABLE (v->entries[f]), vl_record_get_string (loop, loop_fields[f]));
-  items = g_strdup_printf (_("%u in all: %u planned or in progress, %u launched, %u reviewed"), s.n_items,
-                           s.by_status[VL_STATUS_IDEA] + s.by_status[VL_STATUS_READY] +
-                           s.by_status[VL_STATUS_PLANNED] + s.by_status[VL_STATUS_IN_PROGRESS],
-                           s.by_status[VL_STATUS_LAUNCHED], s.by_status[VL_STATUS_REVIEWED]);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (v->items), items);
-  loop_view_show_items (v, loop);
-  verdicts = g_strdup_printf (_("%u validated, %u invalidated, %u inconclusive"),
-                              s.by_verdict[VL_VERDICT_VALIDATED], s.by_verdict[VL_VERDICT_INVALIDATED],
-                              s.by_verdict[VL_VERDICT_INCONCLUSIVE]);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->verdicts), verdicts);
-  cost = g_strdup_printf ("%g", s.cost);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->cost), cost);
-  if (*metric == '\0')
-    change = g_strdup (_("Give the loop a metric to add up its items’ changes"));
-  else
-    change = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Expected %+g, actual %+g (%u item measured)",
-                                           "Expected %+g, actual %+g (%u items measured)", s.n_measured),
-                              s.expected_change, s.actual_change, s.n_measured);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (v->change), *metric != '\0' ? metric : _("Change"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (v->change), change);
-}
-
-static void
-refresh_loops (VlValuePage *self)
-{
-  g_autoptr(GListModel) loops = NULL;
-  guint n;
-  gboolean same;
-
-  if (self->document == NULL)
-    {
-      g_ptr_array_set_size (self->loop_views, 0);
-      clear_box (self->loops_box);
-      return;
-    }
-  loops = vl_document_list (self->document, VL_KIND_VALUE_LOOP, NULL, NULL);
-  n = g_list_model_get_n_items (loops);
-  same = n == self->loop_views->len;
-  for (guint i = 0; same && i < n; i++)
-    {
-      g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
-
-      same = ((LoopView *) self->loop_views->pdata[i])->loop == vl_record_get_rowid (loop);
-    }
-  if (!same)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_New Value Loop"));
-
-      g_ptr_array_set_size (self->loop_views, 0);
-      clear_box (self->loops_box);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "value.new-loop");
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_box_append (self->loops_box, button);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
-
-          g_ptr_array_add (self->loop_views, loop_view_new (self, loop));
-        }
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VlRecord) loop = g_list_model_get_item (loops, i);
-
-      loop_view_update (self->loop_views->pdata[i], loop);
-    }
-}
-
-/* ---- P1 -------------------------------------------------------------------- */
-
-/* The monthly iterations this month and next month. */
-static GPtrArray *
-dup_months (VlDocument *doc,
-            GDate      *today)
-{
-  g_autoptr(GListModel) all = vl_document_list (doc, VL_KIND_ITERATION, NULL, NULL);
-  GPtrArray *months = g_ptr_array_new_with_free_func (g_object_unref);
-  GDate first = *today, last;
-  char from[11], to[11];
-
-  g_date_set_day (&first, 1);
-  last = first;
-  g_date_add_months (&last, 2);
-  g_date_subtract_days (&last, 1);
-  g_date_strftime (from, sizeof from, "%Y-%m-%d", &first);
-  g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(VlRecord) it = g_list_model_get_item (all, i);
-      const char *start = vl_record_get_string (it, "start"), *end = vl_record_get_string (it, "end");
-
-      if (vl_record_get_int (it, "kind") == VL_ITERATION_KIND_MONTH && start != NULL && end != NULL &&
-          g_strcmp0 (end, from) >= 0 && g_strcmp0 (start, to) <= 0)
-        g_ptr_array_add (months, g_steal_pointer (&it));
-    }
-  return months;
-}
-
-static void
-refresh_p1 (VlValuePage *self)
-{
-  g_autoptr(GDate) today = vl_okr_today ();
-  g_autoptr(GPtrArray) months = NULL;
-  g_autoptr(GListModel) items = NULL;
-
-  clear_box (self->p1_box);
-  if (self->document == NULL)
-    return;
-  months = dup_months (self->document, today);
-  items = vl_document_list_where (self->document, VL_KIND_ITEM, "p1", TRUE);
-  for (guint m = 0; m < months->len; m++)
-    {
-      VlRecord *month = months->pdata[m];
-      GtkWidget *group = adw_preferences_group_new ();
-      guint n = 0;
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), vl_record_get_title (month));
-      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-        {
-          g_autoptr(VlRecord) item = g_list_model_get_item (items, i);
-          g_autoptr(VlRecord) it = vl_record_dup_ref (item, "iteration");
-          g_autoptr(VlRecord) parent = it != NULL ? vl_record_dup_ref (it, "parent") : NULL;
-          g_autoptr(VlRecord) backlog = NULL;
-          g_autofree char *subtitle = NULL;
-          VlP1State state;
-          GtkWidget *row;
-
-          if (it != month && parent != month)
-            continue;
-          backlog = vl_record_dup_ref (item, "backlog");
-          state = vl_item_get_p1_state (item, today);
-          subtitle = g_strdup_printf ("%s · %s · %s", backlog != NULL ? vl_record_get_title (backlog) : "",
-                                      vl_enum_label ("status", (int) vl_record_get_int (item, "status")),
-                                      vl_p1_state_label (state));
-          row = info_row (vl_record_get_title (item), subtitle);
-          gtk_widget_remove_css_class (row, "property");
-          if (state == VL_P1_AT_RISK || state == VL_P1_LATE)
-            {
-              GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-              gtk_widget_add_css_class (icon, state == VL_P1_LATE ? "error" : "warning");
-              gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                              vl_p1_state_label (state), -1);
-              adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-            }
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-          n++;
-        }
-      if (n == 0)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                                   info_row (_("No P1 demands"), _("Mark a demand P1 and plan it in this month")));
-      gtk_box_append (self->p1_box, group);
-    }
-  if (months->len == 0)
-    gtk_box_append (self->p1_box, info_row (_("No monthly iterations this month or next"),
-                                            _("P1 demands are chosen for a month: add its iteration")));
-}
-
-/* ---- portfolio ----------------------------------------------------------- */
-
-static void
-add_shares (VlValuePage          *self,
-            VlRecord             *cycle,
-            const char           *title,
-            VlPortfolioDimension  dimension)
-{
-  g_autoptr(GError) error = NULL;
-  double total = 0;
-  g_autoptr(GPtrArray) shares = vl_value_portfolio (self->document, NULL, cycle, dimension, &total, &error);
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (dimension == VL_PORTFOLIO_STAGE)
-    {
-      GtkWidget *targets = gtk_button_new_with_mnemonic (_("Set _Targets…"));
-
-      gtk_widget_add_css_class (targets, "flat");
-      gtk_widget_set_valign (targets, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (targets), "value.set-targets");
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), targets);
-      g_autofree char *described = NULL;
-
-      if (cycle != NULL)
-        /* Translators: %s is the cycle's name, "2026 H2" */
-        described = g_strdup_printf (_("Open cost is planned work; delivered is what launched in %s. "
-                                       "A stage more than 10 points off its target is marked."),
-                                     vl_record_get_title (cycle));
-      else
-        described = g_strdup (_("Open cost is planned work; delivered is launched or reviewed. "
-                                "A stage more than 10 points off its target is marked."));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), described);
-    }
-  for (guint i = 0; shares != NULL && i < shares->len; i++)
-    {
-      VlShare *s = g_ptr_array_index (shares, i);
-      double share = total > 0 ? s->cost / total : 0;
-      double target = dimension == VL_PORTFOLIO_STAGE && s->key != VL_AARRR_NONE
-                      ? vl_document_get_aarrr_target (self->document, (VlAarrr) s->key) : NAN;
-      g_autofree char *numbers = g_strdup_printf (_("%.0f %% · cost %g: %g open, %g delivered · %u items"),
-                                                  share * 100, s->cost, s->open, s->delivered, s->n_items);
-      GtkWidget *row, *bar = gtk_level_bar_new_for_interval (0, 1);
-
-      if (!isnan (target))
-        {
-          /* Translators: after a stage's share: its target and how far off it is, in percentage points. */
-          g_autofree char *with = g_strdup_printf (_("%s · target %.0f %% (%+.0f points)"), numbers, target * 100,
-                                                   (share - target) * 100);
-
-          g_free (numbers);
-          numbers = g_steal_pointer (&with);
-        }
-      row = info_row (s->name, numbers);
-      if (!isnan (target) && fabs (share - target) > 0.10)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          gtk_widget_set_tooltip_text (icon, _("More than 10 points off its target"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("More than 10 points off its target"), -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      gtk_widget_remove_css_class (row, "property");
-      gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), share);
-      gtk_widget_set_size_request (bar, 160, -1);
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, numbers, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  gtk_box_append (self->portfolio_box, group);
-}
-
-static void
-refresh_portfolio (VlValuePage *self)
-{
-  g_autoptr(GDate) today = vl_okr_today ();
-  g_autoptr(VlRecord) cycle = NULL;
-
-  clear_box (self->portfolio_box);
-  if (self->document == NULL)
-    return;
-  /* Delivered: what launched in the cycle under way (DESIGN §11). */
-  cycle = vl_document_dup_current_cycle (self->document, today);
-  add_shares (self, cycle, _("Cost by AARRR Stage"), VL_PORTFOLIO_STAGE);
-  add_shares (self, cycle, _("Cost by Key Result"), VL_PORTFOLIO_KEY_RESULT);
-  add_shares (self, cycle, _("Cost by Backlog"), VL_PORTFOLIO_BACKLOG);
-}
-
 /* ---- following the plan ------------------------------------------------------ */
 
 
@@ -1027,14 +556,14 @@ refresh_section (VlValuePage *self,
       refresh_queue (self);
       break;
     case SECTION_LOOPS:
-      refresh_loops (self);
+      vl_value_page_refresh_loops (self);
       break;
     case SECTION_P1:
-      refresh_p1 (self);
+      vl_value_page_refresh_p1 (self);
       break;
     case SECTION_PORTFOLIO:
     default:
-      refresh_portfolio (self);
+      vl_value_page_refresh_portfolio (self);
       break;
     }
 }
@@ -1054,11 +583,11 @@ static void
 merged_cb (VlValuePage *self)
 {
   reload_queue (self);
-  refresh_all (self);
+  vl_value_page_refresh_all (self);
 }
 
-static void
-refresh_all (VlValuePage *self)
+void
+vl_value_page_refresh_all (VlValuePage *self)
 {
   self->dirty = (1u << N_SECTIONS) - 1;
   refresh_visible (self);
@@ -1111,420 +640,7 @@ value_page_load (VlPage     *page,
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->item);
   g_set_object (&self->document, document);
-  refresh_all (self);
-}
-
-/* ---- actions -------------------------------------------------------------- */
-
-static GtkWidget *
-labelled_entry (GtkWidget  *box,
-                const char *label,
-                const char *text)
-{
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), entry);
-  return entry;
-}
-
-typedef struct
-{
-  VlValuePage *page;
-  VlRecord    *item;
-  GtkEditable *date, *value, *note;
-} ReadingForm;
-
-static void
-reading_form_free (gpointer data)
-{
-  ReadingForm *form = data;
-
-  g_clear_object (&form->item);
-  g_free (form);
-}
-
-static void
-reading_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     ReadingForm      *form)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VlRecord) reading = NULL;
-  const char *text = gtk_editable_get_text (form->value);
-  char *end = NULL;
-  double value;
-
-  if (!g_str_equal (response, "add"))
-    return;
-  g_strdelimit ((char *) text, ",", '.');
-  value = g_ascii_strtod (text, &end);
-  if (*text == '\0' || end == NULL || *end != '\0')
-    value = NAN;
-  reading = vl_item_add_reading (form->item, gtk_editable_get_text (form->date), value,
-                                 gtk_editable_get_text (form->note), &error);
-  if (reading == NULL)
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (form->page))), _("Could Not Add the Reading"),
-                   error);
-}
-
-static void
-add_reading_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  g_autoptr(GDate) today = vl_okr_today ();
-  ReadingForm *form;
-  GtkWidget *dialog, *box;
-  g_autofree char *body = NULL;
-  char date[11];
-
-  if (self->item == NULL)
-    return;
-  g_date_strftime (date, sizeof date, "%Y-%m-%d", today);
-  body = g_strdup_printf (_("What “%s” shows for %s."), vl_record_get_title (self->item),
-                          *vl_record_get_string (self->item, "metric") != '\0'
-                          ? vl_record_get_string (self->item, "metric") : _("its metric"));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Reading"), body);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  form = g_new0 (ReadingForm, 1);
-  form->page = self;
-  form->item = g_object_ref (self->item);
-  form->value = GTK_EDITABLE (labelled_entry (box, _("_Value"), ""));
-  form->date = GTK_EDITABLE (labelled_entry (box, _("_Date"), date));
-  form->note = GTK_EDITABLE (labelled_entry (box, _("_Note"), ""));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (reading_response_cb), form,
-                         (GClosureNotify) (void (*) (void)) reading_form_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (form->value));
-}
-
-static void
-complete_review_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  VlVerdict verdict = (VlVerdict) (adw_combo_row_get_selected (self->verdict_row) + 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VlRecord) item = self->item != NULL ? g_object_ref (self->item) : NULL;
-  g_autofree char *text = NULL;
-
-  if (item == NULL)
-    return;
-  if (!vl_item_complete_review (item, verdict, gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error))
-    {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Complete the Review"), error);
-      return;
-    }
-  text = g_strdup_printf (_("“%s” reviewed: %s"), vl_record_get_title (item), vl_enum_label ("verdict", verdict));
-  vl_toast (widget, text, TRUE);
-}
-
-static void
-follow_up_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VlRecord) follow = NULL;
-  g_autoptr(VlRecord) backlog = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->item == NULL)
-    return;
-  follow = vl_item_add_follow_up (self->item, &error);
-  if (follow == NULL)
-    {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Add the Demand"), error);
-      return;
-    }
-  backlog = vl_record_dup_ref (follow, "backlog");
-  text = g_strdup_printf (_("Added “%s” to %s"), vl_record_get_title (follow),
-                          backlog != NULL ? vl_record_get_title (backlog) : "");
-  vl_toast (widget, text, TRUE);
-}
-
-static void
-new_loop_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VlRecord) loop = NULL;
-
-  if (self->document == NULL)
-    return;
-  vl_document_begin (self->document, _("New Value Loop"));
-  loop = vl_document_insert (self->document, VL_KIND_VALUE_LOOP, NULL, NULL, NULL, &error);
-  if (loop != NULL)
-    g_object_set (loop, "name", _("New value loop"), NULL);
-  if (!vl_document_commit (self->document, &error))
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Add the Value Loop"), error);
-}
-
-static void
-delete_loop_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  g_autoptr(VlRecord) loop = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->document == NULL ||
-      (loop = vl_document_lookup (self->document, VL_KIND_VALUE_LOOP, g_variant_get_int64 (param))) == NULL)
-    return;
-  /* Its items stay; they lose the loop (undo brings it back with them). */
-  text = g_strdup_printf (_("Deleted the value loop “%s”"), vl_record_get_title (loop));
-  if (!vl_document_delete (self->document, loop, &error))
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Delete the Value Loop"), error);
-  else
-    vl_toast (widget, text, TRUE);
-}
-
-typedef struct
-{
-  VlValuePage *page;
-  gint64       loop;
-} AddToLoop;
-
-static void
-add_to_loop_free (gpointer  data,
-                  GClosure *closure)
-{
-  AddToLoop *a = data;
-
-  g_clear_object (&a->page);
-  g_free (a);
-}
-
-static void
-loop_item_chosen_cb (VlRecordChooser *chooser,
-                     VlRecord        *item,
-                     AddToLoop       *a)
-{
-  g_autoptr(VlRecord) loop = a->page->document != NULL
-                             ? vl_document_lookup (a->page->document, VL_KIND_VALUE_LOOP, a->loop) : NULL;
-  g_autofree char *text = NULL;
-
-  if (loop == NULL || item == NULL)
-    return;
-  g_object_set (item, "value-loop", loop, NULL);
-  text = g_strdup_printf (_("“%s” added to the value loop “%s”"), vl_record_get_title (item),
-                          vl_record_get_title (loop));
-  vl_toast (GTK_WIDGET (a->page), text, TRUE);
-}
-
-/* "value.add-to-loop" (x): a backlog item, found by searching, joins the
- * loop (it leaves the loop it was in). */
-static void
-add_to_loop_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  g_autoptr(VlRecord) loop = NULL;
-  g_autofree char *body = NULL;
-  VlRecordChooser *chooser;
-  AddToLoop *a;
-
-  if (self->document == NULL ||
-      (loop = vl_document_lookup (self->document, VL_KIND_VALUE_LOOP, g_variant_get_int64 (param))) == NULL)
-    return;
-  body = g_strdup_printf (_("Which demand belongs to “%s”?"), vl_record_get_title (loop));
-  chooser = vl_record_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document, VL_KIND_ITEM,
-                                   _("Add to the Value Loop"), body);
-  a = g_new0 (AddToLoop, 1);
-  a->page = g_object_ref (self);
-  a->loop = vl_record_get_rowid (loop);
-  g_signal_connect_data (chooser, "chosen", G_CALLBACK (loop_item_chosen_cb), a, add_to_loop_free, 0);
-  gtk_window_present (GTK_WINDOW (chooser));
-}
-
-/* "value.remove-from-loop" (x): an item leaves its loop, not its backlog. */
-static void
-remove_from_loop_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
-{
-  VlValuePage *self = VL_VALUE_PAGE (widget);
-  g_autoptr(VlRecord) item = NULL;
-  g_autoptr(VlRecord) loop = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->document == NULL ||
-      (item = vl_document_lookup (self->document, VL_KIND_ITEM, g_variant_get_int64 (param))) == NULL ||
-      (loop = vl_record_dup_ref (item, "value-loop")) == NULL)
-    return;
-  g_object_set (item, "value-loop", NULL, NULL);
-  text = g_strdup_printf (_("“%s” taken out of the value loop “%s”"), vl_record_get_title (item),
-                          vl_record_get_title (loop));
-  vl_toast (widget, text, TRUE);
-}
-
-/* Shown with Alt+5: the keys work on the queue at once (arrows choose a
- * review, Ctrl+I and Ctrl+Return act on it). */
-static void
-map_cb (VlValuePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
-}
-
-/* A dialog of percentages to set in one action: the AARRR targets or the
- * verdict thresholds. */
-typedef struct
-{
-  VlValuePage *page;
-  gboolean     targets;
-  GtkWidget   *spins[N_STAGES_SHOWN];
-} SharesForm;
-
-static GtkWidget *
-percent_spin (GtkWidget  *grid,
-              int         row,
-              const char *label,
-              double      share,
-              double      max)
-{
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
-  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 5);
-
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spin);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (share) ? 0 : round (share * 100));
-  gtk_widget_set_hexpand (caption, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), caption, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), spin, 1, row, 1, 1);
-  return spin;
-}
-
-static void
-shares_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    SharesForm       *form)
-{
-  VlDocument *doc = form->page->document;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (!g_str_equal (response, "apply") || doc == NULL)
-    return;
-  if (form->targets)
-    {
-      vl_document_begin (doc, _("Set Target Shares"));
-      for (int stage = VL_AARRR_ACQUISITION; stage <= VL_AARRR_REFERRAL && ok; stage++)
-        {
-          double v = gtk_spin_button_get_value (GTK_SPIN_BUTTON (form->spins[stage - 1]));
-
-          ok = vl_document_set_aarrr_target (doc, (VlAarrr) stage, v > 0 ? v / 100 : NAN, &error);
-        }
-      if (!ok)
-        vl_document_cancel (doc);
-      ok = vl_document_commit (doc, ok ? &error : NULL) && ok;
-    }
-  else
-    ok = vl_document_set_verdict_thresholds (doc, gtk_spin_button_get_value (GTK_SPIN_BUTTON (form->spins[0])) / 100,
-                                             gtk_spin_button_get_value (GTK_SPIN_BUTTON (form->spins[1])) / 100, &error);
-  if (!ok && error != NULL)
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (form->page))), _("Could Not Change the Setting"), error);
-}
-
-static void
-shares_dialog (VlValuePage *self,
-               gboolean     targets)
-{
-  SharesForm *form = g_new0 (SharesForm, 1);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *dialog;
-
-  form->page = self;
-  form->targets = targets;
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  if (targets)
-    {
-      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Target Shares of Cost"),
-                                       _("The share of cost the plan means to spend on each AARRR stage, in "
-                                         "percent; 0 for no target. Every device sees the same targets."));
-      for (int stage = VL_AARRR_ACQUISITION; stage <= VL_AARRR_REFERRAL; stage++)
-        {
-          g_autofree char *label = g_strdup_printf ("%s (%%)", vl_enum_label ("aarrr", stage));
-
-          form->spins[stage - 1] = percent_spin (grid, stage - 1, label,
-                                                 vl_document_get_aarrr_target (self->document, (VlAarrr) stage), 100);
-        }
-    }
-  else
-    {
-      double validated_at, invalidated_at;
-
-      vl_document_get_verdict_thresholds (self->document, &validated_at, &invalidated_at);
-      dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Suggestion Rule"),
-                                       _("The verdict a review suggests, from the change achieved as a share of "
-                                         "the expected change."));
-      form->spins[0] = percent_spin (grid, 0, _("_Validated from (%)"), validated_at, 1000);
-      form->spins[1] = percent_spin (grid, 1, _("_Invalidated up to (%)"), invalidated_at, 1000);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (shares_response_cb), form,
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-set_targets_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  if (VL_VALUE_PAGE (widget)->document != NULL)
-    shares_dialog (VL_VALUE_PAGE (widget), TRUE);
-}
-
-static void
-set_rule_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  if (VL_VALUE_PAGE (widget)->document != NULL)
-    shares_dialog (VL_VALUE_PAGE (widget), FALSE);
-}
-
-static void
-settings_changed_cb (VlValuePage *self)
-{
-  self->dirty = (1u << N_SECTIONS) - 1;
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-verdict_changed_cb (VlValuePage *self)
-{
-  if (!self->filling)
-    update_actions (self);
+  vl_value_page_refresh_all (self);
 }
 
 /* ---- the object ------------------------------------------------------------- */
@@ -1579,19 +695,32 @@ vl_value_page_dispose (GObject *object)
   G_OBJECT_CLASS (vl_value_page_parent_class)->dispose (object);
 }
 
+/* Shown with Alt+5: the keys work on the queue at once (arrows choose a
+ * review, Ctrl+I and Ctrl+Return act on it). */
+static void
+map_cb (VlValuePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-/* The page's actions and keys. */
-static const VlActionEntry actions[] = {
-  { "value.add-reading", add_reading_action, .accel = "<Control>i" },
-  { "value.complete-review", complete_review_action, .accel = "<Control>Return" },
-  { "value.follow-up", follow_up_action, .accel = "<Control><Shift>n" },
-  { "value.new-loop", new_loop_action },
-  { "value.delete-loop", delete_loop_action, "x" },
-  { "value.add-to-loop", add_to_loop_action, "x" },
-  { "value.remove-from-loop", remove_from_loop_action, "x" },
-  { "value.set-targets", set_targets_action },
-  { "value.set-rule", set_rule_action },
-};
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
+}
+
+static void
+settings_changed_cb (VlValuePage *self)
+{
+  self->dirty = (1u << N_SECTIONS) - 1;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+verdict_changed_cb (VlValuePage *self)
+{
+  if (!self->filling)
+    vl_value_page_update_actions (self);
+}
 
 static void
 vl_value_page_class_init (VlValuePageClass *klass)
@@ -1629,7 +758,7 @@ vl_value_page_class_init (VlValuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, p1_box);
   gtk_widget_class_bind_template_child (widget_class, VlValuePage, portfolio_box);
 
-  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  vl_value_page_class_add_actions (widget_class);
 }
 
 static void
@@ -1639,7 +768,7 @@ vl_value_page_init (VlValuePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->queue = g_array_new (FALSE, TRUE, sizeof (VlReviewEntry));
-  self->loop_views = g_ptr_array_new_with_free_func (loop_view_free);
+  self->loop_views = g_ptr_array_new_with_free_func (vl_value_page_free_loop_view);
   for (int v = VL_VERDICT_VALIDATED; v <= VL_VERDICT_INCONCLUSIVE; v++)
     gtk_string_list_append (verdicts, vl_enum_label ("verdict", v));
   adw_combo_row_set_model (self->verdict_row, G_LIST_MODEL (verdicts));
