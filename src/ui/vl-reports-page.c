@@ -6,7 +6,9 @@
  * are at the top; each report is drawn by the one chart widget
  * (vl-chart.c), says what its clock measures between, shows as a table
  * (Ctrl+T), and exports as PNG, SVG or CSV. A point's item opens in the
- * panel on the right (F9 hides it, as on every page).
+ * panel on the right (F9 hides it, as on every page). The calendar's month
+ * is vl-reports-page-calendar.c, the choices and actions
+ * vl-reports-page-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,68 +17,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <math.h>
-#include <stdio.h>
-#include <unistd.h>
 
-#include "vl-actions.h"
-#include "vl-calendar.h"
 #include "vl-item-panel.h"
 #include "vl-labels.h"
-#include "vl-node-writer.h"
 #include "vl-okr.h"
-#include "vl-reports-page.h"
+#include "vl-reports-page-private.h"
 #include "vl-toast.h"
 #include "vl-value.h"
-
-#define EPOCH_JULIAN 719163
-#define EXPORT_WIDTH 1200
-#define EXPORT_HEIGHT 700
-
-enum {
-  PERIOD_30,
-  PERIOD_90,
-  PERIOD_180,
-  PERIOD_CYCLE,
-  PERIOD_CUSTOM,
-};
-
-struct _VlReportsPage
-{
-  VlPage          parent_instance;
-
-  GtkListBox     *report_list;
-  GtkDropDown    *period_choice;
-  GtkDropDown    *backlog_choice;
-  GtkToggleButton *table_toggle;
-  GtkLabel       *report_title;
-  GtkLabel       *report_subtitle;
-  GtkStack       *view_stack;
-  VlChart        *chart;
-  GtkColumnView  *table;
-  GtkGrid        *month_grid;
-  AdwStatusPage  *empty_page;
-  GtkRevealer    *panel_revealer;
-  VlItemPanel    *item_panel;
-
-  VlDocument     *document;
-  VlReport       *report;
-  int             kind;           /* VlReportKind, or VL_REPORTS_CALENDAR */
-  GArray         *backlog_ids;    /* gint64 per backlog choice; 0: every backlog */
-  GDate           custom_from;
-  GDate           custom_to;
-  GDate           month;          /* the calendar's, its first day */
-  VlCsvTable     *rows;           /* the table view's */
-  VlReportJob    *job;            /* the reports being counted, between frames */
-  guint           step_id;
-  guint           refresh_id;
-  gboolean        show_table;
-  gboolean        stale;          /* edited while hidden: count again when shown */
-  gboolean        panel_open;
-  gboolean        filling;
-  int             last_period;
-};
 
 G_DEFINE_FINAL_TYPE (VlReportsPage, vl_reports_page, VL_TYPE_PAGE)
 
@@ -94,13 +42,11 @@ static const int status_colours[VL_N_STATUSES] = {
 };
 static const int verdict_colours[] = { 0x9a9996, 0x2ec27e, 0xe01b24, 0xe5a50a };
 
-static void refresh (VlReportsPage *self);
-static void show_kind (VlReportsPage *self);
 
 /* ---- the panel ---------------------------------------------------------------- */
 
-static void
-update_panel (VlReportsPage *self)
+void
+vl_reports_page_update_panel (VlReportsPage *self)
 {
   gboolean shown = self->panel_open && vl_page_get_show_details (VL_PAGE (self));
 
@@ -117,9 +63,9 @@ panel_revealed_cb (VlReportsPage *self)
     gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), FALSE);
 }
 
-static void
-open_item (VlReportsPage *self,
-           gint64         rowid)
+void
+vl_reports_page_open_item (VlReportsPage *self,
+                           gint64         rowid)
 {
   g_autoptr(VlRecord) item = self->document != NULL ? vl_document_lookup (self->document, VL_KIND_ITEM, rowid)
                                                     : NULL;
@@ -131,7 +77,7 @@ open_item (VlReportsPage *self,
   /* Opening an item is asking for the details: F9 had hidden them. */
   if (!vl_page_get_show_details (VL_PAGE (self)))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-details", NULL);
-  update_panel (self);
+  vl_reports_page_update_panel (self);
 }
 
 static void
@@ -139,14 +85,14 @@ activate_point_cb (VlChart       *chart,
                    gint64         item,
                    VlReportsPage *self)
 {
-  open_item (self, item);
+  vl_reports_page_open_item (self, item);
 }
 
 /* ---- the query ------------------------------------------------------------------ */
 
-static gboolean
-parse_day (const char *text,
-           GDate      *out)
+gboolean
+vl_reports_page_parse_day (const char *text,
+                           GDate      *out)
 {
   int y, m, d;
   char end;
@@ -159,9 +105,9 @@ parse_day (const char *text,
   return TRUE;
 }
 
-static void
-make_query (VlReportsPage *self,
-            VlReportQuery *q)
+void
+vl_reports_page_make_query (VlReportsPage *self,
+                            VlReportQuery *q)
 {
   guint period = gtk_drop_down_get_selected (self->period_choice);
   guint backlog = gtk_drop_down_get_selected (self->backlog_choice);
@@ -173,8 +119,8 @@ make_query (VlReportsPage *self,
       g_autoptr(VlRecord) cycle = vl_document_dup_current_cycle (self->document, today);
       GDate from, to;
 
-      if (cycle != NULL && parse_day (vl_record_get_string (cycle, "start"), &from) &&
-          parse_day (vl_record_get_string (cycle, "end"), &to) && g_date_compare (&from, &to) <= 0)
+      if (cycle != NULL && vl_reports_page_parse_day (vl_record_get_string (cycle, "start"), &from) &&
+          vl_reports_page_parse_day (vl_record_get_string (cycle, "end"), &to) && g_date_compare (&from, &to) <= 0)
         {
           q->from = from;
           q->to = to;
@@ -296,8 +242,8 @@ duration_points (VlReportsPage *self,
   return points;
 }
 
-static void
-fill_chart (VlReportsPage *self)
+void
+vl_reports_page_fill_chart (VlReportsPage *self)
 {
   const VlReport *r = self->report;
   const char *series[VL_N_STATUSES + 1] = { NULL };
@@ -469,9 +415,9 @@ n_points (VlReportsPage *self)
 
 /* ---- the table ------------------------------------------------------------------ */
 
-static GString *
-report_csv (VlReportsPage *self,
-            VlCsvFlavour   flavour)
+GString *
+vl_reports_page_report_csv (VlReportsPage *self,
+                            VlCsvFlavour   flavour)
 {
   GString *out = g_string_new (NULL);
   VlCsvWriter w;
@@ -508,7 +454,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 static void
 fill_table (VlReportsPage *self)
 {
-  g_autoptr(GString) csv = report_csv (self, VL_CSV_STANDARD);
+  g_autoptr(GString) csv = vl_reports_page_report_csv (self, VL_CSV_STANDARD);
   g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
   GListModel *columns = gtk_column_view_get_columns (self->table);
   g_autoptr(GtkNoSelection) selection = NULL;
@@ -548,156 +494,6 @@ fill_table (VlReportsPage *self)
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
 }
 
-/* ---- the release calendar ---------------------------------------------------------- */
-
-static void
-event_clicked_cb (GtkButton     *button,
-                  VlReportsPage *self)
-{
-  open_item (self, *(gint64 *) g_object_get_data (G_OBJECT (button), "item"));
-}
-
-static GtkWidget *
-event_widget (VlReportsPage         *self,
-              const VlCalendarEvent *event)
-{
-  static const char *const classes[] = { "calendar-launch", "calendar-planned", "calendar-review",
-                                         "calendar-iteration", "calendar-iteration" };
-  /* The kind by its mark and colour (the subtitle says which is which), the item by its title. */
-  static const char *const marks[] = { "● ", "○ ", "◆ ", "", "" };
-  g_autofree char *text = event->kind >= VL_CALENDAR_ITERATION_START ? g_strdup (event->title)
-                                                                     : g_strconcat (marks[event->kind], event->name, NULL);
-  GtkWidget *label = gtk_label_new (text), *button;
-  gint64 *item;
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, classes[event->kind]);
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_set_tooltip_text (label, event->title);
-  if (event->kind >= VL_CALENDAR_ITERATION_START)
-    return label;
-  button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "calendar-event");
-  item = g_new (gint64, 1);
-  *item = event->item;
-  g_object_set_data_full (G_OBJECT (button), "item", item, g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (event_clicked_cb), self);
-  return button;
-}
-
-static void
-fill_calendar (VlReportsPage *self)
-{
-  GDate first = self->month, last = self->month, start, today_date;
-  g_autoptr(GDate) today = vl_okr_today ();
-  g_autoptr(GPtrArray) events = NULL;
-  GtkWidget *child;
-  char text[64];
-  guint e = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->month_grid))) != NULL)
-    gtk_grid_remove (self->month_grid, child);
-  g_date_add_months (&last, 1);
-  g_date_subtract_days (&last, 1);
-  /* From the Monday of the first week to the Sunday of the last. */
-  start = first;
-  g_date_subtract_days (&start, g_date_get_weekday (&first) - G_DATE_MONDAY);
-  events = vl_calendar_events (self->document, &start, NULL);
-  vl_calendar_add_iterations (self->document, events, &start, NULL);
-  today_date = *today;
-  /* The month's P1 demands, with how they stand, above the days. */
-  {
-    g_autoptr(GArray) p1 = vl_calendar_p1_items (self->document, &first);
-    GtkWidget *row = gtk_flow_box_new ();
-    g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "P1 this month: %u demand",
-                                                             "P1 this month: %u demands", p1->len), p1->len);
-    GtkWidget *label = gtk_label_new (heading);
-
-    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (row), GTK_SELECTION_NONE);
-    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (row), 8);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_flow_box_append (GTK_FLOW_BOX (row), label);
-    for (guint i = 0; i < p1->len; i++)
-      {
-        g_autoptr(VlRecord) item = vl_document_lookup (self->document, VL_KIND_ITEM, g_array_index (p1, gint64, i));
-        VlCalendarEvent event = { VL_CALENDAR_LAUNCH, g_array_index (p1, gint64, i), first, NULL, NULL, NULL, NULL };
-        VlP1State state;
-        GtkWidget *button;
-
-        if (item == NULL)
-          continue;
-        state = vl_item_get_p1_state (item, today);
-        event.name = (char *) vl_record_get_title (item);
-        event.title = g_strdup_printf ("%s · %s", vl_record_get_title (item), vl_p1_state_tag (state));
-        button = event_widget (self, &event);
-        gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), event.title);
-        gtk_widget_set_tooltip_text (button, vl_p1_state_label (state));
-        gtk_widget_remove_css_class (gtk_button_get_child (GTK_BUTTON (button)), "calendar-launch");
-        if (state == VL_P1_AT_RISK || state == VL_P1_LATE)
-          gtk_widget_add_css_class (gtk_button_get_child (GTK_BUTTON (button)), "error");
-        gtk_flow_box_append (GTK_FLOW_BOX (row), button);
-        g_free (event.title);
-      }
-    gtk_grid_attach (self->month_grid, row, 0, 0, 7, 1);
-  }
-  for (int wd = 0; wd < 7; wd++)
-    {
-      GDate day = start;
-      GtkWidget *label;
-
-      g_date_add_days (&day, wd);
-      g_date_strftime (text, sizeof text, "%a", &day);
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->month_grid, label, wd, 1, 1, 1);
-    }
-  for (int cell = 0; cell < 42; cell++)
-    {
-      GDate day = start;
-      GtkWidget *box, *number;
-      guint shown = 0, more = 0;
-
-      g_date_add_days (&day, cell);
-      if (cell % 7 == 0 && g_date_compare (&day, &last) > 0)
-        break;
-      box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      g_snprintf (text, sizeof text, "%d", g_date_get_day (&day));
-      number = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (number), 0);
-      gtk_widget_add_css_class (number, "heading");
-      gtk_box_append (GTK_BOX (box), number);
-      gtk_widget_add_css_class (box, "calendar-day");
-      if (g_date_get_month (&day) != g_date_get_month (&first))
-        gtk_widget_add_css_class (box, "calendar-other-month");
-      if (g_date_compare (&day, &today_date) == 0)
-        gtk_widget_add_css_class (box, "calendar-today");
-      while (e < events->len && g_date_compare (&((VlCalendarEvent *) events->pdata[e])->day, &day) < 0)
-        e++;
-      for (; e < events->len && g_date_compare (&((VlCalendarEvent *) events->pdata[e])->day, &day) == 0; e++)
-        if (shown < 4)
-          {
-            gtk_box_append (GTK_BOX (box), event_widget (self, events->pdata[e]));
-            shown++;
-          }
-        else
-          more++;
-      if (more > 0)
-        {
-          g_autofree char *said = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more", more), more);
-          GtkWidget *label = gtk_label_new (said);
-
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_widget_add_css_class (label, "caption");
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_box_append (GTK_BOX (box), label);
-        }
-      gtk_grid_attach (self->month_grid, box, cell % 7, 2 + cell / 7, 1, 1);
-    }
-}
-
 /* ---- showing ------------------------------------------------------------------------ */
 
 /* Which of the page's actions can run: the one place that says. */
@@ -712,8 +508,8 @@ update_actions (VlReportsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.next-month", calendar);
 }
 
-static void
-show_kind (VlReportsPage *self)
+void
+vl_reports_page_show_kind (VlReportsPage *self)
 {
   g_autofree char *subtitle = NULL;
   gboolean calendar = self->kind == VL_REPORTS_CALENDAR;
@@ -731,7 +527,7 @@ show_kind (VlReportsPage *self)
                           _("● launched · ○ planned to launch (the end of its iteration) · ◆ value review due · "
                             "Page Up and Page Down change the month"));
       if (self->document != NULL)
-        fill_calendar (self);
+        vl_reports_page_fill_calendar (self);
       gtk_stack_set_visible_child_name (self->view_stack, "calendar");
       return;
     }
@@ -759,7 +555,7 @@ show_kind (VlReportsPage *self)
     }
   else
     {
-      fill_chart (self);
+      vl_reports_page_fill_chart (self);
       gtk_stack_set_visible_child_name (self->view_stack, "chart");
     }
 }
@@ -791,15 +587,15 @@ step_cb (gpointer data)
     }
   g_clear_pointer (&self->report, vl_report_free);
   self->report = report;
-  show_kind (self);
+  vl_reports_page_show_kind (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Counts the reports again, in steps between frames (a 100,000-item plan
  * takes a few hundred milliseconds): the page shows the reports it has,
  * or that it is counting, meanwhile. */
-static void
-refresh (VlReportsPage *self)
+void
+vl_reports_page_refresh (VlReportsPage *self)
 {
   g_autoptr(GError) error = NULL;
   VlReportQuery q;
@@ -809,7 +605,7 @@ refresh (VlReportsPage *self)
   self->stale = FALSE;
   if (self->document == NULL)
     return;
-  make_query (self, &q);
+  vl_reports_page_make_query (self, &q);
   self->job = vl_report_job_new (self->document, &q, &error);
   if (self->job == NULL)
     {
@@ -822,7 +618,7 @@ refresh (VlReportsPage *self)
     {
       /* Other data: not the old chart meanwhile. */
       g_clear_pointer (&self->report, vl_report_free);
-      show_kind (self);
+      vl_reports_page_show_kind (self);
     }
 }
 
@@ -832,7 +628,7 @@ refresh_idle (gpointer data)
   VlReportsPage *self = data;
 
   self->refresh_id = 0;
-  refresh (self);
+  vl_reports_page_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -862,7 +658,7 @@ static void
 mapped_cb (VlReportsPage *self)
 {
   if (self->stale && self->document != NULL)
-    refresh (self);
+    vl_reports_page_refresh (self);
 }
 
 static void
@@ -900,427 +696,11 @@ reports_page_load (VlPage     *page,
   g_set_object (&self->document, document);
   g_clear_pointer (&self->report, vl_report_free);
   self->panel_open = FALSE;
-  update_panel (self);
+  vl_reports_page_update_panel (self);
   if (document == NULL)
     return;
   fill_backlogs (self);
-  refresh (self);
-}
-
-/* ---- choices and actions --------------------------------------------------------------- */
-
-static void
-report_chosen_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  VlReportsPage *self)
-{
-  if (row == NULL)
-    return;
-  self->kind = gtk_list_box_row_get_index (row);
-  show_kind (self);
-}
-
-/* A dialog's two choices: a custom period's days, the clock's statuses. */
-typedef struct
-{
-  VlReportsPage *page;
-  GtkWidget     *first, *second;
-} Pair;
-
-static void
-pair_free (gpointer  data,
-           GClosure *closure)
-{
-  Pair *c = data;
-
-  g_object_unref (c->page);
-  g_free (c);
-}
-
-/* @widget under its mnemonic @caption in @box. */
-static GtkWidget *
-add_labelled (GtkWidget  *box,
-              const char *caption,
-              GtkWidget  *widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (caption);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return widget;
-}
-
-static void
-custom_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Pair             *c)
-{
-  VlReportsPage *self = c->page;
-  GDate from, to;
-
-  if (!g_str_equal (response, "apply"))
-    {
-      gtk_drop_down_set_selected (self->period_choice, (guint) self->last_period);
-      return;
-    }
-  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (c->first)), &from) ||
-      !parse_day (gtk_editable_get_text (GTK_EDITABLE (c->second)), &to) || g_date_compare (&from, &to) > 0)
-    {
-      vl_toast (GTK_WIDGET (self), _("The period needs two dates (YYYY-MM-DD), the first one not after the second"),
-                FALSE);
-      gtk_drop_down_set_selected (self->period_choice, (guint) self->last_period);
-      return;
-    }
-  self->custom_from = from;
-  self->custom_to = to;
-  self->last_period = PERIOD_CUSTOM;
-  refresh (self);
-}
-
-static GtkWidget *
-date_entry (GtkWidget   *box,
-            const char  *caption,
-            const GDate *date)
-{
-  GtkWidget *entry = gtk_entry_new ();
-  char text[16];
-
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  return add_labelled (box, caption, entry);
-}
-
-static void
-ask_custom_period (VlReportsPage *self)
-{
-  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  Pair *c = g_new0 (Pair, 1);
-  VlReportQuery q;
-
-  make_query (self, &q);
-  if (self->report != NULL)
-    q = self->report->query;
-  c->page = g_object_ref (self);
-  c->first = date_entry (box, _("_From"), &q.from);
-  c->second = date_entry (box, _("_To"), &q.to);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Custom Period"),
-                                   _("The reports cover these days, both included."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (custom_response_cb), c, pair_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-period_chosen_cb (VlReportsPage *self)
-{
-  if (gtk_drop_down_get_selected (self->period_choice) == PERIOD_CUSTOM)
-    {
-      ask_custom_period (self);
-      return;
-    }
-  self->last_period = (int) gtk_drop_down_get_selected (self->period_choice);
-  refresh (self);
-}
-
-static void
-backlog_chosen_cb (VlReportsPage *self)
-{
-  if (!self->filling)
-    refresh (self);
-}
-
-static void
-write_png (GskRenderNode *node,
-           GFile         *file,
-           GError       **error)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, EXPORT_WIDTH * 2, EXPORT_HEIGHT * 2);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *path = NULL;
-  g_autofree char *tmp = NULL;
-  int fd;
-
-  cairo_scale (cr, 2, 2);
-  vl_node_draw_cairo (node, cr);
-  cairo_destroy (cr);
-  /* Written beside the target, then moved over it: a failed export leaves what was there. */
-  fd = g_file_open_tmp ("vl-chart-XXXXXX.png", &tmp, error);
-  if (fd >= 0)
-    {
-      close (fd);
-      if (cairo_surface_write_to_png (surface, tmp) != CAIRO_STATUS_SUCCESS)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the chart"));
-      else
-        {
-          g_autoptr(GFile) from = g_file_new_for_path (tmp);
-
-          g_file_move (from, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
-        }
-      g_unlink (tmp);
-    }
-  cairo_surface_destroy (surface);
-}
-
-static void
-export_to (VlReportsPage *self,
-           const char    *format,
-           GFile         *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file), *said = NULL;
-
-  if (self->report == NULL || self->kind == VL_REPORTS_CALENDAR)
-    return;
-  if (g_str_equal (format, "csv"))
-    {
-      g_autoptr(GString) csv = report_csv (self, VL_CSV_SPREADSHEET);
-
-      g_file_replace_contents (file, csv->str, csv->len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
-    }
-  else
-    {
-      g_autoptr(GskRenderNode) node = NULL;
-
-      fill_chart (self);
-      node = vl_chart_render (self->chart, EXPORT_WIDTH, EXPORT_HEIGHT);
-      if (g_str_equal (format, "svg"))
-        {
-          g_autofree char *svg = vl_node_to_svg (node, &GRAPHENE_RECT_INIT (0, 0, EXPORT_WIDTH, EXPORT_HEIGHT),
-                                                 EXPORT_WIDTH, EXPORT_HEIGHT,
-                                                 vl_report_kind_title ((VlReportKind) self->kind));
-
-          g_file_replace_contents (file, svg, strlen (svg), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
-        }
-      else
-        write_png (node, file, &error);
-    }
-  if (error != NULL)
-    {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Export the Report"), error);
-      return;
-    }
-  said = g_strdup_printf (_("“%s” exported"), name);
-  vl_toast (GTK_WIDGET (self), said, FALSE);
-}
-
-/* "reports.export-to" (ss): a format (png, svg, csv) and a path, as the chooser gives them. */
-static void
-export_to_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  const char *format = NULL, *path = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  g_variant_get (param, "(&s&s)", &format, &path);
-  file = g_file_new_for_path (path);
-  export_to (VL_REPORTS_PAGE (widget), format, file);
-}
-
-static void
-calendar_to (VlReportsPage *self,
-             GFile         *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file), *said = NULL;
-
-  if (self->document == NULL)
-    return;
-  if (!vl_calendar_write_ical (self->document, file, &error))
-    {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Export the Calendar"),
-                     error);
-      return;
-    }
-  said = g_strdup_printf (_("“%s” exported"), name);
-  vl_toast (GTK_WIDGET (self), said, FALSE);
-}
-
-static void
-export_calendar_to_action (GtkWidget  *widget,
-                           const char *name,
-                           GVariant   *param)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
-
-  calendar_to (VL_REPORTS_PAGE (widget), file);
-}
-
-typedef struct
-{
-  VlReportsPage *page;
-  char          *format;   /* NULL: the calendar */
-} Export;
-
-static void
-chosen_cb (GtkNativeDialog *chooser,
-           int              response,
-           Export          *e)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      if (e->format != NULL)
-        export_to (e->page, e->format, file);
-      else
-        calendar_to (e->page, file);
-    }
-  g_object_unref (e->page);
-  g_free (e->format);
-  g_free (e);
-  g_object_unref (chooser);
-}
-
-static void
-choose_file (VlReportsPage *self,
-             const char    *format,
-             const char    *title,
-             const char    *suggested)
-{
-  GtkFileChooserNative *chooser;
-  Export *e = g_new0 (Export, 1);
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  e->page = g_object_ref (self);
-  e->format = g_strdup (format);
-  g_signal_connect (chooser, "response", G_CALLBACK (chosen_cb), e);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VlReportsPage *self = VL_REPORTS_PAGE (widget);
-  const char *format = g_variant_get_string (param, NULL);
-  g_autofree char *suggested = NULL;
-
-  if (self->kind == VL_REPORTS_CALENDAR)
-    return;
-  suggested = g_strdup_printf ("%s.%s", vl_report_kind_title ((VlReportKind) self->kind), format);
-  choose_file (self, format, _("Export Report"), suggested);
-}
-
-static void
-export_calendar_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  /* Translators: the suggested name of an exported calendar */
-  choose_file (VL_REPORTS_PAGE (widget), NULL, _("Export Calendar"), _("Releases.ics"));
-}
-
-static void
-clock_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   Pair             *c)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (response, "set") &&
-      !vl_document_set_clock_statuses (c->page->document,
-                                       (VlStatus) gtk_drop_down_get_selected (GTK_DROP_DOWN (c->first)),
-                                       (VlStatus) gtk_drop_down_get_selected (GTK_DROP_DOWN (c->second)), &error))
-    vl_toast (GTK_WIDGET (c->page), error->message, FALSE);
-}
-
-static GtkWidget *
-status_choice (GtkWidget  *box,
-               const char *caption,
-               VlStatus    status)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *choice;
-
-  for (int s = 0; s <= VL_STATUS_REVIEWED; s++)
-    gtk_string_list_append (names, vl_enum_label ("status", s));
-  choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), status);
-  return add_labelled (box, caption, choice);
-}
-
-/* "reports.set-clock": the plan's cycle time statuses (synced, undoable). */
-static void
-set_clock_action (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  VlReportsPage *self = VL_REPORTS_PAGE (widget);
-  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  Pair *c;
-  VlStatus start, end;
-
-  if (self->document == NULL)
-    return;
-  vl_document_get_clock_statuses (self->document, &start, &end);
-  c = g_new0 (Pair, 1);
-  c->page = g_object_ref (self);
-  c->first = status_choice (box, _("_Starts at the first entry into"), start);
-  c->second = status_choice (box, _("_Stops at the first entry into"), end);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Cycle Time Statuses"),
-                                   _("The cycle time, aging and the percentiles run between these statuses, "
-                                     "for everyone who shares the plan."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (clock_response_cb), c, pair_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-settings_changed_cb (VlDocument    *doc,
-                     VlReportsPage *self)
-{
-  refresh (self);
-}
-
-static void
-close_item_action (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  VlReportsPage *self = VL_REPORTS_PAGE (widget);
-
-  self->panel_open = FALSE;
-  update_panel (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->chart));
-}
-
-static void
-month_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  VlReportsPage *self = VL_REPORTS_PAGE (widget);
-
-  if (g_str_equal (name, "reports.next-month"))
-    g_date_add_months (&self->month, 1);
-  else
-    g_date_subtract_months (&self->month, 1);
-  show_kind (self);
-}
-
-static void
-show_report_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  VlReportsPage *self = VL_REPORTS_PAGE (widget);
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->report_list, g_variant_get_int32 (param));
-
-  if (row != NULL)
-    gtk_list_box_select_row (self->report_list, row);
+  vl_reports_page_refresh (self);
 }
 
 /* ---- the widget -------------------------------------------------------------------------- */
@@ -1378,7 +758,7 @@ vl_reports_page_set_property (GObject      *object,
       if (self->show_table != g_value_get_boolean (value))
         {
           self->show_table = g_value_get_boolean (value);
-          show_kind (self);
+          vl_reports_page_show_kind (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1402,25 +782,6 @@ vl_reports_page_dispose (GObject *object)
   G_OBJECT_CLASS (vl_reports_page_parent_class)->dispose (object);
 }
 
-/* The page's actions and keys. */
-static const VlActionEntry actions[] = {
-  { "reports.show-table", .property = "show-table", .accel = "<Control>t" },
-  { "reports.export", export_action, "s" },
-  { "reports.export-to", export_to_action, "(ss)" },
-  { "reports.export-calendar", export_calendar_action },
-  { "reports.export-calendar-to", export_calendar_to_action, "s" },
-  { "reports.close-item", close_item_action, .accel = "Escape" },
-  { "reports.set-clock", set_clock_action },
-  { "reports.previous-month", month_action, .accel = "Page_Up" },
-  { "reports.next-month", month_action, .accel = "Page_Down" },
-  { "reports.show-report", show_report_action, "i", .accel = "<Control>1", .format = "i", .arg1 = 0 },
-  { "reports.show-report", .accel = "<Control>2", .format = "i", .arg1 = 1 },
-  { "reports.show-report", .accel = "<Control>3", .format = "i", .arg1 = 2 },
-  { "reports.show-report", .accel = "<Control>4", .format = "i", .arg1 = 3 },
-  { "reports.show-report", .accel = "<Control>5", .format = "i", .arg1 = 4 },
-  { "reports.show-report", .accel = "<Control>6", .format = "i", .arg1 = 5 },
-  { "reports.show-report", .accel = "<Control>7", .format = "i", .arg1 = 6 },
-};
 
 static void
 vl_reports_page_class_init (VlReportsPageClass *klass)
@@ -1459,7 +820,7 @@ vl_reports_page_class_init (VlReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VlReportsPage, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, VlReportsPage, item_panel);
 
-  vl_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  vl_reports_page_class_add_actions (widget_class);
 }
 
 static void
@@ -1492,18 +853,14 @@ vl_reports_page_init (VlReportsPage *self)
       gtk_list_box_append (self->report_list, label);
     }
   gtk_list_box_select_row (self->report_list, gtk_list_box_get_row_at_index (self->report_list, 0));
-  g_signal_connect (self->report_list, "row-selected", G_CALLBACK (report_chosen_cb), self);
-  g_signal_connect_swapped (self->period_choice, "notify::selected", G_CALLBACK (period_chosen_cb), self);
-  g_signal_connect_swapped (self->backlog_choice, "notify::selected", G_CALLBACK (backlog_chosen_cb), self);
+  vl_reports_page_connect_choices (self);
   g_signal_connect (self->chart, "activate-point", G_CALLBACK (activate_point_cb), self);
   g_signal_connect_swapped (self->panel_revealer, "notify::child-revealed", G_CALLBACK (panel_revealed_cb), self);
-  g_signal_connect (self, "notify::show-details", G_CALLBACK (update_panel), NULL);
+  g_signal_connect (self, "notify::show-details", G_CALLBACK (vl_reports_page_update_panel), NULL);
   g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
   for (guint i = 0; i < G_N_ELEMENTS (counted_rows); i++)
     g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), counted_rows[i],
                             G_CALLBACK (rows_changed_cb), self);
-  g_signal_group_connect (vl_page_get_document_signals (VL_PAGE (self)), "value-settings-changed",
-                          G_CALLBACK (settings_changed_cb), self);
   gtk_widget_set_visible (GTK_WIDGET (self->panel_revealer), FALSE);
-  show_kind (self);
+  vl_reports_page_show_kind (self);
 }
