@@ -13,6 +13,11 @@
  * written; a file with any such error is refused whole. A good file is
  * imported as one action: one transaction and one undo step.
  *
+ * Why one file of about 1,200 lines: the preview and the import are one
+ * conversion (the preview is the import, not written), so the targets,
+ * the status map, the converted rows and the write share one structure;
+ * what a single cell means is vl-csv-cells.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vl-csv"
@@ -373,167 +378,6 @@ guess_target (VlCsvSource  source,
 
 /* ---- cells ------------------------------------------------------------- */
 
-/* A leading ' that an exporter put before a formula character goes. */
-static const char *
-cell_text (const char *cell)
-{
-  if (cell[0] == '\'' && cell[1] != '\0' && strchr ("=+-@\t\r", cell[1]) != NULL)
-    return cell + 1;
-  return cell;
-}
-
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  gboolean point = strchr (text, '.') != NULL;
-  char *end = NULL;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x202F || c == 0xA0 || c == '\'')
-        continue;   /* thousands, as some locales group them */
-      if (c == ',')
-        {
-          if (!point)
-            g_string_append_c (s, '.');   /* a decimal comma */
-          continue;                        /* else a thousands comma */
-        }
-      if (c >= 0x80)
-        return FALSE;
-      g_string_append_c (s, (char) c);
-    }
-  if (s->len == 0)
-    return FALSE;
-  *value = g_ascii_strtod (s->str, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
-}
-
-/* Month names as Jira writes them in its users' languages: English,
- * German, French, Spanish, Chinese (九月 or 9月). */
-static int
-month_of (const char *name)
-{
-  static const char *const months[12][5] = {
-    { "jan", "janv", "ene", "一月", "1月" },   { "feb", "févr", "fév", "二月", "2月" },
-    { "mar", "mär", "mrz", "三月", "3月" },    { "apr", "avr", "abr", "四月", "4月" },
-    { "may", "mai", "五月", "5月", NULL },     { "jun", "juin", "六月", "6月", NULL },
-    { "jul", "juil", "七月", "7月", NULL },    { "aug", "août", "ago", "八月", "8月" },
-    { "sep", "sept", "九月", "9月", NULL },    { "oct", "okt", "十月", "10月", NULL },
-    { "nov", "十一月", "11月", NULL, NULL },   { "dec", "dez", "déc", "dic", "十二月" },
-  };
-  g_autofree char *lower = g_utf8_strdown (name, -1);
-  size_t len = strlen (lower);
-
-  if (len > 0 && lower[len - 1] == '.')
-    lower[--len] = '\0';
-  if (g_str_equal (lower, "12月"))
-    return 12;
-  /* A name or its first three letters ("Sept", "März" → "mär"). */
-  for (guint i = 0; i < 12; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (months[i]) && months[i][k] != NULL; k++)
-      if (g_str_equal (lower, months[i][k]) ||
-          (g_ascii_isalpha (lower[0]) && g_utf8_strlen (lower, -1) > 3 &&
-           g_str_has_prefix (lower, months[i][k]) && g_utf8_strlen (months[i][k], -1) == 3))
-        return (int) i + 1;
-  return 0;
-}
-
-/* "22/Sep/25 9:26 AM", "25/九月/25 9:26 上午": day, month name, year. */
-static gboolean
-parse_named_month (const char *text,
-                   int        *y,
-                   int        *m,
-                   int        *d)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "/", 3);
-  char *end = NULL;
-
-  if (g_strv_length (parts) != 3)
-    return FALSE;
-  *d = (int) g_ascii_strtoll (parts[0], &end, 10);
-  if (end == parts[0] || *end != '\0' || (*m = month_of (parts[1])) == 0)
-    return FALSE;
-  *y = (int) g_ascii_strtoll (parts[2], &end, 10);
-  if (end == parts[2] || (*end != '\0' && *end != ' ') || end - parts[2] > 4)
-    return FALSE;
-  *y += *y < 100 ? 2000 : 0;
-  return TRUE;
-}
-
-/* Dates as the tools write them: 2025-09-22 (with any time after it),
- * 22/Sep/25 9:26 AM (Jira, in its user's language), Sep 22, 2025,
- * 22.09.2025, 2025/09/22. */
-static gboolean
-parse_date (const char *text,
-            char        out[11])
-{
-  int y = 0, m = 0, d = 0, n = 0;
-  char mon[16] = "";
-
-  if (sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10)
-    ;
-  else if (sscanf (text, "%4d/%2d/%2d%n", &y, &m, &d, &n) == 3 && n == 10)
-    ;
-  else if (parse_named_month (text, &y, &m, &d))
-    ;
-  else if (sscanf (text, "%15[A-Za-z] %2d, %4d%n", mon, &d, &y, &n) == 3 && (m = month_of (mon)) > 0)
-    ;
-  else if (sscanf (text, "%2d.%2d.%4d%n", &d, &m, &y, &n) == 3 && y >= 1000)
-    ;
-  else
-    return FALSE;
-  if (y < 1 || y > 9999 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_snprintf (out, 11, "%04d-%02d-%02d", y, m, d);
-  return TRUE;
-}
-
-static gboolean
-parse_enum (const char *field,
-            GType       type,
-            const char *text,
-            int        *value)
-{
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-
-  if (*text == '\0')
-    {
-      *value = 0;
-      return TRUE;
-    }
-  if (vl_enum_from_nick (type, lower, value))
-    return TRUE;
-  for (guint i = 0; i < vl_enum_n_values (field); i++)
-    {
-      const char *label = vl_enum_label (field, (int) i);
-
-      if (label != NULL && g_utf8_collate (label, text) == 0)
-        return (*value = (int) i, TRUE);
-    }
-  return FALSE;
-}
-
-static gboolean
-parse_bool (const char *text,
-            gboolean   *value)
-{
-  static const char *yes[] = { "true", "yes", "y", "1", "x", "✓", "是", "p1" };
-  static const char *no[] = { "false", "no", "n", "0", "", "否" };
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    if (g_str_equal (lower, yes[i]))
-      return (*value = TRUE, TRUE);
-  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
-    if (g_str_equal (lower, no[i]))
-      return (*value = FALSE, TRUE);
-  return FALSE;
-}
-
 static GType
 enum_type_of (const char *field)
 {
@@ -557,7 +401,7 @@ guess_status (const char *text,
   for (guint i = 0; i < G_N_ELEMENTS (status_words); i++)
     if (g_str_equal (status_words[i].text, lower))
       return (*status = status_words[i].status, TRUE);
-  if (parse_enum ("status", VL_TYPE_STATUS, text, &value) && *text != '\0')
+  if (vl_csv_parse_enum ("status", VL_TYPE_STATUS, text, &value) && *text != '\0')
     return (*status = (VlStatus) value, TRUE);
   *status = VL_STATUS_IDEA;
   return FALSE;
@@ -855,7 +699,7 @@ add_label (Row        *row,
     }
   if (g_ascii_strcasecmp (name, "p1") == 0)
     set_value (row, find_target ("p1"), "true");
-  else if (*name != '\0' && parse_enum ("aarrr", VL_TYPE_AARRR, name, &stage) && stage != VL_AARRR_NONE)
+  else if (*name != '\0' && vl_csv_parse_enum ("aarrr", VL_TYPE_AARRR, name, &stage) && stage != VL_AARRR_NONE)
     set_value (row, find_target ("aarrr"), vl_enum_to_nick (VL_TYPE_AARRR, stage));
 }
 
@@ -868,7 +712,7 @@ convert_cell (VlCsvImport *self,
 {
   int t = self->column_target[column];
   const Target *target = &targets[t];
-  const char *text = cell_text (cell);
+  const char *text = vl_csv_cell_text (cell);
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
   char date[11];
   double number;
@@ -889,7 +733,7 @@ convert_cell (VlCsvImport *self,
       break;
     case T_NUMBER:
     case T_INT:
-      if (!parse_number (text, &number) || (target->type == T_INT && number != floor (number)))
+      if (!vl_csv_parse_number (text, &number) || (target->type == T_INT && number != floor (number)))
         {
           g_autofree char *message = g_strdup_printf (target->type == T_INT ? _("“%s” is not a whole number")
                                                                               : _("“%s” is not a number"), text);
@@ -899,7 +743,7 @@ convert_cell (VlCsvImport *self,
       set_value (row, t, g_ascii_dtostr (buf, sizeof buf, number));
       break;
     case T_DATE:
-      if (!parse_date (text, date))
+      if (!vl_csv_parse_date (text, date))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a date (a real calendar day, "
                                                         "such as 2026-09-22)"), text);
@@ -909,7 +753,7 @@ convert_cell (VlCsvImport *self,
       set_value (row, t, date);
       break;
     case T_BOOL:
-      if (!parse_bool (text, &flag))
+      if (!vl_csv_parse_bool (text, &flag))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is neither yes nor no"), text);
           add_error (self, row->line, column, message);
@@ -918,7 +762,7 @@ convert_cell (VlCsvImport *self,
       set_value (row, t, flag ? "true" : "false");
       break;
     case T_ENUM:
-      if (!parse_enum (target->field, enum_type_of (target->field), text, &value))
+      if (!vl_csv_parse_enum (target->field, enum_type_of (target->field), text, &value))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a value of %s"), text, _(target->label));
           add_error (self, row->line, column, message);
@@ -937,7 +781,7 @@ convert_cell (VlCsvImport *self,
         for (guint i = 0; i < G_N_ELEMENTS (priority_words) && value < 0; i++)
           if (g_str_equal (priority_words[i].text, lower))
             value = (int) priority_words[i].moscow;
-        if (value < 0 && !parse_enum ("moscow", VL_TYPE_MOSCOW, text, &value))
+        if (value < 0 && !vl_csv_parse_enum ("moscow", VL_TYPE_MOSCOW, text, &value))
           value = VL_MOSCOW_NONE;
         set_value (row, t, vl_enum_to_nick (VL_TYPE_MOSCOW, value));
       }
@@ -967,7 +811,7 @@ compare_rank (gconstpointer a,
   int c;
 
   /* Taiga's order is a number, Jira's rank a string ("0|i0003b:"). */
-  if (*rx != '\0' && *ry != '\0' && parse_number (rx, &nx) && parse_number (ry, &ny))
+  if (*rx != '\0' && *ry != '\0' && vl_csv_parse_number (rx, &nx) && vl_csv_parse_number (ry, &ny))
     c = (nx > ny) - (nx < ny);
   else if (*rx == '\0' || *ry == '\0')
     c = (*rx == '\0') - (*ry == '\0');

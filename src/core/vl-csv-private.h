@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -21,5 +21,18 @@ extern const VlCsvColumn vl_csv_backlog_columns[];
 extern const guint       vl_csv_n_backlog_columns;
 
 char *vl_csv_date_of_ms (gint64 ms);
+
+/* vl-csv-cells.c */
+const char *vl_csv_cell_text    (const char *cell);
+gboolean    vl_csv_parse_number (const char *text,
+                                 double     *value);
+gboolean    vl_csv_parse_date   (const char *text,
+                                 char        out[11]);
+gboolean    vl_csv_parse_enum   (const char *field,
+                                 GType       type,
+                                 const char *text,
+                                 int        *value);
+gboolean    vl_csv_parse_bool   (const char *text,
+                                 gboolean   *value);
 
 G_END_DECLS

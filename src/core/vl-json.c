@@ -5,6 +5,10 @@
  * import into a new file, and that file's export are byte-identical, and
  * two replicas that converged export the same text.
  *
+ * Why one file of about 1,050 lines: export and import are the two halves
+ * of one format, each field's writer beside its reader; apart, a change to
+ * the format would be made in two places.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vl-json"

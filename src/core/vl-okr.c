@@ -8,6 +8,10 @@
  * weighted mean of its key results; its total also counts, as equals, the
  * totals of the objectives aligned to it.
  *
+ * Why one file of about 1,050 lines: the OKR rules (progress, roll-ups,
+ * alignment, levels, check-ins, scores, cycles) are one model that the
+ * Goals page, the goal panel, the maps and the CLI read the same way.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vl-okr"

@@ -16,6 +16,10 @@
  *  - importing merges the shared file (through a private snapshot) into
  *    the working copy.
  *
+ * Why one file of about 1,050 lines: every step of the file protocol
+ * (prepare, snapshot, publish in steps, rename, import, conflict copies)
+ * must see the same locks and state; apart, their order would be spread.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "vl-share"
