@@ -6,8 +6,9 @@
  * two replicas that converged export the same text.
  *
  * Why one file of about 1,050 lines: export and import are the two halves
- * of one format, each field's writer beside its reader; apart, a change to
- * the format would be made in two places.
+ * of one format (the export first, then the import), agreeing on its ids,
+ * stamps and sections; apart, a change to the format would be made in two
+ * files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
