@@ -350,18 +350,11 @@ update_header (VlBoardPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->count), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   tip, -1);
   gtk_widget_set_visible (column->warning, over);
+  /* (style.css colours the header's title and count.) */
   if (over)
-    {
-      gtk_widget_add_css_class (column->box, "over-limit");
-      gtk_widget_add_css_class (column->title, "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (column->count), "warning");
-    }
+    gtk_widget_add_css_class (column->box, "over-limit");
   else
-    {
-      gtk_widget_remove_css_class (column->box, "over-limit");
-      gtk_widget_remove_css_class (column->title, "warning");
-      gtk_widget_remove_css_class (GTK_WIDGET (column->count), "warning");
-    }
+    gtk_widget_remove_css_class (column->box, "over-limit");
   if (!gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (column->count))))
     gtk_spin_button_set_value (column->limit, limit);
 }
@@ -563,7 +556,6 @@ make_cell (VlBoardPage *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, backlog == 0);
   gtk_widget_set_size_request (scroller, COLUMN_WIDTH, -1);
-  gtk_widget_add_css_class (scroller, "board-cell");
   cell->box = scroller;
   if (backlog != 0)
     {
