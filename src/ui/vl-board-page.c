@@ -350,11 +350,16 @@ update_header (VlBoardPage *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->count), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   tip, -1);
   gtk_widget_set_visible (column->warning, over);
-  /* (style.css colours the header's title and count.) */
   if (over)
-    gtk_widget_add_css_class (column->box, "over-limit");
+    {
+      gtk_widget_add_css_class (column->title, "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (column->count), "warning");
+    }
   else
-    gtk_widget_remove_css_class (column->box, "over-limit");
+    {
+      gtk_widget_remove_css_class (column->title, "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (column->count), "warning");
+    }
   if (!gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (column->count))))
     gtk_spin_button_set_value (column->limit, limit);
 }
@@ -441,7 +446,6 @@ make_header (VlBoardPage *self,
 
   column->page = self;
   column->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (column->box, "board-header");
   column->title = gtk_label_new (vl_enum_label ("status", status));
   gtk_widget_add_css_class (column->title, "heading");
   gtk_label_set_xalign (GTK_LABEL (column->title), 0);
