@@ -17,6 +17,7 @@
 #include "vl-actions.h"
 #include "vl-backlog-page-private.h"
 #include "vl-labels.h"
+#include "vl-name-dialog.h"
 #include "vl-toast.h"
 
 
@@ -267,13 +268,12 @@ new_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-rename_cb (AdwMessageDialog *dialog,
-           const char       *response,
-           VlRecord         *backlog)
+rename_cb (VlNameDialog *dialog,
+           const char   *response,
+           VlRecord     *backlog)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   VlDocument *document = vl_record_get_document (backlog);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *name = vl_name_dialog_dup_name (dialog);
 
   if (*name == '\0')
     return;
@@ -287,38 +287,28 @@ rename_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
   VlRecord *backlog = vl_backlog_sidebar_get_backlog (self->sidebar);
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog;
 
   if (backlog == NULL)
     return;
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), vl_record_get_title (backlog));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Backlog"), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  dialog = vl_name_dialog_new (widget, _("Rename Backlog"), NULL, vl_record_get_title (backlog),
+                               "rename", _("_Rename"));
   g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_cb), g_object_ref (backlog),
                          (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static void
-view_saved_cb (AdwMessageDialog *dialog,
-               const char       *response,
-               VlBacklogPage    *self)
+view_saved_cb (VlNameDialog  *dialog,
+               const char    *response,
+               VlBacklogPage *self)
 {
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *name = vl_name_dialog_dup_name (dialog);
   g_autoptr(VlRecord) backlog = vl_backlog_page_dup_backlog (self);
   g_autoptr(VlRecord) view = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *spec = NULL, *said = NULL;
 
-  if (!g_str_equal (response, "save") || backlog == NULL)
+  if (backlog == NULL)
     return;
   spec = vl_backlog_page_capture_view (self);
   vl_document_begin (self->document, _("Save View"));
@@ -346,7 +336,7 @@ save_view_action (GtkWidget  *widget,
 {
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
   g_autoptr(VlRecord) backlog = vl_backlog_page_dup_backlog (self);
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog;
   const char *search;
   g_autofree char *suggested = NULL;
 
@@ -356,19 +346,11 @@ save_view_action (GtkWidget  *widget,
   /* Translators: the suggested name of a saved view: a backlog, then a search */
   suggested = *search != '\0' ? g_strdup_printf (_("%s — “%s”"), vl_record_get_title (backlog), search)
                               : g_strdup (vl_record_get_title (backlog));
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), suggested);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Save View"),
-                                   _("The search, filters, sort and columns shown, under a name everyone who "
-                                     "shares the plan sees under the backlogs."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (view_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  dialog = vl_name_dialog_new (widget, _("Save View"),
+                               _("The search, filters, sort and columns shown, under a name everyone who "
+                                 "shares the plan sees under the backlogs."),
+                               suggested, "save", _("_Save"));
+  g_signal_connect_object (dialog, "response::save", G_CALLBACK (view_saved_cb), self, 0);
 }
 
 /* Deletes the backlog and its items in one action; one Undo brings all

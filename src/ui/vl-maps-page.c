@@ -15,6 +15,7 @@
 #include "vl-item-panel.h"
 #include "vl-map.h"
 #include "vl-map-outline.h"
+#include "vl-name-dialog.h"
 #include "vl-maps-page-private.h"
 #include "vl-toast.h"
 
@@ -336,31 +337,15 @@ new_map_action (GtkWidget  *widget,
   vl_map_canvas_start_editing (self->canvas, NULL);
 }
 
-typedef struct
-{
-  VlRecord  *map;
-  GtkWidget *entry;
-} Rename;
-
 static void
-rename_free (gpointer data,
-             GClosure *closure)
+rename_cb (VlNameDialog *dialog,
+           const char   *response,
+           VlRecord     *map)
 {
-  Rename *r = data;
+  g_autofree char *name = vl_name_dialog_dup_name (dialog);
 
-  g_clear_object (&r->map);
-  g_free (r);
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Rename           *r)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (r->entry));
-
-  if (*text != '\0' && g_strcmp0 (text, vl_record_get_title (r->map)) != 0)
-    g_object_set (r->map, "name", text, NULL);
+  if (*name != '\0' && g_strcmp0 (name, vl_record_get_title (map)) != 0)
+    g_object_set (map, "name", name, NULL);
 }
 
 static void
@@ -368,27 +353,14 @@ rename_map_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
-  VlMapsPage *self = VL_MAPS_PAGE (widget);
-  VlRecord *map = shown_map (self);
+  VlRecord *map = shown_map (VL_MAPS_PAGE (widget));
   GtkWidget *dialog;
-  Rename *r;
 
   if (map == NULL)
     return;
-  r = g_new0 (Rename, 1);
-  r->map = g_object_ref (map);
-  r->entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (r->entry), vl_record_get_title (map));
-  gtk_entry_set_activates_default (GTK_ENTRY (r->entry), TRUE);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Map"), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), r->entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_response_cb), r, rename_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (r->entry);
+  dialog = vl_name_dialog_new (widget, _("Rename Map"), NULL, vl_record_get_title (map), "rename", _("_Rename"));
+  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_cb), g_object_ref (map),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "vl-actions.h"
+#include "vl-name-dialog.h"
 #include "vl-toast.h"
 #include "vl-view-list.h"
 
@@ -162,14 +163,13 @@ vl_view_list_select (VlViewList *self,
 /* ---- actions -------------------------------------------------------------- */
 
 static void
-renamed_cb (AdwMessageDialog *dialog,
-            const char       *response,
-            VlRecord         *view)
+renamed_cb (VlNameDialog *dialog,
+            const char   *response,
+            VlRecord     *view)
 {
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *name = vl_name_dialog_dup_name (dialog);
 
-  if (g_str_equal (response, "rename") && *name != '\0' && g_strcmp0 (name, vl_record_get_title (view)) != 0)
+  if (*name != '\0' && g_strcmp0 (name, vl_record_get_title (view)) != 0)
     g_object_set (view, "name", name, NULL);
 }
 
@@ -186,22 +186,14 @@ rename_action (GtkWidget  *widget,
                GVariant   *param)
 {
   VlRecord *view = selected_view (VL_VIEW_LIST (widget));
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog;
 
   if (view == NULL)
     return;
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), vl_record_get_title (view));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Saved View"), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (renamed_cb), g_object_ref (view), unref_closure, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  dialog = vl_name_dialog_new (widget, _("Rename Saved View"), NULL, vl_record_get_title (view),
+                               "rename", _("_Rename"));
+  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (renamed_cb), g_object_ref (view),
+                         unref_closure, 0);
 }
 
 static void
