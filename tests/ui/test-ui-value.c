@@ -278,6 +278,18 @@ test_loops (void)
   spin (20);
 }
 
+/* Every key of the Value page is in the shortcuts window's Value group,
+ * and every key listed there does something. */
+static void
+test_shortcuts_listed (void)
+{
+  VlWindow *window = vl_window_new (NULL);
+  GtkWidget *widgets[] = { vl_window_get_value_page (window), NULL };
+
+  g_assert_cmpuint (assert_shortcuts_listed (widgets, "Value"), >=, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -287,6 +299,7 @@ main (int argc, char *argv[])
     return 0;
   g_test_add_func ("/ui/value/review-from-keyboard", test_review_from_keyboard);
   g_test_add_func ("/ui/value/loops", test_loops);
+  g_test_add_func ("/ui/value/shortcuts-listed", test_shortcuts_listed);
   status = g_test_run ();
   vl_test_dir_cleanup ();
   return status;
