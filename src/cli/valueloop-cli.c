@@ -447,11 +447,7 @@ cmd_set (int argc, char **argv)
     }
   if (!vl_record_set_from_text (record, argv[3], argv[4], &error))
     {
-      if (error == NULL)
-        g_set_error (&error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_FAILED,
-                     _("Could not change “%s”"), argv[1]);
-      else
-        g_prefix_error (&error, _("Nothing was changed in “%s”: "), argv[1]);
+      g_prefix_error (&error, _("Nothing was changed in “%s”: "), argv[1]);
       return cli_fail (error);
     }
   shown = vl_record_format_field (record, argv[3]);

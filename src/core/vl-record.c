@@ -708,6 +708,10 @@ parse_text (VlRecord      *self,
  *
  * Sets @field from the text form that vl_record_format_field() returns
  * (a reference may also be given by a unique id prefix or by title).
+ *
+ * Returns: %TRUE if written; else %FALSE with @error saying why (a value
+ * that does not parse, or a write that failed: inside an action, the
+ * action then fails at its commit too)
  */
 gboolean
 vl_record_set_from_text (VlRecord   *self,

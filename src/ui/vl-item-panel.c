@@ -213,10 +213,20 @@ use_value_action (GtkWidget  *widget,
   VlItemPanel *self = VL_ITEM_PANEL (widget);
   guint i = g_variant_get_uint32 (param);
   g_autoptr(GError) error = NULL;
+  VlConflict *c;
+  gboolean used;
 
-  if (self->item == NULL || i >= self->conflicts->len)
+  if (self->item == NULL || i >= self->conflicts->len || self->conflicts->pdata[i] == NULL)
     return;
-  if (!vl_record_use_conflict (self->item, self->conflicts->pdata[i], &error))
+  /* Using it rewrites the item, which lists the conflicts again: the
+   * conflict is held out of the list meanwhile. */
+  c = g_steal_pointer (&self->conflicts->pdata[i]);
+  used = vl_record_use_conflict (self->item, c, &error);
+  if (i < self->conflicts->len && self->conflicts->pdata[i] == NULL)
+    self->conflicts->pdata[i] = c;   /* not listed again */
+  else
+    vl_conflict_free (c);
+  if (!used)
     vl_toast (GTK_WIDGET (self), error->message, FALSE);
 }
 

@@ -156,7 +156,8 @@ static void
 toast (VlWindow   *self,
        const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* The one toast helper, from inside the window's overlay. */
+  vl_toast (adw_toast_overlay_get_child (self->toast_overlay), text, FALSE);
 }
 
 /* ---- status ------------------------------------------------------------ */
