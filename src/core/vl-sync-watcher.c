@@ -210,10 +210,3 @@ vl_sync_watcher_new (VlDocument *document)
     schedule_publish (self);
   return self;
 }
-
-VlDocument *
-vl_sync_watcher_get_document (VlSyncWatcher *self)
-{
-  g_return_val_if_fail (VL_IS_SYNC_WATCHER (self), NULL);
-  return self->document;
-}

@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VlSyncWatcher, vl_sync_watcher, VL, SYNC_WATCHER, GObject)
 
-VlSyncWatcher *vl_sync_watcher_new          (VlDocument    *document);
-VlDocument    *vl_sync_watcher_get_document (VlSyncWatcher *self);
+VlSyncWatcher *vl_sync_watcher_new (VlDocument *document);
 
 G_END_DECLS

@@ -130,9 +130,8 @@ GtkWidget *
 vl_check_in_dialog_new (GtkWidget *page,
                         VlRecord  *kr)
 {
-  GtkRoot *root = gtk_widget_get_root (page);
   VlCheckInDialog *self = g_object_new (VL_TYPE_CHECK_IN_DIALOG,
-                                        "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        "transient-for", vl_window_for (page),
                                         "body", vl_record_get_title (kr), NULL);
   g_autoptr(VlRecord) last = vl_key_result_dup_last_checkin (kr);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();

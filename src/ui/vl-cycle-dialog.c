@@ -144,9 +144,8 @@ GtkWidget *
 vl_cycle_dialog_new (VlGoalsPage *page,
                      VlRecord    *cycle)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
   VlCycleDialog *self = g_object_new (VL_TYPE_CYCLE_DIALOG,
-                                      "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      "transient-for", vl_window_for (GTK_WIDGET (page)),
                                       "heading", cycle ? _("Edit Cycle") : _("New Cycle"), NULL);
   g_autofree char *name = NULL, *start = NULL, *end = NULL;
 

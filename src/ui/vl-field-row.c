@@ -442,13 +442,6 @@ vl_field_row_get_title (VlFieldRow *self)
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->row));
 }
 
-VlRecord *
-vl_field_row_get_record (VlFieldRow *self)
-{
-  g_return_val_if_fail (VL_IS_FIELD_ROW (self), NULL);
-  return self->record;
-}
-
 void
 vl_field_row_set_record (VlFieldRow *self,
                          VlRecord   *record)

@@ -39,7 +39,6 @@ GtkWidget  *vl_field_row_get_widget      (VlFieldRow        *self);
 VlKind      vl_field_row_get_kind        (VlFieldRow        *self);
 const char *vl_field_row_get_field       (VlFieldRow        *self);
 const char *vl_field_row_get_title       (VlFieldRow        *self);
-VlRecord   *vl_field_row_get_record      (VlFieldRow        *self);
 void        vl_field_row_set_record      (VlFieldRow        *self,
                                           VlRecord          *record);
 void        vl_field_row_update          (VlFieldRow        *self);

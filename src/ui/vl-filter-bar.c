@@ -182,7 +182,8 @@ vl_filter_bar_rebuild_choices (VlFilterBar *self)
   changed_cb (self);
 }
 
-/* Another plan: the alignment filters start from "any". */
+/* Another plan: the alignment filters start from "any"; the caller lists
+ * its rows (vl_filter_bar_rebuild_choices()). */
 void
 vl_filter_bar_set_document (VlFilterBar *self,
                             VlDocument  *document)
@@ -193,7 +194,6 @@ vl_filter_bar_set_document (VlFilterBar *self,
   for (guint r = 0; r < N_REFS; r++)
     gtk_drop_down_set_selected (self->ref_filters[r], 0);
   self->quiet = FALSE;
-  vl_filter_bar_rebuild_choices (self);
 }
 
 /* The search and the filters, applied to @search. */

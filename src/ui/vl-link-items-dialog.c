@@ -162,12 +162,11 @@ GtkWidget *
 vl_link_items_dialog_new (GtkWidget *page,
                           VlRecord  *kr)
 {
-  GtkRoot *root = gtk_widget_get_root (page);
   VlDocument *doc = vl_record_get_document (kr);
   g_autoptr(GListModel) items = vl_document_list (doc, VL_KIND_ITEM, NULL, NULL);
   g_autofree char *body = g_strdup_printf (_("Which backlog items move “%s”?"), vl_record_get_title (kr));
   VlLinkItemsDialog *self = g_object_new (VL_TYPE_LINK_ITEMS_DIALOG,
-                                          "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          "transient-for", vl_window_for (page),
                                           "body", body, NULL);
 
   self->page = g_object_ref (page);

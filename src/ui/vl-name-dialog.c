@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "vl-name-dialog.h"
+#include "vl-toast.h"
 
 struct _VlNameDialog
 {
@@ -56,9 +57,8 @@ vl_name_dialog_new (GtkWidget  *for_widget,
                     const char *response,
                     const char *response_label)
 {
-  GtkRoot *root = gtk_widget_get_root (for_widget);
   VlNameDialog *self = g_object_new (VL_TYPE_NAME_DIALOG,
-                                     "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     "transient-for", vl_window_for (for_widget),
                                      "heading", heading, "body", body != NULL ? body : "", NULL);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), response, response_label);

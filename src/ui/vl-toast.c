@@ -34,6 +34,15 @@ vl_toast (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* The window @widget is in, for a dialog to go over (%NULL outside one). */
+GtkWindow *
+vl_window_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 /* Shows @message under a dialog's fields (%NULL: all is well, and the
  * label hides) and lets @response be chosen only when all is well. */
 void

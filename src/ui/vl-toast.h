@@ -15,6 +15,7 @@ void vl_toast (GtkWidget  *widget,
 void vl_show_error (GtkWindow  *parent,
                     const char *heading,
                     GError     *error);
+GtkWindow *vl_window_for (GtkWidget *widget);
 void vl_dialog_show_problem (AdwMessageDialog *dialog,
                              const char       *response,
                              GtkLabel         *label,
