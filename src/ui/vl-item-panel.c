@@ -20,6 +20,7 @@
 #include "vl-conflicts.h"
 #include "vl-enums.h"
 #include "vl-field-row.h"
+#include "vl-hypothesis-dialog.h"
 #include "vl-item-panel.h"
 #include "vl-labels.h"
 #include "vl-toast.h"
@@ -105,40 +106,6 @@ update_row (VlItemPanel *self,
     vl_field_row_update (row);
 }
 
-typedef struct
-{
-  VlItemPanel *panel;
-  VlRecord    *item;
-  VlFieldRow  *row;
-  char        *text;
-} Change;
-
-static void
-change_free (gpointer  data,
-             GClosure *closure)
-{
-  Change *c = data;
-
-  g_clear_object (&c->panel);
-  g_clear_object (&c->item);
-  g_clear_object (&c->row);
-  g_free (c->text);
-  g_free (c);
-}
-
-static void
-hypothesis_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        Change           *c)
-{
-  if (c->panel->item != c->item)
-    return;
-  if (g_str_equal (response, "change"))
-    vl_field_row_write_text (c->row, c->text);
-  else
-    vl_field_row_update (c->row);   /* the frozen value stays */
-}
-
 /* A launched item's hypothesis is what its review measures against: a
  * change is asked about first (and then kept in its status history). */
 static gboolean
@@ -148,29 +115,10 @@ confirm_hypothesis_cb (VlFieldRow  *row,
 {
   const char *field = vl_field_row_get_field (row);
   g_autofree char *shown = vl_record_format_field (self->item, field);
-  GtkWidget *dialog;
-  Change *c;
 
   if (!vl_item_is_hypothesis_field (field) || !vl_item_hypothesis_frozen (self->item) || g_str_equal (shown, text))
     return TRUE;
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Change the Hypothesis After Launch?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” launched with this hypothesis, and its value review measures against it. "
-                                    "The change is kept in the item’s status history."),
-                                  vl_record_get_title (self->item));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep It"), "change",
-                                    _("_Change the Hypothesis"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  c = g_new0 (Change, 1);
-  c->panel = g_object_ref (self);
-  c->item = g_object_ref (self->item);
-  c->row = g_object_ref (row);
-  c->text = g_strdup (text);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (hypothesis_response_cb), c, change_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  vl_hypothesis_dialog_new (self, row, text);
   return FALSE;
 }
 

@@ -14,65 +14,9 @@
 
 #include "vl-map.h"
 #include "vl-map-canvas-private.h"
+#include "vl-node-dialog.h"
 
 /* ---- a node's details -------------------------------------------------------------- */
-
-typedef struct
-{
-  VlRecord  *node;
-  GtkWidget *title;
-  GtkWidget *measure;   /* impacts only */
-  GtkWidget *note;
-} Details;
-
-static void
-details_free (gpointer data,
-              GClosure *closure)
-{
-  Details *d = data;
-
-  g_clear_object (&d->node);
-  g_free (d);
-}
-
-static void
-details_save_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 Details          *d)
-{
-  VlDocument *doc = vl_record_get_document (d->node);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (d->note));
-  GtkTextIter start, end;
-  g_autofree char *note = NULL;
-  const char *title = gtk_editable_get_text (GTK_EDITABLE (d->title));
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  vl_document_begin (doc, _("Edit Node"));
-  if (*title != '\0' && g_strcmp0 (title, vl_record_get_title (d->node)) != 0)
-    g_object_set (d->node, "title", title, NULL);
-  if (d->measure != NULL &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (d->measure)), vl_record_get_string (d->node, "measure")) != 0)
-    g_object_set (d->node, "measure", gtk_editable_get_text (GTK_EDITABLE (d->measure)), NULL);
-  if (g_strcmp0 (note, vl_record_get_string (d->node, "note")) != 0)
-    g_object_set (d->node, "note", note, NULL);
-  vl_document_commit (doc, NULL);
-}
-
-static GtkWidget *
-labelled (GtkWidget  *box,
-          const char *label,
-          GtkWidget  *field)
-{
-  GtkWidget *l = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), field);
-  gtk_widget_add_css_class (l, "heading");
-  gtk_box_append (GTK_BOX (box), l);
-  gtk_box_append (GTK_BOX (box), field);
-  return field;
-}
 
 /* Alt+Enter: a node's title, its notes (shown in projector mode) and, for
  * an impact, how it is measured. */
@@ -83,42 +27,10 @@ vl_map_canvas_details_action (GtkWidget  *widget,
 {
   VlMapCanvas *self = VL_MAP_CANVAS (widget);
   g_autoptr(VlRecord) node = vl_map_canvas_dup_selected (self);
-  GtkWidget *dialog, *box, *scroller;
-  Details *d;
 
   if (node == NULL || !VL_IS_MAP_NODE (node))
     return;
-  d = g_new0 (Details, 1);
-  d->node = g_object_ref (node);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  d->title = labelled (box, _("_Title"), gtk_entry_new ());
-  gtk_editable_set_text (GTK_EDITABLE (d->title), vl_record_get_title (node));
-  if (vl_record_get_int (node, "kind") == VL_NODE_KIND_IMPACT)
-    {
-      d->measure = labelled (box, _("_Measured by"), gtk_entry_new ());
-      gtk_editable_set_text (GTK_EDITABLE (d->measure), vl_record_get_string (node, "measure"));
-      gtk_entry_set_activates_default (GTK_ENTRY (d->measure), TRUE);
-    }
-  d->note = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (d->note), GTK_WRAP_WORD_CHAR);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (d->note)),
-                            vl_record_get_string (node, "note"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), d->note);
-  gtk_widget_add_css_class (scroller, "card");
-  labelled (box, _("_Notes"), scroller);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_widget_get_prev_sibling (scroller)), d->note);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   vl_node_kind_label ((VlNodeKind) vl_record_get_int (node, "kind")), NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  gtk_entry_set_activates_default (GTK_ENTRY (d->title), TRUE);
-  g_signal_connect_data (dialog, "response::save", G_CALLBACK (details_save_cb), d, details_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (d->title);
+  vl_node_dialog_new (widget, node);
 }
 
 /* ---- the title editor -------------------------------------------------------------- */

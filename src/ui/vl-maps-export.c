@@ -15,6 +15,7 @@
 
 #include "vl-map.h"
 #include "vl-map-export.h"
+#include "vl-map-export-dialog.h"
 #include "vl-maps-page-private.h"
 #include "vl-projector.h"
 #include "vl-toast.h"
@@ -150,28 +151,12 @@ vl_maps_page_export_to_action (GtkWidget  *widget,
   export_to (VL_MAPS_PAGE (widget), kind, file);
 }
 
+/* Where to save, once the kind is chosen. */
 typedef struct
 {
   VlMapsPage *page;
   int         kind;
-  GtkWidget  *rows[G_N_ELEMENTS (kinds)];   /* the dialog's choices */
 } Choice;
-
-static void
-choice_free (gpointer data)
-{
-  Choice *choice = data;
-
-  g_clear_object (&choice->page);
-  g_free (choice);
-}
-
-static void
-choice_closure_free (gpointer  data,
-                     GClosure *closure)
-{
-  choice_free (data);
-}
 
 static void
 saved_cb (GtkNativeDialog *chooser,
@@ -182,34 +167,32 @@ saved_cb (GtkNativeDialog *chooser,
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
     export_to (choice->page, choice->kind, file);
-  choice_free (choice);
+  g_object_unref (choice->page);
+  g_free (choice);
   g_object_unref (chooser);
 }
 
 static void
-kind_chosen_cb (AdwMessageDialog *dialog,
-                const char       *response,
-                Choice           *choice)
+kind_chosen_cb (VlMapExportDialog *dialog,
+                const char        *response,
+                VlMapsPage        *self)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *suggested = NULL;
-  VlRecord *map = vl_map_canvas_get_map (vl_maps_page_get_canvas (choice->page));
-  Choice *next;
+  VlRecord *map = vl_map_canvas_get_map (vl_maps_page_get_canvas (self));
+  Choice *choice;
 
-  if (!g_str_equal (response, "export") || map == NULL)
+  if (map == NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->rows[i])))
-      choice->kind = (int) i;
-  chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (choice->page))),
+  choice = g_new0 (Choice, 1);
+  choice->page = g_object_ref (self);
+  choice->kind = (int) vl_map_export_dialog_get_choice (dialog);
+  chooser = gtk_file_chooser_native_new (_("Export Map"), vl_window_for (GTK_WIDGET (self)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   suggested = g_strdup_printf ("%s%s.%s", vl_record_get_title (map), kinds[choice->kind].steps ? _(" (handout)") : "",
                                kinds[choice->kind].extension);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  next = g_new0 (Choice, 1);
-  next->page = g_object_ref (choice->page);
-  next->kind = choice->kind;
-  g_signal_connect (chooser, "response", G_CALLBACK (saved_cb), next);
+  g_signal_connect (chooser, "response", G_CALLBACK (saved_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -219,32 +202,15 @@ vl_maps_page_export_action (GtkWidget  *widget,
                             const char *name,
                             GVariant   *param)
 {
-  VlMapsPage *self = VL_MAPS_PAGE (widget);
-  VlRecord *map = vl_map_canvas_get_map (vl_maps_page_get_canvas (self));
-  GtkWidget *dialog, *box;
-  Choice *choice;
+  VlRecord *map = vl_map_canvas_get_map (vl_maps_page_get_canvas (VL_MAPS_PAGE (widget)));
+  GtkWidget *dialog;
 
   if (map == NULL)
     return;
-  choice = g_new0 (Choice, 1);
-  choice->page = g_object_ref (self);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  dialog = vl_map_export_dialog_new (widget, vl_record_get_title (map));
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      choice->rows[i] = gtk_check_button_new_with_label (_(kinds[i].label));
-      if (i > 0)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (choice->rows[i]), GTK_CHECK_BUTTON (choice->rows[0]));
-      gtk_box_append (GTK_BOX (box), choice->rows[i]);
-    }
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (choice->rows[0]), TRUE);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Export Map"),
-                                   vl_record_get_title (map));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "export", _("_Export…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (kind_chosen_cb), choice, choice_closure_free, 0);
+    vl_map_export_dialog_add_choice (VL_MAP_EXPORT_DIALOG (dialog), _(kinds[i].label));
+  g_signal_connect_object (dialog, "response::export", G_CALLBACK (kind_chosen_cb), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

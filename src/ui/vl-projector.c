@@ -21,7 +21,7 @@
 #include "vl-actions.h"
 #include "vl-map.h"
 #include "vl-map-steps.h"
-#include "vl-projector.h"
+#include "vl-projector-private.h"
 
 #define MAX_STEP_ZOOM 2.5   /* a single box is not blown up past this */
 
@@ -451,6 +451,19 @@ static const struct {
   { GDK_KEY_e, 0, "projector.edit", TRUE },
   { GDK_KEY_Escape, 0, "projector.leave", TRUE },
 };
+
+/* The keys[] table's keys, as accelerator names ("space", "<Shift>ISO_Left_Tab"):
+ * for the test that they are the shortcuts window's Projector group. */
+GStrv
+vl_projector_dup_key_names (void)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_ptr_array_add (names, gtk_accelerator_name (keys[i].key, keys[i].mods));
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
+}
 
 static void
 set_digits (VlProjector *self,

@@ -20,8 +20,10 @@
 
 #include "vl-actions.h"
 #include "vl-calendar.h"
+#include "vl-clock-dialog.h"
 #include "vl-labels.h"
 #include "vl-node-writer.h"
+#include "vl-period-dialog.h"
 #include "vl-reports-page-private.h"
 #include "vl-toast.h"
 #include "vl-value.h"
@@ -39,44 +41,11 @@ report_chosen_cb (GtkListBox    *list,
   vl_reports_page_show_kind (self);
 }
 
-/* A dialog's two choices: a custom period's days, the clock's statuses. */
-typedef struct
-{
-  VlReportsPage *page;
-  GtkWidget     *first, *second;
-} Pair;
-
 static void
-pair_free (gpointer  data,
-           GClosure *closure)
+custom_response_cb (VlPeriodDialog *dialog,
+                    const char     *response,
+                    VlReportsPage  *self)
 {
-  Pair *c = data;
-
-  g_object_unref (c->page);
-  g_free (c);
-}
-
-/* @widget under its mnemonic @caption in @box. */
-static GtkWidget *
-add_labelled (GtkWidget  *box,
-              const char *caption,
-              GtkWidget  *widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (caption);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), widget);
-  return widget;
-}
-
-static void
-custom_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Pair             *c)
-{
-  VlReportsPage *self = c->page;
   GDate from, to;
 
   if (!g_str_equal (response, "apply"))
@@ -84,8 +53,7 @@ custom_response_cb (AdwMessageDialog *dialog,
       gtk_drop_down_set_selected (self->period_choice, (guint) self->last_period);
       return;
     }
-  if (!vl_reports_page_parse_day (gtk_editable_get_text (GTK_EDITABLE (c->first)), &from) ||
-      !vl_reports_page_parse_day (gtk_editable_get_text (GTK_EDITABLE (c->second)), &to) || g_date_compare (&from, &to) > 0)
+  if (!vl_period_dialog_get_period (dialog, &from, &to))
     {
       vl_toast (GTK_WIDGET (self), _("The period needs two dates (YYYY-MM-DD), the first one not after the second"),
                 FALSE);
@@ -98,40 +66,17 @@ custom_response_cb (AdwMessageDialog *dialog,
   vl_reports_page_refresh (self);
 }
 
-static GtkWidget *
-date_entry (GtkWidget   *box,
-            const char  *caption,
-            const GDate *date)
-{
-  GtkWidget *entry = gtk_entry_new ();
-  char text[16];
-
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  return add_labelled (box, caption, entry);
-}
-
 static void
 ask_custom_period (VlReportsPage *self)
 {
-  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  Pair *c = g_new0 (Pair, 1);
+  GtkWidget *dialog;
   VlReportQuery q;
 
   vl_reports_page_make_query (self, &q);
   if (self->report != NULL)
     q = self->report->query;
-  c->page = g_object_ref (self);
-  c->first = date_entry (box, _("_From"), &q.from);
-  c->second = date_entry (box, _("_To"), &q.to);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Custom Period"),
-                                   _("The reports cover these days, both included."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (custom_response_cb), c, pair_free, 0);
+  dialog = vl_period_dialog_new (GTK_WIDGET (self), &q.from, &q.to);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (custom_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -340,32 +285,16 @@ export_calendar_action (GtkWidget  *widget,
 }
 
 static void
-clock_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   Pair             *c)
+clock_response_cb (VlClockDialog *dialog,
+                   const char    *response,
+                   VlReportsPage *self)
 {
   g_autoptr(GError) error = NULL;
+  VlStatus start, stop;
 
-  if (g_str_equal (response, "set") &&
-      !vl_document_set_clock_statuses (c->page->document,
-                                       (VlStatus) gtk_drop_down_get_selected (GTK_DROP_DOWN (c->first)),
-                                       (VlStatus) gtk_drop_down_get_selected (GTK_DROP_DOWN (c->second)), &error))
-    vl_toast (GTK_WIDGET (c->page), error->message, FALSE);
-}
-
-static GtkWidget *
-status_choice (GtkWidget  *box,
-               const char *caption,
-               VlStatus    status)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *choice;
-
-  for (int s = 0; s <= VL_STATUS_REVIEWED; s++)
-    gtk_string_list_append (names, vl_enum_label ("status", s));
-  choice = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (choice), status);
-  return add_labelled (box, caption, choice);
+  vl_clock_dialog_get_statuses (dialog, &start, &stop);
+  if (self->document != NULL && !vl_document_set_clock_statuses (self->document, start, stop, &error))
+    vl_toast (GTK_WIDGET (self), error->message, FALSE);
 }
 
 /* "reports.set-clock": the plan's cycle time statuses (synced, undoable). */
@@ -375,25 +304,14 @@ set_clock_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   VlReportsPage *self = VL_REPORTS_PAGE (widget);
-  GtkWidget *dialog, *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  Pair *c;
-  VlStatus start, end;
+  GtkWidget *dialog;
+  VlStatus start, stop;
 
   if (self->document == NULL)
     return;
-  vl_document_get_clock_statuses (self->document, &start, &end);
-  c = g_new0 (Pair, 1);
-  c->page = g_object_ref (self);
-  c->first = status_choice (box, _("_Starts at the first entry into"), start);
-  c->second = status_choice (box, _("_Stops at the first entry into"), end);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Cycle Time Statuses"),
-                                   _("The cycle time, aging and the percentiles run between these statuses, "
-                                     "for everyone who shares the plan."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "set", _("_Set"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (clock_response_cb), c, pair_free, 0);
+  vl_document_get_clock_statuses (self->document, &start, &stop);
+  dialog = vl_clock_dialog_new (widget, start, stop);
+  g_signal_connect_object (dialog, "response::set", G_CALLBACK (clock_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -442,6 +360,15 @@ show_report_action (GtkWidget  *widget,
     gtk_list_box_select_row (self->report_list, row);
 }
 
+/* "reports.open-item" (x): an item of the calendar, in the panel. */
+static void
+open_item_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  vl_reports_page_open_item (VL_REPORTS_PAGE (widget), g_variant_get_int64 (param));
+}
+
 /* The page's actions and keys. */
 static const VlActionEntry actions[] = {
   { "reports.show-table", .property = "show-table", .accel = "<Control>t" },
@@ -449,6 +376,7 @@ static const VlActionEntry actions[] = {
   { "reports.export-to", export_to_action, "(ss)" },
   { "reports.export-calendar", export_calendar_action },
   { "reports.export-calendar-to", export_calendar_to_action, "s" },
+  { "reports.open-item", open_item_action, "x" },
   { "reports.close-item", close_item_action, .accel = "Escape" },
   { "reports.set-clock", set_clock_action },
   { "reports.previous-month", month_action, .accel = "Page_Up" },

@@ -22,16 +22,8 @@
 
 /* ---- the release calendar ---------------------------------------------------------- */
 
-static void
-event_clicked_cb (GtkButton     *button,
-                  VlReportsPage *self)
-{
-  vl_reports_page_open_item (self, *(gint64 *) g_object_get_data (G_OBJECT (button), "item"));
-}
-
 static GtkWidget *
-event_widget (VlReportsPage         *self,
-              const VlCalendarEvent *event)
+event_widget (const VlCalendarEvent *event)
 {
   static const char *const classes[] = { "calendar-launch", "calendar-planned", "calendar-review",
                                          "calendar-iteration", "calendar-iteration" };
@@ -40,7 +32,6 @@ event_widget (VlReportsPage         *self,
   g_autofree char *text = event->kind >= VL_CALENDAR_ITERATION_START ? g_strdup (event->title)
                                                                      : g_strconcat (marks[event->kind], event->name, NULL);
   GtkWidget *label = gtk_label_new (text), *button;
-  gint64 *item;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -53,10 +44,8 @@ event_widget (VlReportsPage         *self,
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "calendar-event");
-  item = g_new (gint64, 1);
-  *item = event->item;
-  g_object_set_data_full (G_OBJECT (button), "item", item, g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (event_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reports.open-item");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (event->item));
   return button;
 }
 
@@ -104,7 +93,7 @@ vl_reports_page_fill_calendar (VlReportsPage *self)
         state = vl_item_get_p1_state (item, today);
         event.name = (char *) vl_record_get_title (item);
         event.title = g_strdup_printf ("%s · %s", vl_record_get_title (item), vl_p1_state_tag (state));
-        button = event_widget (self, &event);
+        button = event_widget (&event);
         gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), event.title);
         gtk_widget_set_tooltip_text (button, vl_p1_state_label (state));
         gtk_widget_remove_css_class (gtk_button_get_child (GTK_BUTTON (button)), "calendar-launch");
@@ -151,7 +140,7 @@ vl_reports_page_fill_calendar (VlReportsPage *self)
       for (; e < events->len && g_date_compare (&((VlCalendarEvent *) events->pdata[e])->day, &day) == 0; e++)
         if (shown < 4)
           {
-            gtk_box_append (GTK_BOX (box), event_widget (self, events->pdata[e]));
+            gtk_box_append (GTK_BOX (box), event_widget (events->pdata[e]));
             shown++;
           }
         else

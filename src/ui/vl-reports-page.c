@@ -438,12 +438,30 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The place of the table's column that @factory makes the cells of. */
+static guint
+column_of (VlReportsPage      *self,
+           GtkListItemFactory *factory)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table);
+  guint n = g_list_model_get_n_items (columns);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_factory (column) == factory)
+        return i;
+    }
+  return n;
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            VlReportsPage            *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  guint column = column_of (self, GTK_LIST_ITEM_FACTORY (factory));
   guint row = (guint) g_ascii_strtoull (gtk_string_object_get_string (gtk_list_item_get_item (list_item)), NULL, 10);
   const VlCsvRow *r = self->rows != NULL && row < self->rows->rows->len ? self->rows->rows->pdata[row] : NULL;
 
@@ -474,7 +492,6 @@ fill_table (VlReportsPage *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       column = gtk_column_view_column_new (self->rows->header->cells[c], factory);

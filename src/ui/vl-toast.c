@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vl-error-dialog.h"
 #include "vl-toast.h"
 
 /* Shows @text in the toast overlay around @widget, with an Undo button
@@ -63,10 +64,5 @@ vl_show_error (GtkWindow  *parent,
                const char *heading,
                GError     *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  if (parent != NULL && !gtk_widget_get_visible (GTK_WIDGET (parent)))
-    gtk_window_present (parent);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  vl_error_dialog_new (parent, heading, error);
 }

@@ -9,8 +9,6 @@
 
 G_BEGIN_DECLS
 
-#define N_STAGES_SHOWN 5   /* acquisition … referral */
-
 /* Only the section on screen is brought up to date after an edit; the
  * others when shown. */
 enum { SECTION_REVIEWS, SECTION_LOOPS, SECTION_P1, SECTION_PORTFOLIO, N_SECTIONS };

@@ -11,6 +11,7 @@
 #include "vl-actions.h"
 #include "vl-backlog-page.h"
 #include "vl-board-page.h"
+#include "vl-copy-dialog.h"
 #include "vl-export-dialog.h"
 #include "vl-import-dialog.h"
 #include "vl-goals-page.h"
@@ -51,6 +52,7 @@ struct _VlWindow
   VlSyncWatcher        *watcher;
   char                 *status;           /* the header's subtitle */
   GtkFileChooserNative *chooser;
+  const char           *chooser_purpose;  /* what it is for: "copy", "new", … */
   GdkFrameClock        *frame_clock;      /* while realized */
   VlDocument           *reading;          /* holds reads during a frame */
 };
@@ -361,45 +363,6 @@ vl_window_set_document (VlWindow   *self,
   notify_overdue (self);
 }
 
-static void
-copy_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  VlWindow         *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "independent") != 0)
-    return;
-  if (!vl_document_make_independent (file, &error))
-    show_error (self, _("Could Not Make an Independent Plan"), error);
-  else
-    vl_window_open_file (self, file);
-}
-
-/* A copy of a plan that is open elsewhere: say so, and offer to make it a
- * plan of its own (it is never merged on its own). */
-static void
-offer_independent (VlWindow *self,
-                   GFile    *file,
-                   GError   *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("This Is a Copy of Another Plan"),
-                                              error->message);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
-    gtk_window_present (GTK_WINDOW (self));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "independent", _("_Make Independent Plan"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "independent",
-                                              ADW_RESPONSE_SUGGESTED);
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_signal_connect (dialog, "response", G_CALLBACK (copy_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /**
  * vl_window_open_file:
  *
@@ -417,7 +380,7 @@ vl_window_open_file (VlWindow *self,
   if (doc == NULL)
     {
       if (g_error_matches (error, VL_DOCUMENT_ERROR, VL_DOCUMENT_ERROR_COPY))
-        offer_independent (self, file, error);
+        vl_copy_dialog_new (self, file, error);
       else
         show_error (self, _("Could Not Open the Plan"), error);
       return FALSE;
@@ -449,7 +412,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
   g_autoptr(GError) error = NULL;
   gboolean saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) ==
                     GTK_FILE_CHOOSER_ACTION_SAVE;
-  const char *purpose = g_object_get_data (G_OBJECT (dialog), "purpose");
+  const char *purpose = self->chooser_purpose;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -511,7 +474,7 @@ run_chooser (VlWindow             *self,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
                                        g_strcmp0 (purpose, "copy") == 0
                                        ? _("Copy of plan.valueloop") : _("Plan.valueloop"));
-  g_object_set_data (G_OBJECT (self->chooser), "purpose", (gpointer) purpose);
+  self->chooser_purpose = purpose;
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -708,13 +671,15 @@ close_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* ---- recent plans, drops, window state ---------------------------------- */
 
+/* "win.open-uri" (s): a recent plan's row. */
 static void
-recent_activated_cb (AdwActionRow *row,
-                     VlWindow     *self)
+open_uri_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
 {
-  g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (row), "uri"));
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
-  open_or_present (self, file);
+  open_or_present (VL_WINDOW (widget), file);
 }
 
 static void
@@ -741,8 +706,8 @@ fill_recent (VlWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (recent_activated_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-uri");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (uri));
       gtk_list_box_append (self->recent_list, row);
       shown++;
     }
@@ -881,6 +846,7 @@ static const VlActionEntry actions[] = {
   { "win.new-plan", new_plan_action },
   { "win.open", open_action, .accel = "<Control>o", .flags = VL_ACTION_MENU },
   { "win.open-sample", open_sample_action },
+  { "win.open-uri", open_uri_action, "s" },
   { "win.save", save_action, .accel = "<Control>s", .flags = VL_ACTION_MENU },
   { "win.save-copy", save_copy_action, .accel = "<Control><Shift>s", .flags = VL_ACTION_MENU },
   { "win.export-csv", export_csv_action, .accel = "<Control>e" },

@@ -11,7 +11,7 @@
 #include "vl-map.h"
 #include "vl-map-steps.h"
 #include "vl-maps-page-private.h"
-#include "vl-projector.h"
+#include "vl-projector-private.h"
 #include "vl-ui-test.h"
 
 static GtkWidget *
@@ -432,6 +432,16 @@ test_export (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every key projector mode reads is in the shortcuts window's Projector
+ * group, and every key listed there is one of them. */
+static void
+test_keys_listed (void)
+{
+  g_auto(GStrv) keys = vl_projector_dup_key_names ();
+
+  g_assert_cmpuint (assert_names_listed ((const char *const *) keys, "Projector"), >=, 12);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -440,5 +450,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/projector/story", test_story);
   g_test_add_func ("/projector/impact", test_impact);
   g_test_add_func ("/projector/export", test_export);
+  g_test_add_func ("/projector/keys-listed", test_keys_listed);
   return g_test_run ();
 }

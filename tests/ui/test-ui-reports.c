@@ -293,6 +293,39 @@ test_table_exports_and_choices (void)
   n_30 = vl_reports_page_get_report (page)->cycle->len;
   g_assert_cmpuint (n_30, <=, n_storefront);
 
+  /* A custom period: a day that is not one is refused, and the period
+   * stays; ten days in January are ten days of flow. */
+  {
+    GtkDropDown *period = GTK_DROP_DOWN (find_by_id (GTK_WIDGET (page), "period_choice"));
+    AdwMessageDialog *dialog = NULL;
+    const VlReport *report;
+    char first[16];
+
+    gtk_drop_down_set_selected (period, 4);
+    WAIT_UNTIL ((dialog = find_dialog_with ("apply")) != NULL, 5);
+    g_date_strftime (first, sizeof first, "%Y-%m-%d", &vl_reports_page_get_report (page)->query.from);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "from_entry"))), ==, first);
+    gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "from_entry")), "2026-01-32");
+    adw_message_dialog_response (dialog, "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 0);
+    spin (100);
+    g_assert_cmpuint (vl_reports_page_get_report (page)->flow->len, ==, 30);
+
+    gtk_drop_down_set_selected (period, 4);
+    WAIT_UNTIL ((dialog = find_dialog_with ("apply")) != NULL, 5);
+    gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "from_entry")), "2026-01-01");
+    gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "to_entry")), "2026-01-10");
+    adw_message_dialog_response (dialog, "apply");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    WAIT_UNTIL ((report = vl_reports_page_get_report (page)) != NULL && report->flow->len == 10, 10);
+    g_date_strftime (first, sizeof first, "%Y-%m-%d", &report->query.from);
+    g_assert_cmpstr (first, ==, "2026-01-01");
+    g_assert_cmpuint (gtk_drop_down_get_selected (period), ==, 4);
+    gtk_drop_down_set_selected (period, 0);
+    WAIT_UNTIL (vl_reports_page_get_report (page) != NULL && vl_reports_page_get_report (page)->flow->len == 30, 10);
+  }
+
   /* The clock's statuses, a plan setting: from Ready; the chart says so;
    * undone like any edit. */
   {

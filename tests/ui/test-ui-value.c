@@ -278,6 +278,125 @@ test_loops (void)
   spin (20);
 }
 
+/* The spin buttons of a settings dialog, in the order shown. */
+static GPtrArray *
+dialog_spins (AdwMessageDialog *dialog)
+{
+  GPtrArray *spins = g_ptr_array_new ();
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_SPIN_BUTTON (w))
+      g_ptr_array_add (spins, w);
+  return spins;
+}
+
+/* An error dialog over the window: its heading, then closed. */
+static char *
+take_error (void)
+{
+  AdwMessageDialog *error = NULL;
+  char *said;
+
+  WAIT_UNTIL ((error = find_dialog_with ("close")) != NULL, 5);
+  said = g_strdup_printf ("%s: %s", adw_message_dialog_get_heading (error), adw_message_dialog_get_body (error));
+  adw_message_dialog_response (error, "close");
+  gtk_window_destroy (GTK_WINDOW (error));
+  return said;
+}
+
+/* A reading on an impossible day is refused with a dialog that says why,
+ * and nothing is written; the portfolio's target shares and the verdict's
+ * rule are set in their dialogs, and a rule that cannot be is refused. */
+static void
+test_settings_and_refusals (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-value-settings.valueloop");
+  VlWindow *window = vl_window_new (NULL);
+  VlValuePage *page;
+  VlDocument *doc;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GPtrArray) readings = NULL, spins = NULL;
+  g_autofree char *said = NULL;
+  g_autoptr(VlRecord) item = NULL;
+  double validated, invalidated;
+  guint n_readings;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "value"));
+  page = VL_VALUE_PAGE (vl_window_get_value_page (window));
+  wait_shown (GTK_WIDGET (page));
+  doc = vl_window_get_document (window);
+  item = first_overdue (doc);
+  WAIT_UNTIL (shows_label (GTK_WIDGET (page), vl_record_get_title (item)), 5);
+
+  /* 30 February. */
+  readings = vl_item_dup_readings (item);
+  n_readings = readings->len;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "value.add-reading", NULL));
+  WAIT_UNTIL ((dialog = find_dialog_with ("add")) != NULL, 5);
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "value_entry")), "2,5");
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (GTK_WIDGET (dialog), "date_entry")), "2026-02-30");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  said = take_error ();
+  g_assert_cmpstr (said, ==, "Could Not Add the Reading: “2026-02-30” is not a date: write it as YYYY-MM-DD, "
+                             "for example 2026-03-31");
+  g_clear_pointer (&readings, g_ptr_array_unref);
+  readings = vl_item_dup_readings (item);
+  g_assert_cmpuint (readings->len, ==, n_readings);
+
+  /* Target shares: a quarter of the cost on acquisition, none on referral. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "value.set-targets", NULL));
+  WAIT_UNTIL ((dialog = find_dialog_with ("apply")) != NULL, 5);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Target Shares of Cost");
+  spins = dialog_spins (dialog);
+  g_assert_cmpuint (spins->len, ==, 5);
+  gtk_spin_button_set_value (spins->pdata[0], 25);
+  gtk_spin_button_set_value (spins->pdata[4], 0);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpfloat_with_epsilon (vl_document_get_aarrr_target (doc, VL_AARRR_ACQUISITION), 0.25, 1e-9);
+  g_assert_true (isnan (vl_document_get_aarrr_target (doc, VL_AARRR_REFERRAL)));
+  g_clear_pointer (&spins, g_ptr_array_unref);
+
+  /* The rule: Invalidated above Validated cannot be, and changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "value.set-rule", NULL));
+  WAIT_UNTIL ((dialog = find_dialog_with ("apply")) != NULL, 5);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Suggestion Rule");
+  spins = dialog_spins (dialog);
+  g_assert_cmpuint (spins->len, ==, 2);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spins->pdata[0]), ==, round (VL_VALIDATED_AT * 100));
+  gtk_spin_button_set_value (spins->pdata[0], 40);
+  gtk_spin_button_set_value (spins->pdata[1], 60);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&said, g_free);
+  said = take_error ();
+  g_assert_true (g_str_has_prefix (said, "Could Not Change the Setting: The invalidated threshold must be below"));
+  vl_document_get_verdict_thresholds (doc, &validated, &invalidated);
+  g_assert_cmpfloat (validated, ==, VL_VALIDATED_AT);
+  g_assert_cmpfloat (invalidated, ==, VL_INVALIDATED_AT);
+  g_clear_pointer (&spins, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "value.set-rule", NULL));
+  WAIT_UNTIL ((dialog = find_dialog_with ("apply")) != NULL, 5);
+  spins = dialog_spins (dialog);
+  gtk_spin_button_set_value (spins->pdata[0], 90);
+  gtk_spin_button_set_value (spins->pdata[1], 15);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  vl_document_get_verdict_thresholds (doc, &validated, &invalidated);
+  g_assert_cmpfloat_with_epsilon (validated, 0.90, 1e-9);
+  g_assert_cmpfloat_with_epsilon (invalidated, 0.15, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  vl_document_get_verdict_thresholds (doc, &validated, &invalidated);
+  g_assert_cmpfloat (validated, ==, VL_VALIDATED_AT);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* Every key of the Value page is in the shortcuts window's Value group,
  * and every key listed there does something. */
 static void
@@ -299,6 +418,7 @@ main (int argc, char *argv[])
     return 0;
   g_test_add_func ("/ui/value/review-from-keyboard", test_review_from_keyboard);
   g_test_add_func ("/ui/value/loops", test_loops);
+  g_test_add_func ("/ui/value/settings-and-refusals", test_settings_and_refusals);
   g_test_add_func ("/ui/value/shortcuts-listed", test_shortcuts_listed);
   status = g_test_run ();
   vl_test_dir_cleanup ();

@@ -67,6 +67,34 @@ test_empty_plan (void)
   spin (20);
 }
 
+/* The welcome page lists recent plans; activating one opens it. */
+static void
+test_recent_plan_opens (void)
+{
+  g_autoptr(GFile) file = sample_file ("ui-recent.valueloop");
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_file_get_basename (file);
+  VlWindow *window;
+  GtkWidget *row = NULL;
+
+  g_assert_true (gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri));
+  spin (50);
+  window = vl_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_shown (GTK_WIDGET (window));
+  for (GtkWidget *r = gtk_widget_get_first_child (find_by_id (GTK_WIDGET (window), "recent_list")); r != NULL;
+       r = gtk_widget_get_next_sibling (r))
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r)), name) == 0)
+      row = r;
+  g_assert_nonnull (row);
+  g_assert_null (vl_window_get_document (window));
+  g_assert_true (gtk_widget_activate (row));
+  WAIT_UNTIL (vl_window_get_document (window) != NULL, 5);
+  g_assert_true (g_file_equal (vl_document_get_file (vl_window_get_document (window)), file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* Opening a copy of a plan that is open elsewhere offers to make it a
  * plan of its own; accepting opens it. */
 static void
@@ -244,6 +272,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/empty-plan", test_empty_plan);
   g_test_add_func ("/ui/bad-file-dialog", test_bad_file_dialog);
   g_test_add_func ("/ui/copy-made-independent", test_copy_made_independent);
+  g_test_add_func ("/ui/recent-plan-opens", test_recent_plan_opens);
   g_test_add_func ("/ui/two-windows-converge", test_two_windows_converge);
   g_test_add_func ("/ui/window-shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();

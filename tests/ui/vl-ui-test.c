@@ -559,6 +559,41 @@ assert_keys_listed (GtkWidget         **widgets,
   return g_hash_table_size (bound);
 }
 
+/* Every key named in @names (accelerator names: a widget that reads its
+ * keys in a handler of its own) is in the shortcuts window's @group, and
+ * every key listed there is one of them, written the same way (KP_Enter
+ * as Return…). Returns how many keys there are. */
+guint
+assert_names_listed (const char *const *names,
+                     const char        *group)
+{
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) actions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *groups[] = { group, NULL };
+  GHashTableIter iter;
+  const char *key;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      guint keyval;
+      GdkModifierType mods;
+
+      g_assert_true (gtk_accelerator_parse (names[i], &keyval, &mods));
+      g_hash_table_add (named, key_name (keyval, mods));
+    }
+  collect_listed (groups, listed, actions);
+  g_hash_table_iter_init (&iter, named);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s is a key (%s) but not in the shortcuts window", key, group);
+  g_hash_table_iter_init (&iter, listed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    if (!g_hash_table_contains (named, key))
+      g_error ("%s is in the shortcuts window's %s group but no key there", key, group);
+  return g_hash_table_size (named);
+}
+
 /* The same for one page's @group, with its focus keys. */
 guint
 assert_shortcuts_listed (GtkWidget  **widgets,

@@ -59,6 +59,7 @@ gboolean press_keys (GtkWidget *window, const char *verb, const char *keys);
 VlRecordChooser *find_record_chooser (void);
 guint assert_shortcuts_listed (GtkWidget **widgets, const char *group);
 guint assert_keys_listed (GtkWidget **widgets, const char *const *groups, gboolean focus_keys);
+guint assert_names_listed (const char *const *names, const char *group);
 
 /* Every program: the tests' private data folder, GTK and libadwaita;
  * FALSE (after printing why) when there is no display. */
