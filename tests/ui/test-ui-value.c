@@ -202,6 +202,21 @@ find_by_tooltip (GtkWidget  *widget,
   return NULL;
 }
 
+/* @file in @window, on the Value page, shown. */
+static VlValuePage *
+open_value (VlWindow *window,
+            GFile    *file)
+{
+  VlValuePage *page;
+
+  g_assert_true (vl_window_open_file (window, file));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "value"));
+  page = VL_VALUE_PAGE (vl_window_get_value_page (window));
+  wait_shown (GTK_WIDGET (page));
+  return page;
+}
+
 static void
 test_loops (void)
 {
@@ -213,11 +228,7 @@ test_loops (void)
   GtkWidget *metric = NULL, *button = NULL;
   guint loops;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "value"));
-  page = VL_VALUE_PAGE (vl_window_get_value_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_value (window, file);
   doc = vl_window_get_document (window);
   gtk_stack_set_visible_child_name (find_sections (GTK_WIDGET (page)), "loops");
   loops = vl_document_count (doc, VL_KIND_VALUE_LOOP);
@@ -322,11 +333,7 @@ test_settings_and_refusals (void)
   double validated, invalidated;
   guint n_readings;
 
-  g_assert_true (vl_window_open_file (window, file));
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "value"));
-  page = VL_VALUE_PAGE (vl_window_get_value_page (window));
-  wait_shown (GTK_WIDGET (page));
+  page = open_value (window, file);
   doc = vl_window_get_document (window);
   item = first_overdue (doc);
   WAIT_UNTIL (shows_label (GTK_WIDGET (page), vl_record_get_title (item)), 5);
