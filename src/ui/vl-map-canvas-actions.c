@@ -602,7 +602,7 @@ link_action (GtkWidget  *widget,
       vl_toast (widget, _("Select the goal, a deliverable, or a place on a story map to link"), FALSE);
       return;
     }
-  chooser = vl_record_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document,
+  chooser = vl_record_chooser_new (vl_window_for (widget), self->document,
                                    goal ? VL_KIND_KEY_RESULT : VL_KIND_ITEM,
                                    goal ? _("Measure the Goal") : deliverable ? _("Build as a Backlog Item")
                                                                               : _("Place a Backlog Item"),

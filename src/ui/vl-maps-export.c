@@ -57,7 +57,7 @@ vl_maps_page_present_action (GtkWidget  *widget,
 {
   VlMapsPage *self = VL_MAPS_PAGE (widget);
   VlRecord *map = vl_map_canvas_get_map (vl_maps_page_get_canvas (self));
-  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkWindow *window = vl_window_for (widget);
   GdkMonitor *monitor = NULL;
 
   if (map == NULL)
@@ -120,7 +120,7 @@ export_to (VlMapsPage *self,
     return;
   if (!vl_map_export (map, file, &options, &pages, &error))
     {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Export the Map"), error);
+      vl_show_error (vl_window_for (GTK_WIDGET (self)), _("Could Not Export the Map"), error);
       return;
     }
   if (kinds[kind].format == VL_MAP_EXPORT_PDF)
@@ -291,9 +291,9 @@ vl_maps_page_print (VlMapsPage              *self,
     gtk_print_operation_set_export_filename (print, pdf);
   g_signal_connect (print, "draw-page", G_CALLBACK (draw_page_cb), p);
   g_signal_connect_data (print, "begin-print", G_CALLBACK (begin_print_cb), p, print_free, 0);
-  if (gtk_print_operation_run (print, action, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error) ==
+  if (gtk_print_operation_run (print, action, vl_window_for (GTK_WIDGET (self)), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Print the Map"), error);
+    vl_show_error (vl_window_for (GTK_WIDGET (self)), _("Could Not Print the Map"), error);
 }
 
 /* "maps.print-map": Ctrl+P. */

@@ -166,7 +166,7 @@ export_to (VlReportsPage *self,
     }
   if (error != NULL)
     {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Export the Report"), error);
+      vl_show_error (vl_window_for (GTK_WIDGET (self)), _("Could Not Export the Report"), error);
       return;
     }
   said = g_strdup_printf (_("“%s” exported"), name);
@@ -198,7 +198,7 @@ calendar_to (VlReportsPage *self,
     return;
   if (!vl_calendar_write_ical (self->document, file, &error))
     {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Could Not Export the Calendar"),
+      vl_show_error (vl_window_for (GTK_WIDGET (self)), _("Could Not Export the Calendar"),
                      error);
       return;
     }
@@ -251,7 +251,7 @@ choose_file (VlReportsPage *self,
   GtkFileChooserNative *chooser;
   Export *e = g_new0 (Export, 1);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  chooser = gtk_file_chooser_native_new (title, vl_window_for (GTK_WIDGET (self)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   e->page = g_object_ref (self);

@@ -50,7 +50,7 @@ complete_review_action (GtkWidget  *widget,
     return;
   if (!vl_item_complete_review (item, verdict, gtk_editable_get_text (GTK_EDITABLE (self->note_row)), &error))
     {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Complete the Review"), error);
+      vl_show_error (vl_window_for (widget), _("Could Not Complete the Review"), error);
       return;
     }
   text = g_strdup_printf (_("“%s” reviewed: %s"), vl_record_get_title (item), vl_enum_label ("verdict", verdict));
@@ -73,7 +73,7 @@ follow_up_action (GtkWidget  *widget,
   follow = vl_item_add_follow_up (self->item, &error);
   if (follow == NULL)
     {
-      vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Add the Demand"), error);
+      vl_show_error (vl_window_for (widget), _("Could Not Add the Demand"), error);
       return;
     }
   backlog = vl_record_dup_ref (follow, "backlog");
@@ -98,7 +98,7 @@ new_loop_action (GtkWidget  *widget,
   if (loop != NULL)
     g_object_set (loop, "name", _("New value loop"), NULL);
   if (!vl_document_commit (self->document, &error))
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Add the Value Loop"), error);
+    vl_show_error (vl_window_for (widget), _("Could Not Add the Value Loop"), error);
 }
 
 static void
@@ -117,7 +117,7 @@ delete_loop_action (GtkWidget  *widget,
   /* Its items stay; they lose the loop (undo brings it back with them). */
   text = g_strdup_printf (_("Deleted the value loop “%s”"), vl_record_get_title (loop));
   if (!vl_document_delete (self->document, loop, &error))
-    vl_show_error (GTK_WINDOW (gtk_widget_get_root (widget)), _("Could Not Delete the Value Loop"), error);
+    vl_show_error (vl_window_for (widget), _("Could Not Delete the Value Loop"), error);
   else
     vl_toast (widget, text, TRUE);
 }
@@ -172,7 +172,7 @@ add_to_loop_action (GtkWidget  *widget,
       (loop = vl_document_lookup (self->document, VL_KIND_VALUE_LOOP, g_variant_get_int64 (param))) == NULL)
     return;
   body = g_strdup_printf (_("Which demand belongs to “%s”?"), vl_record_get_title (loop));
-  chooser = vl_record_chooser_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->document, VL_KIND_ITEM,
+  chooser = vl_record_chooser_new (vl_window_for (widget), self->document, VL_KIND_ITEM,
                                    _("Add to the Value Loop"), body);
   a = g_new0 (AddToLoop, 1);
   a->page = g_object_ref (self);
