@@ -18,8 +18,8 @@ struct _VlClockDialog
 {
   AdwMessageDialog  parent_instance;
 
-  GtkDropDown      *start_choice;
-  GtkDropDown      *stop_choice;
+  AdwComboRow      *start_choice;
+  AdwComboRow      *stop_choice;
 };
 
 G_DEFINE_FINAL_TYPE (VlClockDialog, vl_clock_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -50,8 +50,8 @@ vl_clock_dialog_init (VlClockDialog *self)
   g_autoptr(GListModel) names = status_names ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drop_down_set_model (self->start_choice, names);
-  gtk_drop_down_set_model (self->stop_choice, names);
+  adw_combo_row_set_model (self->start_choice, names);
+  adw_combo_row_set_model (self->stop_choice, names);
 }
 
 /**
@@ -69,8 +69,8 @@ vl_clock_dialog_new (GtkWidget *for_widget,
 {
   VlClockDialog *self = g_object_new (VL_TYPE_CLOCK_DIALOG, "transient-for", vl_window_for (for_widget), NULL);
 
-  gtk_drop_down_set_selected (self->start_choice, start);
-  gtk_drop_down_set_selected (self->stop_choice, stop);
+  adw_combo_row_set_selected (self->start_choice, start);
+  adw_combo_row_set_selected (self->stop_choice, stop);
   return GTK_WIDGET (self);
 }
 
@@ -80,6 +80,6 @@ vl_clock_dialog_get_statuses (VlClockDialog *self,
                               VlStatus      *stop)
 {
   g_return_if_fail (VL_IS_CLOCK_DIALOG (self));
-  *start = (VlStatus) gtk_drop_down_get_selected (self->start_choice);
-  *stop = (VlStatus) gtk_drop_down_get_selected (self->stop_choice);
+  *start = (VlStatus) adw_combo_row_get_selected (self->start_choice);
+  *stop = (VlStatus) adw_combo_row_get_selected (self->stop_choice);
 }

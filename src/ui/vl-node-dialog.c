@@ -23,7 +23,6 @@ struct _VlNodeDialog
   VlRecord         *node;
 
   GtkEditable      *title_entry;
-  GtkWidget        *measure_label;
   GtkEditable      *measure_entry;   /* shown for impacts only */
   GtkTextView      *note_view;
 };
@@ -69,7 +68,6 @@ vl_node_dialog_class_init (VlNodeDialogClass *klass)
   G_OBJECT_CLASS (klass)->dispose = vl_node_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-node-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VlNodeDialog, title_entry);
-  gtk_widget_class_bind_template_child (widget_class, VlNodeDialog, measure_label);
   gtk_widget_class_bind_template_child (widget_class, VlNodeDialog, measure_entry);
   gtk_widget_class_bind_template_child (widget_class, VlNodeDialog, note_view);
   gtk_widget_class_bind_template_callback (widget_class, save_cb);
@@ -98,7 +96,6 @@ vl_node_dialog_new (GtkWidget *for_widget,
 
   self->node = g_object_ref (node);
   gtk_editable_set_text (self->title_entry, vl_record_get_title (node));
-  gtk_widget_set_visible (self->measure_label, kind == VL_NODE_KIND_IMPACT);
   gtk_widget_set_visible (GTK_WIDGET (self->measure_entry), kind == VL_NODE_KIND_IMPACT);
   gtk_editable_set_text (self->measure_entry, vl_record_get_string (node, "measure"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), vl_record_get_string (node, "note"), -1);

@@ -202,18 +202,7 @@ find_label_prefix (GtkWidget  *widget,
   return NULL;
 }
 
-/* The drop-down in @widget that shows @text. */
-static GtkDropDown *
-choice_showing_in (GtkWidget  *widget,
-                   const char *text)
-{
-  GtkWidget *label = find_label (widget, text);
-  GtkWidget *choice = label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_DROP_DOWN) : NULL;
-
-  g_assert_nonnull (choice);
-  return GTK_DROP_DOWN (choice);
-}
-
+/* The drop-down on @page that shows @text. */
 static GtkDropDown *
 choice_showing (VlReportsPage *page,
                 const char    *text)
@@ -330,13 +319,15 @@ test_table_exports_and_choices (void)
    * undone like any edit. */
   {
     AdwMessageDialog *dialog = NULL;
-    GtkDropDown *start = NULL;
+    AdwComboRow *start = NULL;
     VlStatus s, e;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reports.set-clock", NULL));
     WAIT_UNTIL ((dialog = find_dialog_with ("set")) != NULL, 5);
-    start = choice_showing_in (GTK_WIDGET (dialog), vl_enum_label ("status", VL_STATUS_IN_PROGRESS));
-    gtk_drop_down_set_selected (start, VL_STATUS_READY);
+    start = ADW_COMBO_ROW (find_by_id (GTK_WIDGET (dialog), "start_choice"));
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (start)), ==,
+                     vl_enum_label ("status", VL_STATUS_IN_PROGRESS));
+    adw_combo_row_set_selected (start, VL_STATUS_READY);
     adw_message_dialog_response (dialog, "set");
     vl_document_get_clock_statuses (vl_window_get_document (window), &s, &e);
     g_assert_cmpint (s, ==, VL_STATUS_READY);
