@@ -1,7 +1,7 @@
 /* vl-shares-dialog.c — percentages the plan is set to: the AARRR target
  * shares of cost, or the rule a review's suggested verdict follows
  *
- * A row of a caption and a spin button per percentage, set in one
+ * A row with a spin button per percentage, set in one
  * undoable action on Apply; they are plan settings, so every device that
  * shares the plan sees them. A target of 0 is no target.
  *
@@ -23,13 +23,13 @@
 
 struct _VlSharesDialog
 {
-  AdwMessageDialog  parent_instance;
+  AdwMessageDialog     parent_instance;
 
-  VlDocument       *document;
-  VlShares          shares;
-  GtkSpinButton    *spins[N_TARGETS];   /* the rule's are the first two */
+  VlDocument          *document;
+  VlShares             shares;
+  GtkSpinButton       *spins[N_TARGETS];   /* the rule's are the first two */
 
-  GtkGrid          *grid;
+  AdwPreferencesGroup *group;
 };
 
 G_DEFINE_FINAL_TYPE (VlSharesDialog, vl_shares_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -68,7 +68,7 @@ apply_cb (VlSharesDialog *self,
     vl_show_error (gtk_window_get_transient_for (GTK_WINDOW (self)), _("Could Not Change the Setting"), error);
 }
 
-/* A row of the grid: @label (a mnemonic) and @share, in percent. */
+/* A row of the list: @label (with a mnemonic) and @share, in percent. */
 static void
 add_share (VlSharesDialog *self,
            int             row,
@@ -76,15 +76,16 @@ add_share (VlSharesDialog *self,
            double          share,
            double          max)
 {
-  GtkWidget *caption = gtk_label_new_with_mnemonic (label);
+  GtkWidget *line = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 5);
 
-  gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (caption), spin);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), label);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (line), TRUE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (share) ? 0 : round (share * 100));
-  gtk_widget_set_hexpand (caption, TRUE);
-  gtk_grid_attach (self->grid, caption, 0, row, 1, 1);
-  gtk_grid_attach (self->grid, spin, 1, row, 1, 1);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (line), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (line), spin);
+  adw_preferences_group_add (self->group, line);
   self->spins[row] = GTK_SPIN_BUTTON (spin);
 }
 
@@ -102,7 +103,7 @@ vl_shares_dialog_class_init (VlSharesDialogClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = vl_shares_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/valueloop/Valueloop/vl-shares-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, VlSharesDialog, grid);
+  gtk_widget_class_bind_template_child (widget_class, VlSharesDialog, group);
   gtk_widget_class_bind_template_callback (widget_class, apply_cb);
 }
 

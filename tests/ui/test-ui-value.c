@@ -289,16 +289,24 @@ test_loops (void)
   spin (20);
 }
 
+/* The spin buttons inside @widget, in the order shown. */
+static void
+collect_spins (GtkWidget *widget,
+               GPtrArray *spins)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    g_ptr_array_add (spins, widget);
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL; w = gtk_widget_get_next_sibling (w))
+    collect_spins (w, spins);
+}
+
 /* The spin buttons of a settings dialog, in the order shown. */
 static GPtrArray *
 dialog_spins (AdwMessageDialog *dialog)
 {
   GPtrArray *spins = g_ptr_array_new ();
-  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
 
-  for (GtkWidget *w = gtk_widget_get_first_child (grid); w != NULL; w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_SPIN_BUTTON (w))
-      g_ptr_array_add (spins, w);
+  collect_spins (adw_message_dialog_get_extra_child (dialog), spins);
   return spins;
 }
 
