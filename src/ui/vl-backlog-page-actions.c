@@ -268,33 +268,13 @@ new_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-rename_cb (VlNameDialog *dialog,
-           const char   *response,
-           VlRecord     *backlog)
-{
-  VlDocument *document = vl_record_get_document (backlog);
-  g_autofree char *name = vl_name_dialog_dup_name (dialog);
-
-  if (*name == '\0')
-    return;
-  vl_document_begin (document, _("Rename Backlog"));
-  g_object_set (backlog, "name", name, NULL);
-  vl_document_commit (document, NULL);
-}
-
-static void
 rename_backlog_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   VlBacklogPage *self = VL_BACKLOG_PAGE (widget);
   VlRecord *backlog = vl_backlog_sidebar_get_backlog (self->sidebar);
-  GtkWidget *dialog;
 
-  if (backlog == NULL)
-    return;
-  dialog = vl_name_dialog_new (widget, _("Rename Backlog"), NULL, vl_record_get_title (backlog),
-                               "rename", _("_Rename"));
-  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_cb), g_object_ref (backlog),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (backlog != NULL)
+    vl_name_dialog_rename (widget, _("Rename Backlog"), backlog);
 }
 
 static void

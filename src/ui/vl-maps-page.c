@@ -338,29 +338,14 @@ new_map_action (GtkWidget  *widget,
 }
 
 static void
-rename_cb (VlNameDialog *dialog,
-           const char   *response,
-           VlRecord     *map)
-{
-  g_autofree char *name = vl_name_dialog_dup_name (dialog);
-
-  if (*name != '\0' && g_strcmp0 (name, vl_record_get_title (map)) != 0)
-    g_object_set (map, "name", name, NULL);
-}
-
-static void
 rename_map_action (GtkWidget  *widget,
                    const char *name,
                    GVariant   *param)
 {
   VlRecord *map = shown_map (VL_MAPS_PAGE (widget));
-  GtkWidget *dialog;
 
-  if (map == NULL)
-    return;
-  dialog = vl_name_dialog_new (widget, _("Rename Map"), NULL, vl_record_get_title (map), "rename", _("_Rename"));
-  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_cb), g_object_ref (map),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  if (map != NULL)
+    vl_name_dialog_rename (widget, _("Rename Map"), map);
 }
 
 static void

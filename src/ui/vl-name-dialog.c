@@ -4,7 +4,8 @@
  * a heading, perhaps a line of explanation, the name (all of it selected,
  * Enter answers) and Cancel beside the suggested response. The caller
  * connects to its detailed response ("response::rename") and reads the
- * name, trimmed, with vl_name_dialog_dup_name().
+ * name, trimmed, with vl_name_dialog_dup_name(). Renaming a record is
+ * one call: vl_name_dialog_rename().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +13,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vl-name-dialog.h"
+#include "vl-schema.h"
 #include "vl-toast.h"
 
 struct _VlNameDialog
@@ -76,4 +80,40 @@ vl_name_dialog_dup_name (VlNameDialog *self)
 {
   g_return_val_if_fail (VL_IS_NAME_DIALOG (self), NULL);
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+}
+
+static void
+renamed_cb (VlNameDialog *self,
+            const char   *response,
+            VlRecord     *record)
+{
+  g_autofree char *name = vl_name_dialog_dup_name (self);
+  VlDocument *document = vl_record_get_document (record);
+
+  if (*name == '\0' || g_strcmp0 (name, vl_record_get_title (record)) == 0)
+    return;
+  vl_document_begin (document, adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (self)));
+  g_object_set (record, vl_kind_info (vl_record_get_kind (record))->title_field, name, NULL);
+  vl_document_commit (document, NULL);
+}
+
+/**
+ * vl_name_dialog_rename:
+ * @for_widget: the widget whose window the dialog goes over
+ * @heading: the dialog's heading, and the edit's name ("Rename Map")
+ * @record: what is renamed: a backlog, a saved view, a map…
+ *
+ * Asks for @record's new name and writes it as one undoable edit; an
+ * empty or unchanged name changes nothing.
+ */
+void
+vl_name_dialog_rename (GtkWidget  *for_widget,
+                       const char *heading,
+                       VlRecord   *record)
+{
+  GtkWidget *self = vl_name_dialog_new (for_widget, heading, NULL, vl_record_get_title (record), "rename",
+                                        _("_Rename"));
+
+  g_signal_connect_data (self, "response::rename", G_CALLBACK (renamed_cb), g_object_ref (record),
+                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 }

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "vl-document.h"
+
 G_BEGIN_DECLS
 
 #define VL_TYPE_NAME_DIALOG (vl_name_dialog_get_type ())
@@ -19,5 +21,8 @@ GtkWidget  *vl_name_dialog_new      (GtkWidget    *for_widget,
                                      const char   *response,
                                      const char   *response_label);
 char       *vl_name_dialog_dup_name (VlNameDialog *self);
+void        vl_name_dialog_rename   (GtkWidget    *for_widget,
+                                     const char   *heading,
+                                     VlRecord     *record);
 
 G_END_DECLS

@@ -163,37 +163,14 @@ vl_view_list_select (VlViewList *self,
 /* ---- actions -------------------------------------------------------------- */
 
 static void
-renamed_cb (VlNameDialog *dialog,
-            const char   *response,
-            VlRecord     *view)
-{
-  g_autofree char *name = vl_name_dialog_dup_name (dialog);
-
-  if (*name != '\0' && g_strcmp0 (name, vl_record_get_title (view)) != 0)
-    g_object_set (view, "name", name, NULL);
-}
-
-static void
-unref_closure (gpointer  data,
-               GClosure *closure)
-{
-  g_object_unref (data);
-}
-
-static void
 rename_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
   VlRecord *view = selected_view (VL_VIEW_LIST (widget));
-  GtkWidget *dialog;
 
-  if (view == NULL)
-    return;
-  dialog = vl_name_dialog_new (widget, _("Rename Saved View"), NULL, vl_record_get_title (view),
-                               "rename", _("_Rename"));
-  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (renamed_cb), g_object_ref (view),
-                         unref_closure, 0);
+  if (view != NULL)
+    vl_name_dialog_rename (widget, _("Rename Saved View"), view);
 }
 
 static void
